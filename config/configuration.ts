@@ -1,0 +1,55 @@
+import { registerAs } from '@nestjs/config';
+import { AppRole, Env, validateEnv } from './env';
+
+/**
+ * Typed configuration namespaces. Everything is read and validated once (`validateEnv`); the
+ * namespaces only shape it for the module that needs it.
+ */
+const env = (): Env => validateEnv(process.env);
+
+export const appConfig = registerAs('app', () => {
+  const e = env();
+  return {
+    port: e.PORT,
+    role: e.APP_ROLE,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  };
+});
+
+export const databaseConfig = registerAs('database', () => ({ url: env().DATABASE_URL }));
+
+export const redisConfig = registerAs('redis', () => {
+  const e = env();
+  return { url: e.REDIS_URL, prefix: e.REDIS_PREFIX };
+});
+
+export const authConfig = registerAs('auth', () => {
+  const e = env();
+  return {
+    jwtSecret: e.JWT_SECRET,
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    loginMaxPerAccount: e.LOGIN_MAX_PER_ACCOUNT,
+    loginMaxPerIp: e.LOGIN_MAX_PER_IP,
+    loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+  };
+});
+
+export const smsConfig = registerAs('sms', () => {
+  const e = env();
+  return {
+    driver: e.SMS_DRIVER,
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      from: e.TWILIO_FROM,
+      messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
+      apiBaseUrl: e.TWILIO_API_BASE_URL,
+    },
+  };
+});
+
+export const allConfig = [appConfig, databaseConfig, redisConfig, authConfig, smsConfig];
+
+export { AppRole, validateEnv };

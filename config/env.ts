@@ -1,0 +1,128 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+export enum AppRole {
+  Api = 'api',
+  Worker = 'worker',
+  All = 'all',
+}
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * Every environment variable the service reads, with its default. Validated once at boot; a bad
+ * value stops the process with a message naming the variable (see `.env.example`).
+ */
+export class Env {
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_wellbeing';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key (Bull queues, rate limits), so deployments or test runs can share one Redis. */
+  @Matches(/^[a-z0-9:_-]+$/i)
+  REDIS_PREFIX = 'vws';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsEnum(AppRole)
+  APP_ROLE: AppRole = AppRole.All;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+
+  /** Access token lifetime in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  JWT_TTL_SECONDS = 900;
+
+  /** Login attempts allowed per account in LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PER_ACCOUNT = 10;
+
+  /** Login attempts allowed per client IP in LOGIN_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PER_IP = 100;
+
+  /** Express `trust proxy`: which peers may set X-Forwarded-For (the client IP for rate limits). */
+  @IsString()
+  TRUST_PROXY = 'loopback';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsIn(['log', 'twilio'])
+  SMS_DRIVER: 'log' | 'twilio' = 'log';
+
+  @ValidateIf((env: Env) => env.SMS_DRIVER === 'twilio')
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must look like AC + 32 hex' })
+  TWILIO_ACCOUNT_SID?: string;
+
+  @ValidateIf((env: Env) => env.SMS_DRIVER === 'twilio')
+  @IsString()
+  @MinLength(16)
+  TWILIO_AUTH_TOKEN?: string;
+
+  @ValidateIf((env: Env) => env.SMS_DRIVER === 'twilio' && !env.TWILIO_MESSAGING_SERVICE_SID)
+  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'TWILIO_FROM must be an E.164 number' })
+  TWILIO_FROM?: string;
+
+  @IsOptional()
+  @Matches(/^MG[0-9a-fA-F]{32}$/)
+  TWILIO_MESSAGING_SERVICE_SID?: string;
+
+  /** Where the Twilio SDK sends requests; only for staging and tests. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  TWILIO_API_BASE_URL?: string;
+}
+
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const known = Object.keys(new Env());
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => v !== undefined && v !== '' && known.includes(k)),
+  );
+  const env = plainToInstance(Env, present);
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

@@ -1,0 +1,71 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import {
+  allConfig,
+  appConfig,
+  AppRole,
+  databaseConfig,
+  redisConfig,
+  validateEnv,
+} from '../config/configuration';
+import { dataSourceOptions } from '../config/data-source';
+import { AuditModule } from './audit/audit.module';
+import { CommonModule } from './common/common.module';
+import { loggerOptions } from './common/logging';
+import { RedisModule } from './common/redis.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+
+type Imports = NonNullable<ModuleMetadata['imports']>;
+
+/** Domain modules: services, controllers and the producers of jobs. Loaded in every role. */
+const DOMAIN_MODULES: Imports = [IdentityModule, HealthModule];
+
+/** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
+const WORKER_MODULES: Imports = [];
+
+@Module({})
+export class AppModule {
+  static forRole(role: AppRole): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          load: allConfig,
+          validate: validateEnv,
+        }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: ConfigType<typeof appConfig>) => loggerOptions(app.logLevel),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [databaseConfig.KEY],
+          useFactory: (db: ConfigType<typeof databaseConfig>) => ({
+            ...dataSourceOptions(db.url),
+            entities: [],
+            autoLoadEntities: true,
+            migrationsRun: false,
+            extra: { max: 10 },
+          }),
+        }),
+        BullModule.forRootAsync({
+          inject: [redisConfig.KEY],
+          useFactory: (redis: ConfigType<typeof redisConfig>) => ({
+            url: redis.url,
+            prefix: `${redis.prefix}:bull`,
+          }),
+        }),
+        CommonModule,
+        RedisModule,
+        AuditModule,
+        ...DOMAIN_MODULES,
+        ...(role === AppRole.Api ? [] : WORKER_MODULES),
+      ],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../common/auth.decorators';
+import { currentRequestId } from '../common/request-context';
+import { AuditDetails, AuditEvent } from './audit-event.entity';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+
+export interface AuditEntry {
+  actor: Actor | null;
+  action: string;
+  target?: { type: string; id: string };
+  /** Ids, codes and reasons only: never names, emails, phone numbers or free text about a person. */
+  details?: AuditDetails;
+}
+
+export interface AuditView {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  requestId: string | null;
+  details: AuditDetails;
+}
+
+export interface AuditFilter {
+  actor?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes one audit row; pass the transaction's manager so it commits with the change. */
+  async record(entry: AuditEntry, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.insert(AuditEvent, {
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      requestId: currentRequestId() ?? null,
+      details: entry.details ?? {},
+    });
+  }
+
+  async list(filter: AuditFilter): Promise<Page<AuditView>> {
+    const after = decodeCursor(filter.cursor);
+    const q = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('a')
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(filter.limit + 1);
+    if (filter.actor) q.andWhere('a.actor_id = :actor', { actor: filter.actor });
+    if (filter.target) q.andWhere('a.target_id = :target', { target: filter.target });
+    if (filter.from) q.andWhere('a.at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('a.at < :to', { to: filter.to });
+    if (after) q.andWhere('(a.at, a.id) < (:at, :id)', { at: after.at, id: after.id });
+    const rows = await q.getMany();
+    return toPage(
+      rows,
+      filter.limit,
+      (r) => r,
+      (r) => ({ ...r }),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, Problem, toProblem } from './problem';
+
+function send(res: Response, problem: Problem): void {
+  if (problem.status === 429) res.setHeader('Retry-After', '60');
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+/** The single global exception filter: every error leaves the API as problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    send(res, toProblem(error));
+  }
+}
+
+/** Express error handler for failures before Nest routing (body parsing) and unknown routes. */
+export function problemErrorHandler(
+  error: unknown,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
+  if (res.headersSent) return next(error);
+  send(res, toProblem(error));
+}

@@ -1,0 +1,48 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Role } from '../common/auth.decorators';
+
+/**
+ * A person who can sign in. Holds what every role has (name, contact, timezone); role-specific
+ * profiles live in the people module. Email is unique case-insensitively (citext).
+ */
+@Entity('account')
+export class Account {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Null once the account is erased. */
+  @Column({ type: 'citext', nullable: true, unique: true })
+  email!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'account_role' })
+  role!: Role;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** E.164. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  /** IANA zone the person lives in; every time shown to them is in it. */
+  @Column({ type: 'text' })
+  timezone!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+}

@@ -1,0 +1,63 @@
+import { IsEmail, IsIn, IsString, MaxLength, MinLength, IsOptional } from 'class-validator';
+import { Role } from '../../common/auth.decorators';
+import { IsE164, IsIanaZone } from '../../common/validators';
+
+export const SELF_REGISTERING_ROLES = [Role.Volunteer, Role.Therapist, Role.Buddy] as const;
+export type SelfRegisteringRole = (typeof SELF_REGISTERING_ROLES)[number];
+
+export class RegisterDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  /** At least 12 characters; long passphrases welcome. */
+  @IsString()
+  @MinLength(12)
+  @MaxLength(256)
+  password!: string;
+
+  /** Coordinators are created by an operator, never by self-registration. */
+  @IsIn(SELF_REGISTERING_ROLES)
+  role!: SelfRegisteringRole;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name!: string;
+
+  /** E.164, e.g. +447911123456 */
+  @IsOptional()
+  @IsE164()
+  phone?: string;
+
+  /** IANA zone, e.g. Europe/London */
+  @IsIanaZone()
+  timezone!: string;
+}
+
+export class LoginDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MaxLength(256)
+  password!: string;
+}
+
+export class AccessTokenDto {
+  accessToken!: string;
+  /** Seconds until the token expires. */
+  expiresIn!: number;
+  tokenType!: 'Bearer';
+}
+
+export class AccountDto {
+  id!: string;
+  email!: string;
+  role!: Role;
+  name!: string;
+  phone!: string | null;
+  timezone!: string;
+  createdAt!: Date;
+}

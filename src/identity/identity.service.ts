@@ -1,0 +1,104 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { authConfig } from '../../config/configuration';
+import { AuditService } from '../audit/audit.service';
+import { Actor, Role } from '../common/auth.decorators';
+import { ConflictError, NotFoundError } from '../common/domain-error';
+import { isUniqueViolation } from '../common/pg-errors';
+import { Account } from './account.entity';
+import { AccessTokenDto, RegisterDto } from './dto/register.dto';
+import { hashPassword, verifyPassword } from './passwords';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  role: Role;
+  name: string;
+  phone?: string | null;
+  timezone: string;
+}
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
+  ) {}
+
+  register(dto: RegisterDto): Promise<Account> {
+    return this.createAccount(dto, null);
+  }
+
+  /** Creates an account of any role; coordinators only through the operator CLI. */
+  async createAccount(input: NewAccount, createdBy: Actor | null): Promise<Account> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const account = await em.save(
+          em.create(Account, {
+            email: input.email.trim(),
+            passwordHash,
+            role: input.role,
+            name: input.name.trim(),
+            phone: input.phone ?? null,
+            timezone: input.timezone,
+          }),
+        );
+        await this.audit.record(
+          {
+            actor: createdBy ?? { id: account.id, role: account.role },
+            action: 'account.created',
+            target: { type: 'account', id: account.id },
+            details: { role: account.role },
+          },
+          em,
+        );
+        return account;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'account_email_key')) {
+        throw new ConflictError('email-taken', 'An account with this email already exists.');
+      }
+      throw error;
+    }
+  }
+
+  async login(email: string, password: string): Promise<AccessTokenDto> {
+    const account = await this.dataSource.getRepository(Account).findOneBy({ email: email.trim() });
+    const ok = await verifyPassword(
+      account?.erasedAt ? null : (account?.passwordHash ?? null),
+      password,
+    );
+    if (!account || !ok) {
+      await this.audit.record({
+        actor: null,
+        action: 'auth.login_failed',
+        target: account ? { type: 'account', id: account.id } : undefined,
+        details: account ? {} : { emailDigest: digest(email) },
+      });
+      throw new UnauthorizedException('Email or password is wrong.');
+    }
+    return this.issueToken(account);
+  }
+
+  async issueToken(account: Pick<Account, 'id' | 'role'>): Promise<AccessTokenDto> {
+    const accessToken = await this.jwt.signAsync({ sub: account.id, role: account.role });
+    return { accessToken, expiresIn: this.config.jwtTtlSeconds, tokenType: 'Bearer' };
+  }
+
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<Account> {
+    const account = await em.findOneBy(Account, { id });
+    if (!account || account.erasedAt) throw new NotFoundError('account');
+    return account;
+  }
+}
+
+/** A non-reversible tag to correlate repeated failed logins without storing the email. */
+const digest = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppRole, validateEnv } from '../config/configuration';
+import { AppModule } from './app.module';
+import { configureHttp } from './http';
+import { ensureDatabase, runMigrations } from './migrate';
+
+async function bootstrap(): Promise<void> {
+  let env;
+  try {
+    env = validateEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  await ensureDatabase(env.DATABASE_URL);
+  const module = AppModule.forRole(env.APP_ROLE);
+
+  if (env.APP_ROLE === AppRole.Worker) {
+    const worker = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+    worker.enableShutdownHooks();
+    await runMigrations(worker.get(DataSource));
+    return;
+  }
+
+  const app = configureHttp(
+    await NestFactory.create(module, { bufferLogs: true, bodyParser: false }),
+  );
+  await runMigrations(app.get(DataSource));
+  await app.listen(env.PORT);
+}
+
+void bootstrap();

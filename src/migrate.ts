@@ -1,0 +1,44 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+/** Any fixed number: the advisory lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 4_242_001;
+
+/** Applies pending migrations; replicas starting together wait for each other. */
+export async function runMigrations(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/**
+ * Creates the database named in `url` when the server has none of that name, so `npm start` works
+ * on a fresh laptop PostgreSQL. Production databases are created by whoever provisions them.
+ */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new Client({ connectionString: url });
+  try {
+    await target.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error;
+  } finally {
+    await target.end().catch(() => undefined);
+  }
+  const adminUrl = new URL(url);
+  const name = decodeURIComponent(adminUrl.pathname.slice(1));
+  adminUrl.pathname = '/postgres';
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}

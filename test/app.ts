@@ -1,0 +1,100 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppRole } from '../config/configuration';
+import { AppModule } from '../src/app.module';
+import { Role } from '../src/common/auth.decorators';
+import { Clock, SystemClock } from '../src/common/clock';
+import { configureHttp } from '../src/http';
+import { IdentityService } from '../src/identity/identity.service';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real application, configured exactly as main.ts does, on this run's database and Redis. */
+export async function createTestApp(
+  options: { clock?: Clock; role?: AppRole } = {},
+): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRole(options.role ?? AppRole.Api)],
+  })
+    .overrideProvider(Clock)
+    .useValue(options.clock ?? new SystemClock())
+    .compile();
+  const app = configureHttp(moduleRef.createNestApplication({ bodyParser: false }));
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
+
+let counter = 0;
+/** An email no other test in this run uses, so tests isolate by data rather than truncation. */
+export const uniqueEmail = (label = 'user') =>
+  `${label}.${process.pid}.${Date.now().toString(36)}.${++counter}@example.org`;
+
+export const PASSWORD = 'a long enough passphrase';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  role: Role;
+  auth: { Authorization: string };
+}
+
+export async function signUp(
+  t: TestApp,
+  role: Role.Volunteer | Role.Therapist | Role.Buddy = Role.Volunteer,
+  overrides: Record<string, unknown> = {},
+): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const registered = await t.http
+    .post('/v1/auth/register')
+    .send({
+      email,
+      password: PASSWORD,
+      role,
+      name: `Test ${role}`,
+      timezone: 'Europe/London',
+      ...overrides,
+    })
+    .expect(201);
+  return logIn(t, email, registered.body.id as string, role);
+}
+
+export async function createCoordinator(t: TestApp): Promise<TestUser> {
+  const email = uniqueEmail('coordinator');
+  const account = await t.app.get(IdentityService).createAccount(
+    {
+      email,
+      password: PASSWORD,
+      role: Role.Coordinator,
+      name: 'Coordinator',
+      timezone: 'Europe/London',
+    },
+    null,
+  );
+  return logIn(t, email, account.id, Role.Coordinator);
+}
+
+async function logIn(t: TestApp, email: string, id: string, role: Role): Promise<TestUser> {
+  const login = await t.http
+    .post('/v1/auth/login')
+    .set('X-Forwarded-For', testIp())
+    .send({ email, password: PASSWORD })
+    .expect(200);
+  const token = login.body.accessToken as string;
+  return { id, email, token, role, auth: { Authorization: `Bearer ${token}` } };
+}
+
+/** A distinct client address (documentation range, header only) so per-IP login limits stay apart. */
+export const testIp = () => `198.51.${(++counter >> 8) % 256}.${counter % 256}`;
