@@ -14,6 +14,7 @@ import {
 import { dataSourceOptions } from '../config/data-source';
 import { AuditModule } from './audit/audit.module';
 import { CommonModule } from './common/common.module';
+import { ConsentModule } from './consent/consent.module';
 import { loggerOptions } from './common/logging';
 import { RedisModule } from './common/redis.module';
 import { HealthModule } from './health/health.module';
@@ -22,7 +23,7 @@ import { IdentityModule } from './identity/identity.module';
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
 /** Domain modules: services, controllers and the producers of jobs. Loaded in every role. */
-const DOMAIN_MODULES: Imports = [IdentityModule, HealthModule];
+const DOMAIN_MODULES: Imports = [IdentityModule, ConsentModule, HealthModule];
 
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
 const WORKER_MODULES: Imports = [];

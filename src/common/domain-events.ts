@@ -2,15 +2,49 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
- * Cross-module domain events (consent withdrawn, session booked, pairing ended, ...). Modules add
- * their events to this map by declaration merging:
- *
- *   declare module '../common/domain-events' {
- *     interface DomainEventMap { 'consent.withdrawn': { userId: string; purpose: string } }
- *   }
+ * Every cross-module domain event and its payload, in one place: the contract between the module
+ * that publishes and the modules that react (reminders, pairings, sessions, safeguarding).
+ * Times are instants (UTC Date); ids are account or record uuids; never personal values.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
-export interface DomainEventMap {}
+export interface DomainEventMap {
+  'consent.granted': { userId: string; purpose: string; version: number };
+  'consent.withdrawn': { userId: string; purpose: string };
+  'vetting.expiring': { userId: string; expiresOn: string };
+  'vetting.expired': { userId: string };
+  'session.booked': SessionEvent;
+  'session.rescheduled': SessionEvent & { previousStartsAt: Date };
+  'session.cancelled': SessionEvent & { cancelledBy: string | null };
+  'pairing.created': PairingEvent;
+  'pairing.ended': PairingEvent & { reason: string };
+  /** Two consecutive missed calls: coordinators are alerted. */
+  'pairing.flagged': PairingEvent;
+  'checkin.scheduled': CheckinEvent;
+  'checkin.moved': CheckinEvent & { previousStartsAt: Date };
+  'checkin.cancelled': CheckinEvent;
+  /** A buddy logged a call with wellbeing `concern`: safeguarding raises a concern. */
+  'checkin.concern': CheckinEvent & { reportedBy: string };
+  'concern.raised': { concernId: string; urgency: 'low' | 'medium' | 'high' | 'urgent' };
+}
+
+export interface SessionEvent {
+  sessionId: string;
+  volunteerId: string;
+  therapistId: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface PairingEvent {
+  pairingId: string;
+  volunteerId: string;
+  buddyId: string;
+}
+
+export interface CheckinEvent extends PairingEvent {
+  checkinId: string;
+  startsAt: Date;
+  channel: 'phone' | 'skype';
+}
 
 export type DomainEventName = keyof DomainEventMap;
 type Handler<K extends DomainEventName> = (
@@ -19,10 +53,10 @@ type Handler<K extends DomainEventName> = (
 ) => Promise<void>;
 
 /**
- * The one mechanism for domain events. Handlers run synchronously inside the publisher's
- * transaction (they receive its EntityManager), so a reaction — cancelling reminders when consent
- * is withdrawn — commits or rolls back together with its cause. Nothing is kept in memory across
- * requests; durable follow-up work goes to the notifications outbox table.
+ * The one mechanism for domain events. Handlers run inside the publisher's transaction (they get
+ * its EntityManager), so a reaction — cancelling reminders when consent is withdrawn — commits or
+ * rolls back with its cause. Subscribe in a provider's constructor or onModuleInit. Durable
+ * follow-up work goes to a table (the notifications outbox), never to process memory.
  */
 @Injectable()
 export class DomainEvents {
@@ -30,7 +64,7 @@ export class DomainEvents {
 
   on<K extends DomainEventName>(name: K, handler: Handler<K>): void {
     const list = this.handlers.get(name) ?? [];
-    list.push(handler);
+    list.push(handler as unknown as Handler<DomainEventName>);
     this.handlers.set(name, list);
   }
 
@@ -40,7 +74,7 @@ export class DomainEvents {
     payload: DomainEventMap[K],
   ): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) {
-      throw new Error(`Domain event ${String(name)} must be published inside a transaction`);
+      throw new Error(`Domain event ${name} must be published inside a transaction`);
     }
     for (const handler of this.handlers.get(name) ?? []) await handler(payload, em);
   }
