@@ -23,10 +23,24 @@ import { IdentityModule } from './identity/identity.module';
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
 /** Domain modules: services, controllers and the producers of jobs. Loaded in every role. */
-const DOMAIN_MODULES: Imports = [IdentityModule, ConsentModule, HealthModule];
+const DOMAIN_MODULES: Imports = [
+  IdentityModule,
+  ConsentModule,
+  HealthModule,
+  // people
+  // availability
+  // sessions
+  // checkins
+  // notifications
+  // safeguarding
+];
 
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
-const WORKER_MODULES: Imports = [];
+const WORKER_MODULES: Imports = [
+  // people (vetting expiry)
+  // checkins (call materialisation)
+  // notifications (delivery, sweeper)
+];
 
 @Module({})
 export class AppModule {

@@ -1,5 +1,6 @@
-/** Bull queue names. Job names and their payloads are declared beside each processor. */
+/** Bull queue names, one per module that runs jobs. Job names and payloads sit beside each processor. */
 export enum QueueName {
-  Maintenance = 'maintenance',
+  Vetting = 'vetting',
+  Checkins = 'checkins',
   Notifications = 'notifications',
 }
