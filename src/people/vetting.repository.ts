@@ -17,6 +17,12 @@ export interface NewDecision {
   note?: string;
 }
 
+/** UPDATE ... RETURNING answers [rows, rowCount] through TypeORM's postgres driver. */
+interface LapsingRow {
+  account_id: string;
+  expires_on: LocalDate;
+}
+
 export interface DecisionRow {
   decision: VettingDecision;
   note: string | null;
@@ -91,13 +97,13 @@ export class VettingRepository {
 
   /** Verified vetting whose expiry day has come: marked expired, returned. */
   async expireDue(em: EntityManager, today: LocalDate, at: Date) {
-    const [rows] = (await em.query(
+    const [rows] = await em.query<[LapsingRow[], number]>(
       `UPDATE vetting
           SET status = 'expired', status_since = $2
         WHERE status = 'verified' AND expires_on <= $1::date
        RETURNING account_id, expires_on::text AS expires_on`,
       [today, at],
-    )) as [Array<{ account_id: string; expires_on: LocalDate }>, number];
+    );
     return rows;
   }
 
@@ -106,7 +112,7 @@ export class VettingRepository {
    * date: marked warned, returned. A renewal changes the date, so the next lapse warns again.
    */
   async markWarnings(em: EntityManager, today: LocalDate, days: number) {
-    const [rows] = (await em.query(
+    const [rows] = await em.query<[LapsingRow[], number]>(
       `UPDATE vetting
           SET warned_for = expires_on
         WHERE status = 'verified'
@@ -115,7 +121,7 @@ export class VettingRepository {
           AND warned_for IS DISTINCT FROM expires_on
        RETURNING account_id, expires_on::text AS expires_on`,
       [today, days],
-    )) as [Array<{ account_id: string; expires_on: LocalDate }>, number];
+    );
     return rows;
   }
 }
