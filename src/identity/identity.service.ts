@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { authConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth.decorators';
@@ -96,6 +96,16 @@ export class IdentityService {
     const account = await em.findOneBy(Account, { id });
     if (!account || account.erasedAt) throw new NotFoundError('account');
     return account;
+  }
+
+  /** The live (not erased) accounts among `ids`, by id, in one query. */
+  async getMany(
+    ids: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Account>> {
+    if (ids.length === 0) return new Map();
+    const accounts = await em.findBy(Account, { id: In([...ids]), erasedAt: IsNull() });
+    return new Map(accounts.map((a) => [a.id, a]));
   }
 
   /** Changes the contact fields given (a null phone removes it); the others stay as they are. */

@@ -5,7 +5,6 @@ import { Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { IdentityService } from '../identity/identity.service';
-import { accountOrNull } from './accounts';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import type {
@@ -64,9 +63,10 @@ export class PeopleService {
     if (ids.length === 0) return [];
     const profiles = await em.findBy(TherapistProfile, { accountId: In(ids) });
     const vetting = await this.vettingStates(ids, em);
+    const accounts = await this.identity.getMany(ids, em);
     const views: TherapistProfileView[] = [];
     for (const p of profiles) {
-      const account = await accountOrNull(this.identity, p.accountId, em);
+      const account = accounts.get(p.accountId);
       if (!account) continue;
       views.push({
         userId: p.accountId,
@@ -94,9 +94,10 @@ export class PeopleService {
     if (ids.length === 0) return [];
     const profiles = await em.findBy(BuddyProfile, { accountId: In(ids) });
     const vetting = await this.vettingStates(ids, em);
+    const accounts = await this.identity.getMany(ids, em);
     const views: BuddyProfileView[] = [];
     for (const p of profiles) {
-      const account = await accountOrNull(this.identity, p.accountId, em);
+      const account = accounts.get(p.accountId);
       if (!account) continue;
       views.push({
         userId: p.accountId,

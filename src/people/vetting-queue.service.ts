@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { IdentityService } from '../identity/identity.service';
-import { accountOrNull } from './accounts';
 import { BuddyProfile } from './buddy-profile.entity';
 import { VettingQueueItemDto } from './dto/vetting.dto';
 import type { VettingStatus } from './people.types';
@@ -34,7 +33,8 @@ export class VettingQueueService {
     const therapists = ids.length ? await em.findBy(TherapistProfile, { accountId: In(ids) }) : [];
     const buddies = ids.length ? await em.findBy(BuddyProfile, { accountId: In(ids) }) : [];
     const names = new Map<string, string>();
-    for (const id of ids) names.set(id, (await accountOrNull(this.identity, id, em))?.name ?? '');
+    const accounts = await this.identity.getMany(ids, em);
+    for (const id of ids) names.set(id, accounts.get(id)?.name ?? '');
     await this.audit.record({
       actor,
       action: 'vetting.queue_read',
