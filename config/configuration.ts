@@ -54,6 +54,10 @@ export const vettingConfig = registerAs('vetting', () => ({
   dbsRecheckYears: env().DBS_RECHECK_YEARS,
 }));
 
+export const availabilityConfig = registerAs('availability', () => ({
+  slotGridMinutes: env().SLOT_GRID_MINUTES,
+}));
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -61,6 +65,7 @@ export const allConfig = [
   authConfig,
   smsConfig,
   vettingConfig,
+  availabilityConfig,
 ];
 
 export { AppRole, validateEnv };
