@@ -50,6 +50,23 @@ export const smsConfig = registerAs('sms', () => {
   };
 });
 
-export const allConfig = [appConfig, databaseConfig, redisConfig, authConfig, smsConfig];
+export const consentConfig = registerAs('consent', () => {
+  const e = env();
+  return {
+    evidenceSecret: e.CONSENT_EVIDENCE_SECRET,
+    controllerName: e.CONSENT_CONTROLLER_NAME,
+    controllerEmail: e.CONSENT_CONTROLLER_EMAIL,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+});
+
+export const allConfig = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  authConfig,
+  smsConfig,
+  consentConfig,
+];
 
 export { AppRole, validateEnv };

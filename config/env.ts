@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsEnum,
   IsIn,
   IsInt,
@@ -109,6 +110,20 @@ export class Env {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   TWILIO_API_BASE_URL?: string;
+
+  /** Key for the HMACs of IP address and user agent kept as consent evidence (never the raw values). */
+  @IsString()
+  @MinLength(32, { message: 'CONSENT_EVIDENCE_SECRET must be at least 32 characters' })
+  CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
+
+  /** The data controller named on consent receipts. */
+  @IsString()
+  @MinLength(1)
+  CONSENT_CONTROLLER_NAME = 'Volunteer Wellbeing Service';
+
+  /** Where people write about their data (shown on consent receipts). */
+  @IsEmail()
+  CONSENT_CONTROLLER_EMAIL = 'privacy@example.org';
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -8,9 +8,16 @@ import { registeredRoutes } from './routes';
 const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
   'GET /v1/audit': 'coordinator',
+  'GET /v1/consent/purposes': 'public',
+  'GET /v1/erasures': 'coordinator',
   'GET /v1/me': 'any signed-in',
+  'GET /v1/me/consents': 'any signed-in',
+  'GET /v1/me/export': 'any signed-in',
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/register': 'public',
+  'POST /v1/me/consents': 'any signed-in',
+  'POST /v1/me/erasure': 'any signed-in',
+  'POST /v1/people/{userId}/consents': 'coordinator',
 };
 
 describe('route access', () => {
