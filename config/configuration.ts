@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { AppRole, Env, validateEnv } from './env';
+import { AppRole, Env, parseKeyRing, validateEnv } from './env';
 
 /**
  * Typed configuration namespaces. Everything is read and validated once (`validateEnv`); the
@@ -60,6 +60,15 @@ export const consentConfig = registerAs('consent', () => {
   };
 });
 
+export const concernsConfig = registerAs('concerns', () => {
+  const e = env();
+  // validateEnv has already proved the ring well formed and the active key in it.
+  return {
+    keys: parseKeyRing(e.CONCERN_KEYS) ?? new Map<string, Buffer>(),
+    activeKeyId: e.CONCERN_ACTIVE_KEY_ID,
+  };
+});
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -67,6 +76,7 @@ export const allConfig = [
   authConfig,
   smsConfig,
   consentConfig,
+  concernsConfig,
 ];
 
 export { AppRole, validateEnv };
