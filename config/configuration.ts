@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { AppRole, Env, validateEnv } from './env';
+import { AppRole, Env, parseKeyRing, validateEnv } from './env';
 
 /**
  * Typed configuration namespaces. Everything is read and validated once (`validateEnv`); the
@@ -58,6 +58,25 @@ export const availabilityConfig = registerAs('availability', () => ({
   slotGridMinutes: env().SLOT_GRID_MINUTES,
 }));
 
+export const consentConfig = registerAs('consent', () => {
+  const e = env();
+  return {
+    evidenceSecret: e.CONSENT_EVIDENCE_SECRET,
+    controllerName: e.CONSENT_CONTROLLER_NAME,
+    controllerEmail: e.CONSENT_CONTROLLER_EMAIL,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+});
+
+export const concernsConfig = registerAs('concerns', () => {
+  const e = env();
+  // validateEnv has already proved the ring well formed and the active key in it.
+  return {
+    keys: parseKeyRing(e.CONCERN_KEYS) ?? new Map<string, Buffer>(),
+    activeKeyId: e.CONCERN_ACTIVE_KEY_ID,
+  };
+});
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -66,6 +85,9 @@ export const allConfig = [
   smsConfig,
   vettingConfig,
   availabilityConfig,
+
+  consentConfig,
+  concernsConfig,
 ];
 
 export { AppRole, validateEnv };

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsEnum,
   IsIn,
   IsInt,
@@ -10,6 +11,7 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -18,6 +20,52 @@ export enum AppRole {
   Api = 'api',
   Worker = 'worker',
   All = 'all',
+}
+
+const DEV_CONCERN_KEY_ID = 'dev1';
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** Parses `keyId:base64key,...` into 32-byte AES keys; undefined when malformed. */
+export function parseKeyRing(value: unknown): Map<string, Buffer> | undefined {
+  if (typeof value !== 'string') return undefined;
+  const ring = new Map<string, Buffer>();
+  for (const entry of value.split(',')) {
+    const [id, key, ...rest] = entry.trim().split(':');
+    if (rest.length > 0 || !id || !KEY_ID.test(id) || !key || ring.has(id)) return undefined;
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key)) return undefined;
+    const bytes = Buffer.from(key, 'base64');
+    if (bytes.length !== 32) return undefined;
+    ring.set(id, bytes);
+  }
+  return ring;
+}
+
+function IsKeyRing(): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isKeyRing',
+      target: target.constructor,
+      propertyName: property as string,
+      options: {
+        message: `${String(property)} must be keyId:base64key pairs separated by commas, each key 32 bytes`,
+      },
+      validator: { validate: (value: unknown) => parseKeyRing(value) !== undefined },
+    });
+}
+
+function IsActiveKeyOf(ringProperty: keyof Env): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isActiveKeyOf',
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: `${String(property)} must name a key listed in ${ringProperty}` },
+      validator: {
+        validate: (value: unknown, args) =>
+          typeof value === 'string' &&
+          parseKeyRing((args?.object as Env)[ringProperty])?.has(value) === true,
+      },
+    });
 }
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -123,6 +171,32 @@ export class Env {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   TWILIO_API_BASE_URL?: string;
+
+  /** Key for the HMACs of IP address and user agent kept as consent evidence (never the raw values). */
+  @IsString()
+  @MinLength(32, { message: 'CONSENT_EVIDENCE_SECRET must be at least 32 characters' })
+  CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
+
+  /** The data controller named on consent receipts. */
+  @IsString()
+  @MinLength(1)
+  CONSENT_CONTROLLER_NAME = 'Volunteer Wellbeing Service';
+
+  /** Where people write about their data (shown on consent receipts). */
+  @IsEmail()
+  CONSENT_CONTROLLER_EMAIL = 'privacy@example.org';
+
+  /**
+   * Keys that encrypt safeguarding text (AES-256-GCM): `keyId:base64(32 bytes)`, comma-separated.
+   * Keep retired keys listed so older rows still decrypt.
+   */
+  @IsKeyRing()
+  CONCERN_KEYS = `${DEV_CONCERN_KEY_ID}:aanT4+ALggpFCMPCDosqt5FZ6DhvbWZiNFDpvHcAb2c=`;
+
+  /** The key id in CONCERN_KEYS that encrypts new safeguarding text. */
+  @Matches(KEY_ID, { message: 'CONCERN_ACTIVE_KEY_ID must be a key id (letters, digits, _ or -)' })
+  @IsActiveKeyOf('CONCERN_KEYS')
+  CONCERN_ACTIVE_KEY_ID = DEV_CONCERN_KEY_ID;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

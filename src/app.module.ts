@@ -18,6 +18,7 @@ import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
 import { loggerOptions } from './common/logging';
 import { RedisModule } from './common/redis.module';
+import { SafeguardingModule } from './safeguarding/safeguarding.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { PeopleModule } from './people/people.module';
@@ -35,7 +36,7 @@ const DOMAIN_MODULES: Imports = [
   // sessions
   // checkins
   // notifications
-  // safeguarding
+  SafeguardingModule, // safeguarding
 ];
 
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */

@@ -8,6 +8,10 @@ import { registeredRoutes } from './routes';
 const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
   'GET /v1/audit': 'coordinator',
+  'GET /v1/concerns': 'any signed-in',
+  'GET /v1/concerns/{id}': 'any signed-in',
+  'GET /v1/consent/purposes': 'public',
+  'GET /v1/erasures': 'coordinator',
   'GET /v1/me': 'any signed-in',
   'GET /v1/me/availability': 'buddy,therapist',
   'PUT /v1/me/availability': 'buddy,therapist',
@@ -19,8 +23,15 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/vetting/{userId}/suspend': 'coordinator',
   'POST /v1/vetting/{userId}/verify': 'coordinator',
   'PUT /v1/me/profile': 'buddy,therapist,volunteer',
+  'GET /v1/me/consents': 'any signed-in',
+  'GET /v1/me/export': 'any signed-in',
   'POST /v1/auth/login': 'public',
+  'PATCH /v1/concerns/{id}': 'coordinator',
   'POST /v1/auth/register': 'public',
+  'POST /v1/concerns': 'any signed-in',
+  'POST /v1/me/consents': 'any signed-in',
+  'POST /v1/me/erasure': 'any signed-in',
+  'POST /v1/people/{userId}/consents': 'coordinator',
 };
 
 describe('route access', () => {

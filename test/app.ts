@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -96,5 +97,13 @@ async function logIn(t: TestApp, email: string, id: string, role: Role): Promise
   return { id, email, token, role, auth: { Authorization: `Bearer ${token}` } };
 }
 
-/** A distinct client address (documentation range, header only) so per-IP login limits stay apart. */
-export const testIp = () => `198.51.${(++counter >> 8) % 256}.${counter % 256}`;
+/**
+ * A distinct client address (IPv6 documentation range, header only) so per-IP login limits stay
+ * apart. The throttler counts an IPv6 client by its /64, so the address varies in bits 32-63, from
+ * a random start per file: files of one run share a Redis prefix but restart `counter`.
+ */
+const ipBase = randomInt(2 ** 32);
+export const testIp = () => {
+  const n = (ipBase + ++counter) % 2 ** 32;
+  return `2001:db8:${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}::1`;
+};

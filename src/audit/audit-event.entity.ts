@@ -14,7 +14,8 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Millisecond precision, so the keyset cursor (a JS Date) round-trips exactly. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   at!: Date;
 
   @Column({ type: 'uuid', nullable: true })

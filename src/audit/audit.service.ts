@@ -73,4 +73,22 @@ export class AuditService {
       (r) => ({ ...r }),
     );
   }
+
+  /** Writes several audit rows in one statement (e.g. one per concern a coordinator listed). */
+  async recordMany(entries: AuditEntry[], em: EntityManager = this.dataSource.manager) {
+    if (entries.length === 0) return;
+    const requestId = currentRequestId() ?? null;
+    await em.insert(
+      AuditEvent,
+      entries.map((entry) => ({
+        actorId: entry.actor?.id ?? null,
+        actorRole: entry.actor?.role ?? null,
+        action: entry.action,
+        targetType: entry.target?.type ?? null,
+        targetId: entry.target?.id ?? null,
+        requestId,
+        details: entry.details ?? {},
+      })),
+    );
+  }
 }

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth.decorators';
 import { DomainEvents } from '../common/domain-events';
+import { IdentityService } from '../identity/identity.service';
+import {
+  StaleVersionError,
+  UnknownPurposeError,
+  UnknownVersionError,
+} from './consent-choice.errors';
 import { ConsentMissingError } from './consent-missing.error';
 import { ConsentEvent } from './consent-event.entity';
 import { ConsentChannel, ConsentPurpose } from './consent-purpose';
+import { ConsentHistoryItem, PurposeCatalogEntry, PurposeState, summarise } from './consent-state';
 
 export interface ConsentRecord {
   purpose: ConsentPurpose;
@@ -14,6 +23,21 @@ export interface ConsentRecord {
   channel: ConsentChannel;
   recordedBy?: string | null;
   evidence?: Record<string, string>;
+  /** Who made the change, for the audit row; omitted for system channels (e.g. an SMS STOP). */
+  actor?: Actor | null;
+}
+
+/** A choice a person makes about one purpose, as the API receives it. */
+export interface ConsentChoice {
+  purpose: string;
+  version: number;
+  granted: boolean;
+}
+
+export interface ConsentOverview {
+  purposes: PurposeState[];
+  /** Every event, oldest first. */
+  history: ConsentHistoryItem[];
 }
 
 /**
@@ -25,6 +49,8 @@ export class ConsentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
+    private readonly audit: AuditService,
+    private readonly identity: IdentityService,
   ) {}
 
   /**
@@ -53,7 +79,10 @@ export class ConsentService {
     if (!(await this.hasConsent(userId, purpose, em))) throw new ConsentMissingError(purpose);
   }
 
-  /** Appends a grant or withdrawal; a withdrawal publishes `consent.withdrawn` in the same transaction. */
+  /**
+   * Appends a grant or withdrawal and its audit row; publishes `consent.granted` or
+   * `consent.withdrawn` in the same transaction, so reactions commit with it.
+   */
   async record(userId: string, record: ConsentRecord, em?: EntityManager): Promise<ConsentEvent> {
     if (!em) return this.dataSource.transaction((tx) => this.record(userId, record, tx));
     const version = record.version ?? (await this.currentVersion(record.purpose, em));
@@ -67,6 +96,21 @@ export class ConsentService {
       evidence: record.evidence ?? {},
     });
     const saved = await em.save(event);
+    await this.audit.record(
+      {
+        actor: record.actor ?? null,
+        action: record.granted ? 'consent.granted' : 'consent.withdrawn',
+        target: { type: 'account', id: userId },
+        details: {
+          purpose: record.purpose,
+          version,
+          channel: record.channel,
+          recordedBy: record.recordedBy ?? null,
+          consentEventId: saved.id,
+        },
+      },
+      em,
+    );
     if (record.granted) {
       await this.events.publish(em, 'consent.granted', {
         userId,
@@ -86,5 +130,115 @@ export class ConsentService {
     );
     if (row?.v == null) throw new Error(`No consent text for ${purpose}`);
     return row.v;
+  }
+
+  /** Each purpose with its current text and the version from which consent counts. */
+  async catalog(em: EntityManager = this.dataSource.manager): Promise<PurposeCatalogEntry[]> {
+    const rows = await em.query<
+      Array<{
+        purpose: string;
+        version: number;
+        title: string;
+        text: string;
+        requires_reconsent: boolean;
+        published_at: Date;
+        minimum_valid_version: number;
+      }>
+    >(
+      `SELECT DISTINCT ON (t.purpose)
+              t.purpose, t.version, t.title, t.text, t.requires_reconsent, t.published_at,
+              COALESCE((SELECT max(r.version) FROM consent_text r
+                         WHERE r.purpose = t.purpose AND r.requires_reconsent), 1)
+                AS minimum_valid_version
+         FROM consent_text t
+        ORDER BY t.purpose, t.version DESC`,
+    );
+    return rows.map((r) => ({
+      purpose: r.purpose,
+      currentVersion: r.version,
+      title: r.title,
+      text: r.text,
+      requiresReconsent: r.requires_reconsent,
+      minimumValidVersion: r.minimum_valid_version,
+      publishedAt: r.published_at,
+    }));
+  }
+
+  /** A person's ledger, oldest first. */
+  async history(
+    userId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<ConsentHistoryItem[]> {
+    const rows = await em.find(ConsentEvent, {
+      where: { subjectId: userId },
+      order: { seq: 'ASC' },
+    });
+    return rows.map((e) => ({
+      id: e.id,
+      purpose: e.purpose,
+      version: e.version,
+      granted: e.granted,
+      channel: e.channel,
+      recordedBy: e.recordedBy,
+      at: e.at,
+    }));
+  }
+
+  /** Current state per purpose and the full history, read in one snapshot when `em` is one. */
+  async overview(
+    userId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<ConsentOverview> {
+    const [catalog, history] = [await this.catalog(em), await this.history(userId, em)];
+    return { purposes: summarise(catalog, history), history };
+  }
+
+  /**
+   * Records a person's choice from the API, checked against the catalog: an unknown purpose or
+   * version is a 400; a grant must be to the current version (409 otherwise), while a withdrawal
+   * may name any published version, since withdrawing must be as easy as agreeing (Art. 7(3)).
+   * Withdrawing what was never granted is still appended: it is harmless and records intent.
+   * The subject must be an active account (404 once erased).
+   */
+  async recordChoice(
+    subjectId: string,
+    choice: ConsentChoice,
+    how: Pick<ConsentRecord, 'channel' | 'recordedBy' | 'evidence' | 'actor'>,
+  ): Promise<{ event: ConsentEvent; title: string; state: PurposeState }> {
+    return this.dataSource.transaction(async (em) => {
+      await this.identity.get(subjectId, em);
+      const title = await this.checkChoice(choice, em);
+      const event = await this.record(
+        subjectId,
+        {
+          ...how,
+          // The catalog has just vouched for it; purposes outside the enum are ones no gate uses yet.
+          purpose: choice.purpose as ConsentPurpose,
+          version: choice.version,
+          granted: choice.granted,
+        },
+        em,
+      );
+      const { purposes } = await this.overview(subjectId, em);
+      const state = purposes.find((p) => p.purpose === choice.purpose);
+      if (!state) throw new Error(`Purpose ${choice.purpose} vanished from the catalog`);
+      return { event, title, state };
+    });
+  }
+
+  /** Throws the 400/409 for a choice the catalog does not allow; answers the version's title. */
+  private async checkChoice(choice: ConsentChoice, em: EntityManager): Promise<string> {
+    const versions = await em.query<Array<{ version: number; title: string }>>(
+      `SELECT version, title FROM consent_text WHERE purpose = $1 ORDER BY version DESC`,
+      [choice.purpose],
+    );
+    if (versions.length === 0) throw new UnknownPurposeError(choice.purpose);
+    const chosen = versions.find((v) => v.version === choice.version);
+    if (!chosen) throw new UnknownVersionError(choice.purpose, choice.version);
+    const current = versions[0].version;
+    if (choice.granted && choice.version !== current) {
+      throw new StaleVersionError(choice.purpose, choice.version, current);
+    }
+    return chosen.title;
   }
 }

@@ -120,6 +120,22 @@ export class IdentityService {
     if (contact.timezone !== undefined) account.timezone = contact.timezone;
     return em.save(account);
   }
+
+  /**
+   * Erases the account's personal fields irreversibly (GDPR Art. 17): no email or password means no
+   * login, and `get` answers 404 from now on, so tokens already issued stop working on every route
+   * that loads the account. The id and role stay: the pseudonymous subject of what must be kept.
+   * Idempotent.
+   */
+  async anonymise(id: string, em: EntityManager): Promise<void> {
+    await em.query(
+      `UPDATE account
+          SET email = NULL, password_hash = NULL, name = 'Erased user', phone = NULL,
+              erased_at = COALESCE(erased_at, now()), updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
 }
 
 /** A non-reversible tag to correlate repeated failed logins without storing the email. */

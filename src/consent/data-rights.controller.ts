@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { PageQuery } from '../common/pagination';
+import { DataRightsService } from './data-rights.service';
+import { ErasureDto, ErasurePageDto, PersonalDataExportDto } from './dto/data-rights.dto';
+
+@ApiTags('consent')
+@ApiBearerAuth()
+@Controller('v1')
+export class DataRightsController {
+  constructor(private readonly dataRights: DataRightsService) {}
+
+  /** Everything held about me, as JSON: account, consents and every module's part. Audited. */
+  @Get('me/export')
+  export(@CurrentActor() actor: Actor): Promise<PersonalDataExportDto> {
+    return this.dataRights.export(actor);
+  }
+
+  /**
+   * Erase my personal data, at once and for good: future sessions and pairings are cancelled,
+   * kept records are anonymised, and login stops working (tokens already issued get 404 wherever
+   * the account is loaded). Consent events and safeguarding records stay under the account's id,
+   * now a pseudonym. Idempotent: a repeat answers 200 with the same erasure.
+   */
+  @Post('me/erasure')
+  @HttpCode(200)
+  erase(@CurrentActor() actor: Actor): Promise<ErasureDto> {
+    return this.dataRights.erase(actor);
+  }
+
+  /** Erasures that happened, newest first (ids only: nothing personal is left to show). */
+  @Roles(Role.Coordinator)
+  @Get('erasures')
+  list(@Query() query: PageQuery): Promise<ErasurePageDto> {
+    return this.dataRights.list(query.limit, query.cursor);
+  }
+}

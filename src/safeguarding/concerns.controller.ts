@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ConcernsService } from './concerns.service';
+import {
+  ConcernDto,
+  ConcernPageDto,
+  ConcernQuery,
+  ConcernStatusDto,
+  RaiseConcernDto,
+  TriageConcernDto,
+} from './dto/concern.dto';
+
+@ApiTags('safeguarding')
+@ApiBearerAuth()
+@ApiExtraModels(ConcernDto, ConcernStatusDto)
+@Controller('v1/concerns')
+export class ConcernsController {
+  constructor(private readonly concerns: ConcernsService) {}
+
+  /**
+   * Report a concern about a registered person (`subjectUserId`) or someone who is not registered
+   * (`subjectDescription`): exactly one. Anyone signed in may; no consent is needed, safeguarding
+   * does not rest on consent. The text is encrypted at rest and read only by coordinators; you can
+   * follow the status of your report. `urgent` alerts the on-call coordinators at once.
+   */
+  @Post()
+  raise(@CurrentActor() actor: Actor, @Body() dto: RaiseConcernDto): Promise<ConcernStatusDto> {
+    return this.concerns.raise(actor, dto);
+  }
+
+  /** Coordinators: every concern, newest first (each listing audited). Others: the ones they reported. */
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ConcernQuery): Promise<ConcernPageDto> {
+    return this.concerns.list(actor, query);
+  }
+
+  /**
+   * Coordinators: the whole concern with its history and notes (audited). The reporter: its status.
+   * Anyone else, the subject included: 404.
+   */
+  @Get(':id')
+  @ApiOkResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(ConcernDto) }, { $ref: getSchemaPath(ConcernStatusDto) }],
+    },
+  })
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ConcernDto | ConcernStatusDto> {
+    return this.concerns.get(actor, id);
+  }
+
+  /**
+   * Triage: move along open -> triaged -> referred (`referredTo`) -> closed, or triaged -> closed,
+   * each step with a `reason` (409 `/problems/invalid-transition` otherwise), and/or add a `note`.
+   */
+  @Roles(Role.Coordinator)
+  @Patch(':id')
+  triage(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: TriageConcernDto,
+  ): Promise<ConcernDto> {
+    return this.concerns.triage(actor, id, dto);
+  }
+}

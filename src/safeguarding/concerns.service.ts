@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requireAccess } from '../common/access';
+import { Actor, Role } from '../common/auth.decorators';
+import { NotFoundError, RuleViolationError } from '../common/domain-error';
+import { DomainEventMap, DomainEvents } from '../common/domain-events';
+import { Page, toPage } from '../common/pagination';
+import { ValidationFailedException } from '../common/problem';
+import { IdentityService } from '../identity/identity.service';
+import { ConcernCipher } from './concern-cipher';
+import { requireTransition } from './concern-status';
+import {
+  ConcernCategory,
+  ConcernEntryKind,
+  ConcernSource,
+  ConcernStatus,
+  ConcernUrgency,
+} from './concern-types';
+import { Concern } from './concern.entity';
+import {
+  concernContext,
+  entryContext,
+  toFullView,
+  toStatusView,
+  toSummary,
+} from './concern.mapper';
+import { ConcernFilter, ConcernsRepository } from './concerns.repository';
+import {
+  ConcernDto,
+  ConcernStatusDto,
+  ConcernSummaryDto,
+  RaiseConcernDto,
+  TriageConcernDto,
+} from './dto/concern.dto';
+
+/**
+ * Safeguarding concerns: anyone signed in raises one, coordinators triage. Coordinators see
+ * everything (each read audited); a reporter sees only the status of their own reports; the subject
+ * of a concern never sees it (404, as for everyone else).
+ */
+@Injectable()
+export class ConcernsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly concerns: ConcernsRepository,
+    private readonly cipher: ConcernCipher,
+    private readonly identity: IdentityService,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Records a concern and publishes `concern.raised` in the same transaction (urgent ones become
+   * coordinator alerts). Not audited on purpose: the row itself records it, and an audit row naming
+   * the reporter would outlive the pseudonymisation their erasure performs.
+   */
+  raise(actor: Actor, dto: RaiseConcernDto): Promise<ConcernStatusDto> {
+    if ((dto.subjectUserId === undefined) === (dto.subjectDescription === undefined)) {
+      const message = 'give exactly one of subjectUserId and subjectDescription';
+      throw new ValidationFailedException([
+        { field: 'subjectUserId', message },
+        { field: 'subjectDescription', message },
+      ]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.identity.get(actor.id, em);
+      if (dto.subjectUserId) await this.requireSubject(dto.subjectUserId, em);
+      const concern = await this.insert(
+        {
+          reporterId: actor.id,
+          subjectUserId: dto.subjectUserId ?? null,
+          subjectDescription: dto.subjectDescription ?? null,
+          category: dto.category,
+          urgency: dto.urgency,
+          details: dto.details,
+          location: dto.location ?? null,
+          occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : null,
+          source: ConcernSource.Report,
+          checkinId: null,
+        },
+        em,
+      );
+      if (!concern) throw new Error('A reported concern cannot collide');
+      return toStatusView(concern);
+    });
+  }
+
+  /**
+   * A buddy logged a call with wellbeing `concern`: raise a volunteer_wellbeing concern about the
+   * volunteer, reported by the buddy, in the buddy's transaction. Medium urgency: the buddy raises
+   * an urgent concern themselves when it is one. Once per check-in call.
+   */
+  async raiseFromCheckin(event: DomainEventMap['checkin.concern'], em: EntityManager) {
+    await this.insert(
+      {
+        reporterId: event.reportedBy,
+        subjectUserId: event.volunteerId,
+        subjectDescription: null,
+        category: ConcernCategory.VolunteerWellbeing,
+        urgency: ConcernUrgency.Medium,
+        details:
+          `Raised automatically: the buddy logged a wellbeing concern for the ${event.channel} ` +
+          `check-in call of ${event.startsAt.toISOString()} (pairing ${event.pairingId}).`,
+        location: null,
+        occurredAt: event.startsAt,
+        source: ConcernSource.Checkin,
+        checkinId: event.checkinId,
+      },
+      em,
+    );
+  }
+
+  async list(actor: Actor, filter: Omit<ConcernFilter, 'reporterId'>) {
+    if (actor.role !== Role.Coordinator) {
+      const rows = await this.concerns.page({ ...filter, reporterId: actor.id });
+      return toPage(rows, filter.limit, pos, toStatusView) as Page<ConcernSummaryDto>;
+    }
+    return this.dataSource.transaction(async (em) => {
+      const rows = await this.concerns.page(filter, em);
+      const page = toPage(rows, filter.limit, pos, toSummary);
+      await this.audit.recordMany(
+        page.items.map((c) => ({
+          actor,
+          action: 'concern.listed',
+          target: { type: 'concern', id: c.id },
+        })),
+        em,
+      );
+      return page;
+    });
+  }
+
+  /** Coordinators: the whole concern (audited). Its reporter: the status. Anyone else: 404. */
+  async get(actor: Actor, id: string): Promise<ConcernDto | ConcernStatusDto> {
+    if (actor.role === Role.Coordinator) {
+      return this.dataSource.transaction(async (em) => {
+        const concern = await this.concerns.find(id, em);
+        if (!concern) throw new NotFoundError('concern');
+        await this.audit.record(
+          { actor, action: 'concern.read', target: { type: 'concern', id } },
+          em,
+        );
+        return toFullView(this.cipher, concern, await this.concerns.history(id, em));
+      });
+    }
+    const concern = await this.concerns.find(id);
+    return toStatusView(requireAccess(actor, concern, (c) => [c.reporterId], { what: 'concern' }));
+  }
+
+  /** Moves a concern along the triage path and/or adds a note; 409 for a step not on the path. */
+  triage(actor: Actor, id: string, dto: TriageConcernDto): Promise<ConcernDto> {
+    if (dto.status === undefined && dto.note === undefined) {
+      const message = 'give a status (with a reason) or a note';
+      throw new ValidationFailedException([
+        { field: 'status', message },
+        { field: 'note', message },
+      ]);
+    }
+    if (dto.referredTo !== undefined && dto.status !== ConcernStatus.Referred) {
+      throw new ValidationFailedException([
+        { field: 'referredTo', message: 'referredTo goes only with status referred' },
+      ]);
+    }
+    if (dto.reason !== undefined && dto.status === undefined) {
+      throw new ValidationFailedException([
+        { field: 'reason', message: 'reason explains a status change; use note otherwise' },
+      ]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const concern = await this.concerns.findForUpdate(id, em);
+      if (!concern) throw new NotFoundError('concern');
+      if (dto.status !== undefined) {
+        requireTransition(concern.status, dto.status);
+        await this.concerns.addEntry(
+          {
+            concernId: id,
+            kind: ConcernEntryKind.Status,
+            actorId: actor.id,
+            fromStatus: concern.status,
+            toStatus: dto.status,
+            reasonSealed: this.cipher.seal(dto.reason ?? '', entryContext(id, 'reason')),
+            referredToSealed: this.cipher.sealOptional(
+              dto.referredTo,
+              entryContext(id, 'referred_to'),
+            ),
+          },
+          em,
+        );
+        await this.concerns.setStatus(id, dto.status, em);
+        await this.audit.record(
+          {
+            actor,
+            action: 'concern.status_changed',
+            target: { type: 'concern', id },
+            details: { from: concern.status, to: dto.status },
+          },
+          em,
+        );
+      }
+      if (dto.note !== undefined) {
+        await this.concerns.addEntry(
+          {
+            concernId: id,
+            kind: ConcernEntryKind.Note,
+            actorId: actor.id,
+            noteSealed: this.cipher.seal(dto.note, entryContext(id, 'note')),
+          },
+          em,
+        );
+        await this.concerns.touch(id, em);
+        await this.audit.record(
+          { actor, action: 'concern.note_added', target: { type: 'concern', id } },
+          em,
+        );
+      }
+      const updated = await this.concerns.find(id, em);
+      if (!updated) throw new NotFoundError('concern');
+      return toFullView(this.cipher, updated, await this.concerns.history(id, em));
+    });
+  }
+
+  /** Seals the free text, inserts the concern and its first history line, publishes the event. */
+  private async insert(input: NewConcern, em: EntityManager): Promise<Concern | null> {
+    const id = randomUUID();
+    const inserted = await this.concerns.insert(
+      {
+        id,
+        reporterId: input.reporterId,
+        subjectUserId: input.subjectUserId,
+        subjectDescriptionSealed: this.cipher.sealOptional(
+          input.subjectDescription,
+          concernContext(id, 'subject_description'),
+        ),
+        category: input.category,
+        urgency: input.urgency,
+        detailsSealed: this.cipher.seal(input.details, concernContext(id, 'details')),
+        locationSealed: this.cipher.sealOptional(input.location, concernContext(id, 'location')),
+        occurredAt: input.occurredAt,
+        source: input.source,
+        checkinId: input.checkinId,
+      },
+      em,
+    );
+    if (!inserted) return null;
+    await this.concerns.addEntry(
+      { concernId: id, kind: ConcernEntryKind.Raised, toStatus: ConcernStatus.Open },
+      em,
+    );
+    await this.events.publish(em, 'concern.raised', { concernId: id, urgency: input.urgency });
+    return this.concerns.find(id, em);
+  }
+
+  private async requireSubject(userId: string, em: EntityManager): Promise<void> {
+    try {
+      await this.identity.get(userId, em);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new RuleViolationError(
+        'unknown-subject',
+        'No registered person has that id; describe them in subjectDescription instead.',
+      );
+    }
+  }
+}
+
+interface NewConcern {
+  reporterId: string;
+  subjectUserId: string | null;
+  subjectDescription: string | null;
+  category: ConcernCategory;
+  urgency: ConcernUrgency;
+  details: string;
+  location: string | null;
+  occurredAt: Date | null;
+  source: ConcernSource;
+  checkinId: string | null;
+}
+
+const pos = (c: Concern) => ({ at: c.createdAt, id: c.id });

@@ -1,0 +1,145 @@
+import {
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import {
+  ConcernCategory,
+  ConcernEntryKind,
+  ConcernSource,
+  ConcernStatus,
+  ConcernUrgency,
+} from '../concern-types';
+
+export class RaiseConcernDto {
+  /** The registered person the concern is about. Give exactly one of this and subjectDescription. */
+  @IsOptional()
+  @IsUUID()
+  subjectUserId?: string;
+
+  /** Who the concern is about when they are not registered: enough for a coordinator to act. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  subjectDescription?: string;
+
+  @IsEnum(ConcernCategory)
+  category!: ConcernCategory;
+
+  /** What happened, in your words. Encrypted at rest; only coordinators read it. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  details!: string;
+
+  /** Where it happened (camp, town, online ...). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  location?: string;
+
+  /** When it happened, ISO 8601 with offset, if known. */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  occurredAt?: string;
+
+  /** `urgent` alerts the on-call coordinators at once. */
+  @IsEnum(ConcernUrgency)
+  urgency!: ConcernUrgency;
+}
+
+const TRIAGE_TARGETS = [ConcernStatus.Triaged, ConcernStatus.Referred, ConcernStatus.Closed];
+
+export class TriageConcernDto {
+  /** Next status: open -> triaged -> referred -> closed (or triaged -> closed). Others: 409. */
+  @IsOptional()
+  @IsIn(TRIAGE_TARGETS)
+  status?: ConcernStatus;
+
+  /** Why; required with a status change. */
+  @ValidateIf((dto: TriageConcernDto) => dto.status !== undefined || dto.reason !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
+
+  /** The organisation or authority referred to; required with, and only with, status referred. */
+  @ValidateIf(
+    (dto: TriageConcernDto) =>
+      dto.status === ConcernStatus.Referred || dto.referredTo !== undefined,
+  )
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  referredTo?: string;
+
+  /** A coordinator's note; never shown to the reporter. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  note?: string;
+}
+
+export class ConcernQuery extends PageQuery {
+  @IsOptional()
+  @IsEnum(ConcernStatus)
+  status?: ConcernStatus;
+}
+
+/** What a reporter sees of their own report: that it is being handled, nothing more. */
+export class ConcernStatusDto {
+  id!: string;
+  category!: ConcernCategory;
+  urgency!: ConcernUrgency;
+  status!: ConcernStatus;
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+/** A coordinator's list line (no free text; open the concern to read it). */
+export class ConcernSummaryDto extends ConcernStatusDto {
+  source?: ConcernSource;
+  /** Null when the subject is not registered. */
+  subjectUserId?: string | null;
+  /** Null once the reporter erased their data (see reporterPseudonym). */
+  reporterId?: string | null;
+  reporterPseudonym?: string | null;
+}
+
+export class ConcernPageDto {
+  /** Reporters get ConcernStatusDto items; coordinators ConcernSummaryDto. */
+  items!: ConcernSummaryDto[];
+  nextCursor!: string | null;
+}
+
+export class ConcernEntryDto {
+  id!: string;
+  at!: Date;
+  kind!: ConcernEntryKind;
+  actorId!: string | null;
+  fromStatus!: ConcernStatus | null;
+  toStatus!: ConcernStatus | null;
+  reason!: string | null;
+  referredTo!: string | null;
+  note!: string | null;
+}
+
+/** Everything about a concern, for coordinators. */
+export class ConcernDto extends ConcernSummaryDto {
+  subjectDescription!: string | null;
+  details!: string;
+  location!: string | null;
+  occurredAt!: Date | null;
+  checkinId!: string | null;
+  history!: ConcernEntryDto[];
+}
