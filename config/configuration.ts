@@ -50,6 +50,17 @@ export const smsConfig = registerAs('sms', () => {
   };
 });
 
-export const allConfig = [appConfig, databaseConfig, redisConfig, authConfig, smsConfig];
+export const sessionsConfig = registerAs('sessions', () => ({
+  eligibleDaysBeforeReturn: env().SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
+}));
+
+export const allConfig = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  authConfig,
+  smsConfig,
+  sessionsConfig,
+];
 
 export { AppRole, validateEnv };

@@ -105,6 +105,13 @@ export class Env {
   @Matches(/^MG[0-9a-fA-F]{32}$/)
   TWILIO_MESSAGING_SERVICE_SID?: string;
 
+  /** A volunteer may request their therapy session from this many days before they return. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  SESSION_ELIGIBLE_DAYS_BEFORE_RETURN = 14;
+
   /** Where the Twilio SDK sends requests; only for staging and tests. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
