@@ -50,6 +50,10 @@ export const smsConfig = registerAs('sms', () => {
   };
 });
 
+export const vettingConfig = registerAs('vetting', () => ({
+  dbsRecheckYears: env().DBS_RECHECK_YEARS,
+}));
+
 export const sessionsConfig = registerAs('sessions', () => ({
   eligibleDaysBeforeReturn: env().SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
 }));
@@ -60,6 +64,7 @@ export const allConfig = [
   redisConfig,
   authConfig,
   smsConfig,
+  vettingConfig,
   sessionsConfig,
 ];
 
