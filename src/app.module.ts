@@ -20,6 +20,7 @@ import { RedisModule } from './common/redis.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { PeopleModule } from './people/people.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -30,7 +31,7 @@ const DOMAIN_MODULES: Imports = [
   HealthModule,
   PeopleModule,
   // availability
-  // sessions
+  SessionsModule,
   // checkins
   // notifications
   // safeguarding
