@@ -54,6 +54,10 @@ export const vettingConfig = registerAs('vetting', () => ({
   dbsRecheckYears: env().DBS_RECHECK_YEARS,
 }));
 
+export const availabilityConfig = registerAs('availability', () => ({
+  slotGridMinutes: env().SLOT_GRID_MINUTES,
+}));
+
 export const sessionsConfig = registerAs('sessions', () => ({
   eligibleDaysBeforeReturn: env().SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
 }));
@@ -65,6 +69,7 @@ export const allConfig = [
   authConfig,
   smsConfig,
   vettingConfig,
+  availabilityConfig,
   sessionsConfig,
 ];
 

@@ -13,6 +13,7 @@ import {
 } from '../config/configuration';
 import { dataSourceOptions } from '../config/data-source';
 import { AuditModule } from './audit/audit.module';
+import { AvailabilityModule } from './availability/availability.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
 import { loggerOptions } from './common/logging';
@@ -30,7 +31,7 @@ const DOMAIN_MODULES: Imports = [
   ConsentModule,
   HealthModule,
   PeopleModule,
-  // availability
+  AvailabilityModule,
   SessionsModule,
   // checkins
   // notifications
