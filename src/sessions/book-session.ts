@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityService } from '../availability/availability.service';
 import { requireAccess } from '../common/access';
@@ -58,6 +58,24 @@ function asDomainError(error: unknown): unknown {
   return error;
 }
 
+const isDeadlock = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '40P01';
+
+/**
+ * Runs the transaction again when PostgreSQL broke a deadlock by aborting it (two bookings
+ * meeting each other's uncommitted rows, e.g. across a month boundary); the retry sees the
+ * winner's committed row and answers as the constraints say.
+ */
+async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= attempts) throw asDomainError(error);
+    }
+  }
+}
+
 /**
  * Booking and rescheduling: every rule checked in one transaction, and the rules that concurrent
  * requests could break left to the database (overlap, one session per volunteer) or taken under a
@@ -84,8 +102,8 @@ export class BookSession {
       therapistId: dto.therapistId,
       startsAt: startsAt.toISOString(),
     });
-    try {
-      return await this.dataSource.transaction(async (em) => {
+    return retryingDeadlocks(() =>
+      this.dataSource.transaction(async (em) => {
         if (key) {
           const claim = await claimIdempotencyKey<SessionDto>(em, actor.id, key, hash);
           if (claim.replay) return claim.response;
@@ -108,6 +126,8 @@ export class BookSession {
         const grantNo = await this.repo.nextEntitlement(em, request.volunteerId);
         if (grantNo === undefined) throw new SessionAlreadyUsedError();
 
+        const times = sessionTimes(startsAt, therapist);
+        await this.repo.lockMonth(em, therapist.userId, times.month);
         const session = await em.save(
           em.create(Session, {
             requestId: request.id,
@@ -117,7 +137,7 @@ export class BookSession {
             modality: request.modality,
             status: SessionStatus.Booked,
             sequence: 0,
-            ...sessionTimes(startsAt, therapist),
+            ...times,
           }),
         );
         await this.requireCapacity(em, therapist, session.month);
@@ -134,17 +154,15 @@ export class BookSession {
         const answer = toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
         if (key) await storeIdempotentResponse(em, actor.id, key, 201, answer);
         return answer;
-      });
-    } catch (error) {
-      throw asDomainError(error);
-    }
+      }),
+    );
   }
 
   /** Same rules as booking, on the same row: the entitlement it uses does not change. */
   async reschedule(actor: Actor, id: string, dto: RescheduleSessionDto): Promise<SessionDto> {
     const startsAt = new Date(dto.startsAt);
-    try {
-      return await this.dataSource.transaction(async (em) => {
+    return retryingDeadlocks(() =>
+      this.dataSource.transaction(async (em) => {
         const session = requireAccess(
           actor,
           await this.repo.findSession(em, id, true),
@@ -162,9 +180,9 @@ export class BookSession {
         });
 
         const previous = { startsAt: session.startsAt, month: session.month };
-        Object.assign(session, sessionTimes(startsAt, therapist), {
-          sequence: session.sequence + 1,
-        });
+        const times = sessionTimes(startsAt, therapist);
+        await this.repo.lockMonth(em, therapist.userId, times.month);
+        Object.assign(session, times, { sequence: session.sequence + 1 });
         await em.save(session);
         if (session.month !== previous.month) {
           await this.requireCapacity(em, therapist, session.month);
@@ -183,10 +201,8 @@ export class BookSession {
           em,
         );
         return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
-      });
-    } catch (error) {
-      throw asDomainError(error);
-    }
+      }),
+    );
   }
 
   /** The therapist's profile if they may be booked now (the people module's rule) for `modality`. */
@@ -202,13 +218,13 @@ export class BookSession {
     return profile;
   }
 
-  /** Counts the month under its lock, this booking included; over capacity rolls it all back. */
+  /** Counts the locked month, this booking included; over capacity rolls it all back. */
   private async requireCapacity(
     em: EntityManager,
     therapist: TherapistProfileView,
     month: string,
   ): Promise<void> {
-    const used = await this.repo.lockMonthAndCount(em, therapist.userId, month);
+    const used = await this.repo.countMonth(em, therapist.userId, month);
     if (used > therapist.monthlyCapacity) throw new CapacityReachedError(month);
   }
 }

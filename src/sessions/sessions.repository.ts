@@ -62,11 +62,12 @@ export class SessionsRepository {
   }
 
   /**
-   * Locks the therapist's month (one row per therapist and month, created on first use) and
-   * counts its sessions that are not cancelled, this transaction's own included. Bookings of the
-   * same therapist and month queue on the lock, and each counts after the previous one committed.
+   * Locks the therapist's month (one row per therapist and month, created on first use) until the
+   * transaction ends. Bookings and reschedules into the same month queue here, so each counts the
+   * month's sessions after the previous one committed, and none of them meets another's
+   * uncommitted row in the overlap constraint (which could otherwise deadlock).
    */
-  async lockMonthAndCount(em: EntityManager, therapistId: string, month: string): Promise<number> {
+  async lockMonth(em: EntityManager, therapistId: string, month: string): Promise<void> {
     await em.query(
       `INSERT INTO session_capacity_month (therapist_id, month) VALUES ($1, $2)
        ON CONFLICT DO NOTHING`,
@@ -76,6 +77,10 @@ export class SessionsRepository {
       `SELECT 1 FROM session_capacity_month WHERE therapist_id = $1 AND month = $2 FOR UPDATE`,
       [therapistId, month],
     );
+  }
+
+  /** Sessions of the therapist in the month that are not cancelled, this transaction's included. */
+  async countMonth(em: EntityManager, therapistId: string, month: string): Promise<number> {
     const [row] = await em.query<Array<{ used: number }>>(
       `SELECT count(*)::int AS used FROM session
         WHERE therapist_id = $1 AND month = $2 AND status <> 'cancelled'`,
