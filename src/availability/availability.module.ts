@@ -8,8 +8,12 @@ import {
 } from './availability-exception.entity';
 import { AvailabilityRule } from './availability-rule.entity';
 import { AvailabilitySchedule } from './availability-schedule.entity';
+import { AvailabilityController } from './availability.controller';
+import { AvailabilityDataPart } from './availability-data.part';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
+import { MyAvailabilityService } from './my-availability.service';
+import { TherapistSlotsService } from './therapist-slots.service';
 
 @Module({
   imports: [
@@ -22,7 +26,14 @@ import { AvailabilityService } from './availability.service';
     PeopleModule,
     IdentityModule,
   ],
-  providers: [AvailabilityRepository, AvailabilityService],
+  controllers: [AvailabilityController],
+  providers: [
+    AvailabilityRepository,
+    AvailabilityService,
+    MyAvailabilityService,
+    TherapistSlotsService,
+    AvailabilityDataPart,
+  ],
   exports: [AvailabilityService],
 })
 export class AvailabilityModule {}
