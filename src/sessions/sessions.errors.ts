@@ -63,7 +63,9 @@ export class SessionNotStartedError extends RuleViolationError {
 
 export class SessionStateError extends ConflictError {
   constructor(action: 'reschedule' | 'cancel' | 'outcome', status: string) {
-    super('session-state', `A ${status} session cannot take a ${action}.`, { status });
+    super('session-state', `A ${status} session cannot take a ${action}.`, {
+      sessionStatus: status,
+    });
   }
 }
 

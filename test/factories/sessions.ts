@@ -39,7 +39,7 @@ export async function therapist(
   o: TherapistOptions = {},
 ): Promise<TestUser> {
   const timezone = o.timezone ?? 'Europe/London';
-  const user = await signUp(t, Role.Therapist, { timezone, phone: '+447700900461' });
+  const user = await signUp(t, Role.Therapist, { timezone, phone: '+447911123457' });
   ok(
     await t.http
       .put('/v1/me/profile')
