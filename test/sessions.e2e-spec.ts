@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth.decorators';
 import { DataRights } from '../src/common/data-rights';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
-import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
+import { createCoordinator, createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
 import {
   bookedSession,
@@ -10,6 +10,7 @@ import {
   changeTherapistProfile,
   consent,
   sessionRequest,
+  signUp,
   therapist,
   volunteer,
 } from './factories/sessions';

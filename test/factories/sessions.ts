@@ -2,7 +2,8 @@ import type { Response } from 'supertest';
 import { Role } from '../../src/common/auth.decorators';
 import { ConsentChannel, ConsentPurpose } from '../../src/consent/consent-purpose';
 import { ConsentService } from '../../src/consent/consent.service';
-import { signUp, TestApp, TestUser } from '../app';
+import { IdentityService } from '../../src/identity/identity.service';
+import { PASSWORD, TestApp, TestUser, uniqueEmail } from '../app';
 
 /** Fails with the problem body, so a broken setup step says why. */
 function ok(res: Response, step: string): Response {
@@ -10,6 +11,34 @@ function ok(res: Response, step: string): Response {
     throw new Error(`${step}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return res;
+}
+
+/**
+ * Registers through the API, then takes the token straight from IdentityService rather than
+ * logging in: the same token, one password hash fewer per person (these suites create hundreds).
+ */
+export async function signUp(
+  t: TestApp,
+  role: Role.Volunteer | Role.Therapist | Role.Buddy,
+  overrides: Record<string, unknown> = {},
+): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const res = ok(
+    await t.http
+      .post('/v1/auth/register')
+      .send({
+        email,
+        password: PASSWORD,
+        role,
+        name: `Test ${role}`,
+        timezone: 'Europe/London',
+        ...overrides,
+      }),
+    'register',
+  );
+  const id = res.body.id as string;
+  const { accessToken } = await t.app.get(IdentityService).issueToken({ id, role });
+  return { id, email, role, token: accessToken, auth: { Authorization: `Bearer ${accessToken}` } };
 }
 
 export const EVERY_DAY_9_TO_17 = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
