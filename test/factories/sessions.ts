@@ -24,16 +24,14 @@ export async function signUp(
 ): Promise<TestUser> {
   const email = uniqueEmail(role);
   const res = ok(
-    await t.http
-      .post('/v1/auth/register')
-      .send({
-        email,
-        password: PASSWORD,
-        role,
-        name: `Test ${role}`,
-        timezone: 'Europe/London',
-        ...overrides,
-      }),
+    await t.http.post('/v1/auth/register').send({
+      email,
+      password: PASSWORD,
+      role,
+      name: `Test ${role}`,
+      timezone: 'Europe/London',
+      ...overrides,
+    }),
     'register',
   );
   const id = res.body.id as string;
