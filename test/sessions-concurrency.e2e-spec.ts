@@ -1,7 +1,13 @@
 import type { Response } from 'supertest';
-import { createCoordinator, createTestApp, TestApp, TestUser } from './app';
+import { createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
-import { bookingOf, sessionRequest, therapist, volunteer } from './factories/sessions';
+import {
+  bookingOf,
+  sessionRequest,
+  therapist,
+  volunteer,
+  newCoordinator,
+} from './factories/sessions';
 
 /** Status and problem type of each answer, counted: `{ '201': 1, '409 /problems/slot-taken': 49 }`. */
 function tally(responses: Response[]): Record<string, number> {
@@ -33,7 +39,7 @@ describe('booking under concurrency', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ clock: new TestClock('2027-02-20T12:00:00Z') });
-    coordinator = await createCoordinator(t);
+    coordinator = await newCoordinator(t);
   });
   afterAll(() => t.close());
 

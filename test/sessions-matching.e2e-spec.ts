@@ -1,7 +1,14 @@
-import { createCoordinator, createTestApp, TestApp, TestUser } from './app';
+import { createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
-import { bookedSession, consent, sessionRequest, therapist, volunteer } from './factories/sessions';
+import {
+  bookedSession,
+  consent,
+  sessionRequest,
+  therapist,
+  volunteer,
+  newCoordinator,
+} from './factories/sessions';
 
 /**
  * Matching reads every matchable therapist in the database, so each test speaks a language no
@@ -13,7 +20,7 @@ describe('matching therapists to a session request', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ clock: new TestClock('2027-02-20T12:00:00Z') });
-    coordinator = await createCoordinator(t);
+    coordinator = await newCoordinator(t);
   });
   afterAll(() => t.close());
 

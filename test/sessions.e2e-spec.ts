@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth.decorators';
 import { DataRights } from '../src/common/data-rights';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
-import { createCoordinator, createTestApp, TestApp, TestUser } from './app';
+import { createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
 import {
   bookedSession,
@@ -13,6 +13,7 @@ import {
   signUp,
   therapist,
   volunteer,
+  newCoordinator,
 } from './factories/sessions';
 
 const TODAY = '2027-02-20T12:00:00Z';
@@ -24,7 +25,7 @@ describe('therapy sessions', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ clock });
-    coordinator = await createCoordinator(t);
+    coordinator = await newCoordinator(t);
   });
   afterEach(() => clock.set(TODAY));
   afterAll(() => t.close());

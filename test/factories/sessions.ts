@@ -39,6 +39,30 @@ export async function signUp(
   return { id, email, role, token: accessToken, auth: { Authorization: `Bearer ${accessToken}` } };
 }
 
+/** A coordinator (created as the operator CLI does), with a token and no login. */
+export async function newCoordinator(t: TestApp): Promise<TestUser> {
+  const email = uniqueEmail('coordinator');
+  const identity = t.app.get(IdentityService);
+  const account = await identity.createAccount(
+    {
+      email,
+      password: PASSWORD,
+      role: Role.Coordinator,
+      name: 'Coordinator',
+      timezone: 'Europe/London',
+    },
+    null,
+  );
+  const { accessToken } = await identity.issueToken(account);
+  return {
+    id: account.id,
+    email,
+    role: Role.Coordinator,
+    token: accessToken,
+    auth: { Authorization: `Bearer ${accessToken}` },
+  };
+}
+
 export const EVERY_DAY_9_TO_17 = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
   weekday,
   start: '09:00',
