@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth.decorators';
 import { DataRights } from '../src/common/data-rights';
+import { DomainEvents } from '../src/common/domain-events';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
 import { createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
@@ -572,6 +573,37 @@ describe('therapy sessions', () => {
       expect(await slots(th.id, '2027-03-17T00:00:00Z', '2027-03-18T00:00:00Z')).toContain(
         '2027-03-17T09:00:00.000Z',
       );
+    });
+
+    it('cancels future sessions when data processing consent is withdrawn too', async () => {
+      const th = await therapist(t, coordinator);
+      const { id, volunteer: v } = await bookedSession(t, th, '2027-03-17T13:00:00Z');
+      await consent(t, v.id, [ConsentPurpose.DataProcessing], false);
+      expect((await get(v, id).expect(200)).body).toMatchObject({ status: 'cancelled' });
+    });
+
+    it('publishes booked, rescheduled and cancelled inside the changing transaction', async () => {
+      const seen: Array<{ name: string; sessionId: string; inTransaction: boolean }> = [];
+      const events = t.app.get(DomainEvents);
+      for (const name of ['session.booked', 'session.rescheduled', 'session.cancelled'] as const) {
+        events.on(name, (payload, em) => {
+          seen.push({
+            name,
+            sessionId: payload.sessionId,
+            inTransaction: em.queryRunner?.isTransactionActive === true,
+          });
+          return Promise.resolve();
+        });
+      }
+      const th = await therapist(t, coordinator);
+      const { id, volunteer: v } = await bookedSession(t, th, '2027-03-18T13:00:00Z');
+      await reschedule(v, id, '2027-03-18T15:00:00Z').expect(200);
+      await cancel(v, id).expect(200);
+      expect(seen.filter((e) => e.sessionId === id)).toEqual([
+        { name: 'session.booked', sessionId: id, inTransaction: true },
+        { name: 'session.rescheduled', sessionId: id, inTransaction: true },
+        { name: 'session.cancelled', sessionId: id, inTransaction: true },
+      ]);
     });
 
     it('hides the contact when consent lapses even before the session is cancelled (past session)', async () => {
