@@ -3,7 +3,7 @@ import { AvailabilityService } from '../src/availability/availability.service';
 import { BusyInterval } from '../src/availability/busy-source';
 import { Role } from '../src/common/auth.decorators';
 import { DataRights } from '../src/common/data-rights';
-import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
+import { createCoordinator, createTestApp, signUp, TestApp, TestUser, uniqueEmail } from './app';
 import { TestClock } from './clock';
 import { buddyProfile, therapistProfile } from './people.fixtures';
 
@@ -28,6 +28,10 @@ describe('availability', () => {
   const busyCalls: string[][] = [];
 
   beforeAll(async () => {
+    // test/app.ts derives login client IPs from a per-process counter, so parallel files reuse
+    // the same addresses and identity's IP-throttling test can exhaust one we need. Move this
+    // file's counter far from the others' (uniqueEmail shares it).
+    for (let i = 0; i < 30_000; i++) uniqueEmail();
     t = await createTestApp({ clock });
     coordinator = await createCoordinator(t);
     availability = t.app.get(AvailabilityService);
