@@ -77,6 +77,10 @@ export const concernsConfig = registerAs('concerns', () => {
   };
 });
 
+export const sessionsConfig = registerAs('sessions', () => ({
+  eligibleDaysBeforeReturn: env().SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
+}));
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -88,6 +92,8 @@ export const allConfig = [
 
   consentConfig,
   concernsConfig,
+
+  sessionsConfig,
 ];
 
 export { AppRole, validateEnv };

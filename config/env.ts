@@ -167,6 +167,13 @@ export class Env {
   })
   SLOT_GRID_MINUTES = 30;
 
+  /** A volunteer may request their therapy session from this many days before they return. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  SESSION_ELIGIBLE_DAYS_BEFORE_RETURN = 14;
+
   /** Where the Twilio SDK sends requests; only for staging and tests. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { PeopleModule } from './people/people.module';
 import { PeopleWorkerModule } from './people/people-worker.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -33,7 +34,7 @@ const DOMAIN_MODULES: Imports = [
   HealthModule,
   PeopleModule,
   AvailabilityModule,
-  // sessions
+  SessionsModule,
   // checkins
   // notifications
   SafeguardingModule, // safeguarding

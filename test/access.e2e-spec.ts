@@ -32,6 +32,16 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/me/consents': 'any signed-in',
   'POST /v1/me/erasure': 'any signed-in',
   'POST /v1/people/{userId}/consents': 'coordinator',
+  'GET /v1/session-requests/{id}/matches': 'coordinator,volunteer',
+  'GET /v1/sessions': 'coordinator,therapist,volunteer',
+  'GET /v1/sessions/{id}': 'coordinator,therapist,volunteer',
+  'GET /v1/sessions/{id}/calendar.ics': 'coordinator,therapist,volunteer',
+  'POST /v1/session-requests': 'volunteer',
+  'POST /v1/sessions': 'volunteer',
+  'POST /v1/sessions/{id}/cancel': 'coordinator,therapist,volunteer',
+  'POST /v1/sessions/{id}/outcome': 'therapist',
+  'POST /v1/sessions/{id}/reschedule': 'therapist,volunteer',
+  'POST /v1/volunteers/{id}/session-grants': 'coordinator',
 };
 
 describe('route access', () => {

@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AvailabilityService } from '../availability/availability.service';
+import { requireAccess } from '../common/access';
+import { Actor } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { DomainEvents, SessionEvent } from '../common/domain-events';
+import { isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
+import { IdentityService } from '../identity/identity.service';
+import { PeopleService } from '../people/people.service';
+import type { TherapistProfileView } from '../people/people.types';
+import { BookSessionDto, RescheduleSessionDto, SessionDto } from './dto/session.dto';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
+import { SessionRequestsService } from './session-requests.service';
+import { toSessionDto } from './session.view';
+import { Session } from './session.entity';
+import { Modality, SessionStatus } from './session.types';
+import {
+  CapacityReachedError,
+  OutsideRequestWindowError,
+  SessionAlreadyUsedError,
+  SessionStartedError,
+  SessionStateError,
+  SlotTakenError,
+  TherapistNotMatchableError,
+  TherapistUnsuitableError,
+} from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+
+export const sessionEvent = (s: Session): SessionEvent => ({
+  sessionId: s.id,
+  volunteerId: s.volunteerId,
+  therapistId: s.therapistId,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+});
+
+/** When a session starting at `startsAt` ends, blocks the therapist until, and counts against. */
+export function sessionTimes(startsAt: Date, therapist: TherapistProfileView) {
+  const endsAt = new Date(startsAt.getTime() + therapist.sessionMinutes * 60_000);
+  return {
+    startsAt,
+    endsAt,
+    blockedUntil: new Date(endsAt.getTime() + therapist.bufferMinutes * 60_000),
+    month: DateTime.fromJSDate(startsAt, { zone: therapist.timezone })
+      .startOf('month')
+      .toISODate()!,
+  };
+}
+
+/** The database's verdicts on a booking, as the errors the API promises. */
+function asDomainError(error: unknown): unknown {
+  if (isExclusionViolation(error, 'session_no_overlap')) return new SlotTakenError();
+  if (isUniqueViolation(error, 'session_one_per_volunteer')) return new SessionAlreadyUsedError();
+  return error;
+}
+
+const isDeadlock = (error: unknown) =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '40P01';
+
+/**
+ * Runs the transaction again when PostgreSQL broke a deadlock by aborting it (two bookings
+ * meeting each other's uncommitted rows, e.g. across a month boundary); the retry sees the
+ * winner's committed row and answers as the constraints say.
+ */
+async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= attempts) throw asDomainError(error);
+    }
+  }
+}
+
+/**
+ * Booking and rescheduling: every rule checked in one transaction, and the rules that concurrent
+ * requests could break left to the database (overlap, one session per volunteer) or taken under a
+ * lock (monthly capacity).
+ */
+@Injectable()
+export class BookSession {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SessionsRepository,
+    private readonly requests: SessionRequestsService,
+    private readonly people: PeopleService,
+    private readonly availability: AvailabilityService,
+    private readonly identity: IdentityService,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async book(actor: Actor, dto: BookSessionDto, key?: string): Promise<SessionDto> {
+    const startsAt = new Date(dto.startsAt);
+    const hash = requestHash('POST /v1/sessions', {
+      requestId: dto.requestId,
+      therapistId: dto.therapistId,
+      startsAt: startsAt.toISOString(),
+    });
+    return retryingDeadlocks(() =>
+      this.dataSource.transaction(async (em) => {
+        if (key) {
+          const claim = await claimIdempotencyKey<SessionDto>(em, actor.id, key, hash);
+          if (claim.replay) return claim.response;
+        }
+        const request = requireAccess(
+          actor,
+          await this.repo.findRequest(em, dto.requestId),
+          (r) => [r.volunteerId],
+          { what: 'session request' },
+        );
+        await this.requests.requireSessionConsent(request.volunteerId, em);
+        const therapist = await this.bookableTherapist(dto.therapistId, request.modality, em);
+        if (!request.languages.some((l) => therapist.languages.includes(l))) {
+          throw new TherapistUnsuitableError('language');
+        }
+        if (startsAt < request.notBefore || startsAt > request.notAfter) {
+          throw new OutsideRequestWindowError();
+        }
+        await this.availability.checkBookable(therapist.userId, startsAt, em);
+        const grantNo = await this.repo.nextEntitlement(em, request.volunteerId);
+        if (grantNo === undefined) throw new SessionAlreadyUsedError();
+
+        const times = sessionTimes(startsAt, therapist);
+        await this.repo.lockMonth(em, therapist.userId, times.month);
+        const session = await em.save(
+          em.create(Session, {
+            requestId: request.id,
+            volunteerId: request.volunteerId,
+            therapistId: therapist.userId,
+            grantNo,
+            modality: request.modality,
+            status: SessionStatus.Booked,
+            sequence: 0,
+            ...times,
+          }),
+        );
+        await this.requireCapacity(em, therapist, session.month);
+        await this.events.publish(em, 'session.booked', sessionEvent(session));
+        await this.audit.record(
+          {
+            actor,
+            action: 'session.booked',
+            target: { type: 'session', id: session.id },
+            details: { therapistId: therapist.userId, grantNo },
+          },
+          em,
+        );
+        const answer = toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+        if (key) await storeIdempotentResponse(em, actor.id, key, 201, answer);
+        return answer;
+      }),
+    );
+  }
+
+  /** Same rules as booking, on the same row: the entitlement it uses does not change. */
+  async reschedule(actor: Actor, id: string, dto: RescheduleSessionDto): Promise<SessionDto> {
+    const startsAt = new Date(dto.startsAt);
+    return retryingDeadlocks(() =>
+      this.dataSource.transaction(async (em) => {
+        const session = requireAccess(
+          actor,
+          await this.repo.findSession(em, id, true),
+          (s) => [s.volunteerId, s.therapistId],
+          { what: 'session' },
+        );
+        if (session.status !== SessionStatus.Booked) {
+          throw new SessionStateError('reschedule', session.status);
+        }
+        if (session.startsAt <= this.clock.now()) throw new SessionStartedError();
+        await this.requests.requireSessionConsent(session.volunteerId, em);
+        const therapist = await this.bookableTherapist(session.therapistId, session.modality, em);
+        await this.availability.checkBookable(therapist.userId, startsAt, em, {
+          ignoreBusyId: session.id,
+        });
+
+        const previous = { startsAt: session.startsAt, month: session.month };
+        const times = sessionTimes(startsAt, therapist);
+        await this.repo.lockMonth(em, therapist.userId, times.month);
+        Object.assign(session, times, { sequence: session.sequence + 1 });
+        await em.save(session);
+        if (session.month !== previous.month) {
+          await this.requireCapacity(em, therapist, session.month);
+        }
+        await this.events.publish(em, 'session.rescheduled', {
+          ...sessionEvent(session),
+          previousStartsAt: previous.startsAt,
+        });
+        await this.audit.record(
+          {
+            actor,
+            action: 'session.rescheduled',
+            target: { type: 'session', id: session.id },
+            details: { sequence: session.sequence },
+          },
+          em,
+        );
+        return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+      }),
+    );
+  }
+
+  /** The therapist's profile if they may be booked now (the people module's rule) for `modality`. */
+  private async bookableTherapist(
+    therapistId: string,
+    modality: Modality,
+    em: EntityManager,
+  ): Promise<TherapistProfileView> {
+    const [matchable] = await this.people.matchableIds('therapist', [therapistId], em);
+    const [profile] = matchable ? await this.people.therapistProfiles([therapistId], em) : [];
+    if (!profile) throw new TherapistNotMatchableError();
+    if (!profile.modalities.includes(modality)) throw new TherapistUnsuitableError('modality');
+    return profile;
+  }
+
+  /** Counts the locked month, this booking included; over capacity rolls it all back. */
+  private async requireCapacity(
+    em: EntityManager,
+    therapist: TherapistProfileView,
+    month: string,
+  ): Promise<void> {
+    const used = await this.repo.countMonth(em, therapist.userId, month);
+    if (used > therapist.monthlyCapacity) throw new CapacityReachedError(month);
+  }
+}

@@ -1,0 +1,28 @@
+import { ZonedTimeDto } from './session.dto';
+
+export class MatchReasonDto {
+  factor!: 'earliest' | 'language' | 'fairness' | 'timezone';
+  weight!: number;
+  score!: number;
+  detail!: string;
+}
+
+export class TherapistMatchDto {
+  therapistId!: string;
+  /** 0..1, the weighted sum of the reasons' scores. */
+  score!: number;
+  membershipBody!: string;
+  timezone!: string;
+  sessionMinutes!: number;
+  modalities!: string[];
+  sharedLanguages!: string[];
+  gender!: string | null;
+  town!: string | null;
+  reasons!: MatchReasonDto[];
+  nextSlots!: ZonedTimeDto[];
+}
+
+export class MatchListDto {
+  requestId!: string;
+  items!: TherapistMatchDto[];
+}

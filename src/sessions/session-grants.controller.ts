@@ -1,0 +1,26 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { CreateSessionGrantDto, SessionGrantDto } from './dto/session-grant.dto';
+import { SessionGrantsService } from './session-grants.service';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('v1/volunteers')
+export class SessionGrantsController {
+  constructor(private readonly grants: SessionGrantsService) {}
+
+  /**
+   * Allows the volunteer one further session, with the reason recorded (audited). 409
+   * `session-not-used-yet` while they still have one to use.
+   */
+  @Roles(Role.Coordinator)
+  @Post(':id/session-grants')
+  grant(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateSessionGrantDto,
+  ): Promise<SessionGrantDto> {
+    return this.grants.grant(actor, id, dto.reason);
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, Role } from '../common/auth.decorators';
+import { NotFoundError } from '../common/domain-error';
+import { isUniqueViolation } from '../common/pg-errors';
+import { IdentityService } from '../identity/identity.service';
+import { SessionGrantDto } from './dto/session-grant.dto';
+import { SessionGrant } from './session-grant.entity';
+import { GrantNotNeededError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+
+/** A coordinator allows a volunteer one further session, with a recorded reason. */
+@Injectable()
+export class SessionGrantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SessionsRepository,
+    private readonly identity: IdentityService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async grant(actor: Actor, volunteerId: string, reason: string): Promise<SessionGrantDto> {
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const volunteer = await this.identity.get(volunteerId, em);
+        if (volunteer.role !== Role.Volunteer) throw new NotFoundError('volunteer');
+        if ((await this.repo.nextEntitlement(em, volunteerId)) !== undefined) {
+          throw new GrantNotNeededError();
+        }
+        const grant = await em.save(
+          em.create(SessionGrant, {
+            volunteerId,
+            grantNo: await this.repo.nextGrantNo(em, volunteerId),
+            reason: reason.trim(),
+            grantedBy: actor.id,
+          }),
+        );
+        await this.audit.record(
+          {
+            actor,
+            action: 'session.granted',
+            target: { type: 'account', id: volunteerId },
+            details: { grantNo: grant.grantNo },
+          },
+          em,
+        );
+        return {
+          volunteerId,
+          grantNo: grant.grantNo,
+          reason: grant.reason,
+          grantedBy: grant.grantedBy,
+          grantedAt: grant.grantedAt.toISOString(),
+        };
+      });
+    } catch (error) {
+      // A concurrent grant took this number: that grant is the further session.
+      if (isUniqueViolation(error)) throw new GrantNotNeededError();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { AvailabilityService } from '../availability/availability.service';
+import { Actor } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { PeopleService } from '../people/people.service';
+import type { TherapistProfileView } from '../people/people.types';
+import { MatchListDto } from './dto/match.dto';
+import { MatchCandidate, rankTherapists } from './rank-therapists';
+import { SessionRequestsService } from './session-requests.service';
+import { SessionRequest } from './session-request.entity';
+import { zoned } from './session.view';
+import { SessionsRepository } from './sessions.repository';
+
+const monthOf = (at: Date, zone: string) =>
+  DateTime.fromJSDate(at, { zone }).startOf('month').toISODate()!;
+
+/** Every calendar month (`YYYY-MM-01`) that [from, to] touches in any of the zones. */
+function monthsTouched(from: Date, to: Date, zones: string[]): string[] {
+  const months = new Set<string>();
+  for (const zone of zones) {
+    let m = DateTime.fromJSDate(from, { zone }).startOf('month');
+    const last = DateTime.fromJSDate(to, { zone }).startOf('month');
+    while (m <= last) {
+      months.add(m.toISODate()!);
+      m = m.plus({ months: 1 });
+    }
+  }
+  return [...months];
+}
+
+/**
+ * Therapists for a session request. A handful of queries whatever the number of therapists: the
+ * matchable ids, their profiles, one count of sessions per therapist and month, and one bulk
+ * free-slot search; then the pure ranking (rank-therapists.ts).
+ */
+@Injectable()
+export class SessionMatchesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: SessionRequestsService,
+    private readonly repo: SessionsRepository,
+    private readonly people: PeopleService,
+    private readonly availability: AvailabilityService,
+    private readonly clock: Clock,
+  ) {}
+
+  async matches(actor: Actor, requestId: string, tz?: string): Promise<MatchListDto> {
+    const em = this.dataSource.manager;
+    const request = await this.requests.get(actor, requestId, em);
+    await this.requests.requireSessionConsent(request.volunteerId, em);
+    const volunteer = await this.people.volunteerProfile(request.volunteerId, em);
+    const zone = tz ?? volunteer.timezone;
+    const now = this.clock.now();
+    const window = {
+      from: new Date(Math.max(now.getTime(), request.notBefore.getTime())),
+      to: request.notAfter,
+    };
+    if (window.from >= window.to) return { requestId, items: [] };
+
+    const therapists = (
+      await this.people.therapistProfiles(
+        await this.people.matchableIds('therapist', undefined, em),
+        em,
+      )
+    ).filter((t) => suits(t, request));
+    if (therapists.length === 0) return { requestId, items: [] };
+
+    const ids = therapists.map((t) => t.userId);
+    const zones = [...new Set(therapists.map((t) => t.timezone))];
+    const currentMonths = therapists.map((t) => monthOf(now, t.timezone));
+    const counts = await this.repo.monthlyCounts(em, ids, [
+      ...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths]),
+    ]);
+    const slots = await this.availability.freeSlots(ids, window, em);
+
+    const candidates: MatchCandidate[] = therapists.map((t) => {
+      const used = (month: string) => counts.get(t.userId)?.get(month) ?? 0;
+      return {
+        therapistId: t.userId,
+        timezone: t.timezone,
+        languages: t.languages,
+        slots: (slots.get(t.userId) ?? [])
+          .filter((s) => s <= window.to && used(monthOf(s, t.timezone)) < t.monthlyCapacity)
+          .sort((a, b) => a.getTime() - b.getTime()),
+        sessionsThisMonth: used(monthOf(now, t.timezone)),
+      };
+    });
+    const ranked = rankTherapists(candidates, {
+      languages: request.languages,
+      volunteerTimezone: zone,
+      window,
+    });
+
+    const byId = new Map(therapists.map((t) => [t.userId, t]));
+    const items = ranked.map((r) => {
+      const t = byId.get(r.therapistId)!;
+      return {
+        therapistId: t.userId,
+        score: r.score,
+        membershipBody: t.membershipBody,
+        timezone: t.timezone,
+        sessionMinutes: t.sessionMinutes,
+        modalities: t.modalities,
+        sharedLanguages: r.sharedLanguages,
+        gender: t.gender,
+        town: t.town,
+        reasons: r.reasons,
+        nextSlots: r.nextSlots.map((s) => zoned(s, zone)),
+      };
+    });
+    return { requestId, items };
+  }
+}
+
+/** The hard filters: modality offered, a shared language, and the gender asked for (if any). */
+function suits(t: TherapistProfileView, request: SessionRequest): boolean {
+  if (!t.modalities.includes(request.modality)) return false;
+  if (!request.languages.some((l) => t.languages.includes(l))) return false;
+  if (request.therapistGender) {
+    return t.gender?.trim().toLowerCase() === request.therapistGender.toLowerCase();
+  }
+  return true;
+}

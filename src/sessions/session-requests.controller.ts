@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { MatchListDto } from './dto/match.dto';
+import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
+import { TimeZoneQuery } from './dto/session.dto';
+import { SessionMatchesService } from './session-matches.service';
+import { SessionRequestsService } from './session-requests.service';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('v1/session-requests')
+export class SessionRequestsController {
+  constructor(
+    private readonly requests: SessionRequestsService,
+    private readonly matching: SessionMatchesService,
+  ) {}
+
+  /**
+   * A volunteer asks for their therapy session. Needs consent to `data_processing` and
+   * `share_with_therapist` (403 naming the missing one); 422 `not-eligible` before the volunteer
+   * has returned or is about to.
+   */
+  @Roles(Role.Volunteer)
+  @Post()
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateSessionRequestDto,
+  ): Promise<SessionRequestDto> {
+    return this.requests.create(actor, dto);
+  }
+
+  /**
+   * Matchable therapists with capacity left, offering the modality, sharing a language and free in
+   * the window, best first: see `reasons` for the score of each factor (earliest slot 0.40,
+   * language 0.25, fairness 0.20, time zone 0.15). Slots in UTC and in `tz` (default: the
+   * volunteer's zone).
+   */
+  @Roles(Role.Volunteer, Role.Coordinator)
+  @Get(':id/matches')
+  matches(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TimeZoneQuery,
+  ): Promise<MatchListDto> {
+    return this.matching.matches(actor, id, query.tz);
+  }
+}

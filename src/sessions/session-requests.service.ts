@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { sessionsConfig } from '../../config/configuration';
+import { AuditService } from '../audit/audit.service';
+import { requireAccess } from '../common/access';
+import { Actor } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { RuleViolationError } from '../common/domain-error';
+import { ValidationFailedException } from '../common/problem';
+import { ConsentPurpose } from '../consent/consent-purpose';
+import { ConsentService } from '../consent/consent.service';
+import { localDate } from '../people/local-date';
+import { PeopleService } from '../people/people.service';
+import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
+import { sessionEligibility } from './eligibility';
+import { SessionRequest } from './session-request.entity';
+import { NotEligibleError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+
+/** Longest request window, matching the free-slot search's longest range. */
+export const MAX_WINDOW_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+export const toRequestDto = (r: SessionRequest): SessionRequestDto => ({
+  id: r.id,
+  volunteerId: r.volunteerId,
+  languages: r.languages,
+  modality: r.modality,
+  notBefore: r.notBefore,
+  notAfter: r.notAfter,
+  therapistGender: r.therapistGender,
+  note: r.note,
+  createdAt: r.createdAt,
+});
+
+@Injectable()
+export class SessionRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SessionsRepository,
+    private readonly consent: ConsentService,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(sessionsConfig.KEY) private readonly config: ConfigType<typeof sessionsConfig>,
+  ) {}
+
+  /** Both consents a session needs: keeping the volunteer's details, and sharing them. */
+  async requireSessionConsent(volunteerId: string, em: EntityManager): Promise<void> {
+    await this.consent.requireConsent(volunteerId, ConsentPurpose.DataProcessing, em);
+    await this.consent.requireConsent(volunteerId, ConsentPurpose.ShareWithTherapist, em);
+  }
+
+  create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestDto> {
+    const notBefore = new Date(dto.notBefore);
+    const notAfter = new Date(dto.notAfter);
+    if (notAfter <= notBefore) {
+      throw new ValidationFailedException([
+        { field: 'notAfter', message: 'notAfter must be after notBefore' },
+      ]);
+    }
+    if (notAfter.getTime() - notBefore.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
+      throw new ValidationFailedException([
+        { field: 'notAfter', message: `the window may span at most ${MAX_WINDOW_DAYS} days` },
+      ]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.requireSessionConsent(actor.id, em);
+      const now = this.clock.now();
+      if (notAfter <= now) {
+        throw new RuleViolationError('window-in-past', 'The window of the request has passed.');
+      }
+      const volunteer = await this.people.volunteerProfile(actor.id, em);
+      const verdict = sessionEligibility(
+        volunteer,
+        localDate(now, volunteer.timezone),
+        this.config.eligibleDaysBeforeReturn,
+      );
+      if (!verdict.eligible) throw new NotEligibleError(verdict.reason, verdict.detail);
+
+      const request = await em.save(
+        em.create(SessionRequest, {
+          volunteerId: actor.id,
+          languages: dto.languages,
+          modality: dto.modality,
+          notBefore,
+          notAfter,
+          therapistGender: dto.therapistGender?.trim() || null,
+          note: dto.note?.trim() || null,
+        }),
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'session_request.created',
+          target: { type: 'session_request', id: request.id },
+          details: { modality: request.modality },
+        },
+        em,
+      );
+      return toRequestDto(request);
+    });
+  }
+
+  /** The request, for its volunteer or a coordinator; 404 for anyone else. */
+  async get(actor: Actor, id: string, em: EntityManager): Promise<SessionRequest> {
+    return requireAccess(actor, await this.repo.findRequest(em, id), (r) => [r.volunteerId], {
+      coordinator: true,
+      what: 'session request',
+    });
+  }
+}

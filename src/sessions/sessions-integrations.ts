@@ -1,0 +1,50 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AvailabilityService } from '../availability/availability.service';
+import { DataRights } from '../common/data-rights';
+import { DomainEvents } from '../common/domain-events';
+import { ConsentPurpose } from '../consent/consent-purpose';
+import { SessionsService } from './sessions.service';
+import { SessionsRepository } from './sessions.repository';
+
+/** Consents whose withdrawal cancels the volunteer's future sessions. */
+const SESSION_CONSENTS: string[] = [
+  ConsentPurpose.ShareWithTherapist,
+  ConsentPurpose.DataProcessing,
+];
+
+/**
+ * Where sessions plug into the rest of the service: the therapists' busy times for free-slot
+ * search, consent withdrawal, and the person's export and erasure.
+ */
+@Injectable()
+export class SessionsIntegrations implements OnModuleInit {
+  constructor(
+    private readonly availability: AvailabilityService,
+    private readonly events: DomainEvents,
+    private readonly dataRights: DataRights,
+    private readonly sessions: SessionsService,
+    private readonly repo: SessionsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.availability.registerBusySource({
+      busy: (userIds, range, em) => this.repo.busyIntervals(em, userIds, range),
+    });
+
+    this.events.on('consent.withdrawn', async ({ userId, purpose }, em) => {
+      if (SESSION_CONSENTS.includes(purpose)) {
+        await this.sessions.cancelFuture(em, userId, 'volunteer', 'consent-withdrawn');
+      }
+    });
+
+    this.dataRights.register({
+      name: 'sessions',
+      export: (userId: string, em: EntityManager) => this.repo.personalData(em, userId),
+      erase: async (userId: string, em: EntityManager) => {
+        await this.sessions.cancelFuture(em, userId, 'any', 'erased');
+        await this.repo.blankFreeText(em, userId);
+      },
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { appConfig } from '../../config/configuration';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { BookSession } from './book-session';
+import {
+  BookSessionDto,
+  CancelSessionDto,
+  RescheduleSessionDto,
+  SessionDto,
+  SessionListQuery,
+  SessionOutcomeDto,
+  SessionPageDto,
+  TimeZoneQuery,
+} from './dto/session.dto';
+import { idempotencyKey } from './idempotency';
+import { sessionCalendar } from './session-calendar';
+import { SessionsService } from './sessions.service';
+
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('v1/sessions')
+export class SessionsController {
+  constructor(
+    private readonly booking: BookSession,
+    private readonly sessions: SessionsService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /**
+   * Books the volunteer's session from their request. 409 `slot-taken` or
+   * `session-already-used`; 422 `outside-availability`, `too-short-notice`, `off-grid`,
+   * `capacity-reached`, `therapist-not-matchable`; 403 `consent-missing`. With an
+   * `Idempotency-Key`, a retry of the same body gets the same answer; another body, 422.
+   */
+  @Roles(Role.Volunteer)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @Post()
+  book(
+    @CurrentActor() actor: Actor,
+    @Body() dto: BookSessionDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<SessionDto> {
+    return this.booking.book(actor, dto, idempotencyKey(key));
+  }
+
+  /** My sessions (volunteer or therapist), or all of them for a coordinator; newest first. */
+  @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: SessionListQuery): Promise<SessionPageDto> {
+    return this.sessions.list(actor, query);
+  }
+
+  /**
+   * One session. Its therapist also sees the volunteer's contact details while the volunteer's
+   * sharing consent holds and the session is not cancelled.
+   */
+  @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
+  @Get(':id')
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TimeZoneQuery,
+  ): Promise<SessionDto> {
+    return this.sessions.get(actor, id, query.tz);
+  }
+
+  /** The session as an iCalendar invite (METHOD:CANCEL once cancelled). */
+  @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
+  @ApiProduces('text/calendar')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="wellbeing-session.ics"')
+  @Get(':id/calendar.ics')
+  async calendar(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    const session = await this.sessions.readable(actor, id, 'session.calendar_read');
+    return sessionCalendar(session, this.app.publicBaseUrl);
+  }
+
+  /** Moves the session (same rules as booking); the invite's SEQUENCE goes up. */
+  @Roles(Role.Volunteer, Role.Therapist)
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  reschedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RescheduleSessionDto,
+  ): Promise<SessionDto> {
+    return this.booking.reschedule(actor, id, dto);
+  }
+
+  /** Cancels a booked session: the slot and the volunteer's session are free again. */
+  @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CancelSessionDto,
+  ): Promise<SessionDto> {
+    return this.sessions.cancel(actor, id, dto.reason);
+  }
+
+  /** The therapist records `completed` or `no_show`, once the session has started. */
+  @Roles(Role.Therapist)
+  @Post(':id/outcome')
+  @HttpCode(200)
+  outcome(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SessionOutcomeDto,
+  ): Promise<SessionDto> {
+    return this.sessions.recordOutcome(actor, id, dto.status);
+  }
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AvailabilityModule } from '../availability/availability.module';
+import { ConsentModule } from '../consent/consent.module';
+import { IdentityModule } from '../identity/identity.module';
+import { PeopleModule } from '../people/people.module';
+import { BookSession } from './book-session';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { SessionCapacityMonth } from './session-capacity-month.entity';
+import { SessionGrant } from './session-grant.entity';
+import { SessionGrantsController } from './session-grants.controller';
+import { SessionGrantsService } from './session-grants.service';
+import { SessionMatchesService } from './session-matches.service';
+import { SessionRequest } from './session-request.entity';
+import { SessionRequestsController } from './session-requests.controller';
+import { SessionRequestsService } from './session-requests.service';
+import { Session } from './session.entity';
+import { SessionsIntegrations } from './sessions-integrations';
+import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      SessionRequest,
+      Session,
+      SessionGrant,
+      SessionCapacityMonth,
+      IdempotencyKey,
+    ]),
+    IdentityModule,
+    ConsentModule,
+    PeopleModule,
+    AvailabilityModule,
+  ],
+  controllers: [SessionRequestsController, SessionsController, SessionGrantsController],
+  providers: [
+    SessionsRepository,
+    SessionRequestsService,
+    SessionMatchesService,
+    BookSession,
+    SessionsService,
+    SessionGrantsService,
+    SessionsIntegrations,
+  ],
+  exports: [SessionsService],
+})
+export class SessionsModule {}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requireAccess } from '../common/access';
+import { Actor, Role } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
+import { decodeCursor, toPage } from '../common/pagination';
+import { ConsentPurpose } from '../consent/consent-purpose';
+import { ConsentService } from '../consent/consent.service';
+import { IdentityService } from '../identity/identity.service';
+import { sessionEvent } from './book-session';
+import {
+  SessionDto,
+  SessionListQuery,
+  SessionPageDto,
+  VolunteerContactDto,
+} from './dto/session.dto';
+import { toSessionDto } from './session.view';
+import { Session } from './session.entity';
+import { SessionStatus } from './session.types';
+import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';
+import { SessionsRepository } from './sessions.repository';
+
+const participants = (s: Session) => [s.volunteerId, s.therapistId];
+
+/** Reading sessions, and the changes that need no slot: cancel and outcome. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SessionsRepository,
+    private readonly consent: ConsentService,
+    private readonly identity: IdentityService,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One session for its volunteer, its therapist or a coordinator (audited); 404 for others. */
+  async get(actor: Actor, id: string, tz?: string): Promise<SessionDto> {
+    const session = await this.readable(actor, id, 'session.read');
+    const em = this.dataSource.manager;
+    const zone = tz ?? (await this.identity.get(actor.id, em)).timezone;
+    return toSessionDto(session, zone, await this.volunteerContact(actor, session, em));
+  }
+
+  /**
+   * The session if the actor may read it; a coordinator's read is written to the audit trail
+   * under `action`.
+   */
+  async readable(actor: Actor, id: string, action: string): Promise<Session> {
+    const session = requireAccess(
+      actor,
+      await this.repo.findSession(this.dataSource.manager, id),
+      participants,
+      { coordinator: true, what: 'session' },
+    );
+    if (actor.role === Role.Coordinator) {
+      await this.audit.record({ actor, action, target: { type: 'session', id } });
+    }
+    return session;
+  }
+
+  async list(actor: Actor, query: SessionListQuery): Promise<SessionPageDto> {
+    const em = this.dataSource.manager;
+    const rows = await this.repo.list(em, {
+      volunteerId: actor.role === Role.Volunteer ? actor.id : undefined,
+      therapistId: actor.role === Role.Therapist ? actor.id : undefined,
+      status: query.status,
+      after: decodeCursor(query.cursor),
+      limit: query.limit,
+    });
+    const zone = query.tz ?? (await this.identity.get(actor.id, em)).timezone;
+    const page = toPage(
+      rows,
+      query.limit,
+      (s) => ({ at: s.startsAt, id: s.id }),
+      (s) => toSessionDto(s, zone),
+    );
+    if (actor.role === Role.Coordinator && page.items.length > 0) {
+      await this.audit.record({
+        actor,
+        action: 'session.listed',
+        details: { sessionIds: page.items.map((s) => s.id) },
+      });
+    }
+    return page;
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<SessionDto> {
+    return this.dataSource.transaction(async (em) => {
+      const session = requireAccess(
+        actor,
+        await this.repo.findSession(em, id, true),
+        participants,
+        {
+          coordinator: true,
+          what: 'session',
+        },
+      );
+      if (session.status !== SessionStatus.Booked) {
+        throw new SessionStateError('cancel', session.status);
+      }
+      if (actor.role !== Role.Coordinator && session.startsAt <= this.clock.now()) {
+        throw new SessionStartedError();
+      }
+      await this.cancelSession(em, session, actor.id, reason);
+      await this.audit.record(
+        { actor, action: 'session.cancelled', target: { type: 'session', id } },
+        em,
+      );
+      return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+    });
+  }
+
+  /** The therapist records what happened, once the session has started. */
+  async recordOutcome(
+    actor: Actor,
+    id: string,
+    status: SessionStatus.Completed | SessionStatus.NoShow,
+  ): Promise<SessionDto> {
+    return this.dataSource.transaction(async (em) => {
+      const session = requireAccess(
+        actor,
+        await this.repo.findSession(em, id, true),
+        (s) => [s.therapistId],
+        { what: 'session' },
+      );
+      if (session.status !== SessionStatus.Booked) {
+        throw new SessionStateError('outcome', session.status);
+      }
+      const now = this.clock.now();
+      if (now < session.startsAt) throw new SessionNotStartedError();
+      Object.assign(session, { status, outcomeAt: now });
+      await em.save(session);
+      await this.audit.record(
+        { actor, action: 'session.outcome', target: { type: 'session', id }, details: { status } },
+        em,
+      );
+      return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+    });
+  }
+
+  /**
+   * Cancels the booked sessions of `userId` that have not started (as volunteer, or on either
+   * side), in the caller's transaction: consent withdrawal and erasure.
+   */
+  async cancelFuture(
+    em: EntityManager,
+    userId: string,
+    side: 'volunteer' | 'any',
+    reason: string,
+  ): Promise<number> {
+    const sessions = await this.repo.futureBooked(em, userId, this.clock.now(), side);
+    for (const session of sessions) await this.cancelSession(em, session, null, reason);
+    return sessions.length;
+  }
+
+  /** Frees the slot and the volunteer's entitlement; the invite's SEQUENCE moves on. */
+  private async cancelSession(
+    em: EntityManager,
+    session: Session,
+    by: string | null,
+    reason: string,
+  ): Promise<void> {
+    Object.assign(session, {
+      status: SessionStatus.Cancelled,
+      cancelledAt: this.clock.now(),
+      cancelledBy: by,
+      cancelReason: reason,
+      sequence: session.sequence + 1,
+    });
+    await em.save(session);
+    await this.events.publish(em, 'session.cancelled', {
+      ...sessionEvent(session),
+      cancelledBy: by,
+    });
+  }
+
+  /**
+   * The volunteer's name, phone and note: for coordinators always; for the session's therapist
+   * only while the session is not cancelled and the volunteer's sharing consent holds.
+   */
+  private async volunteerContact(
+    actor: Actor,
+    session: Session,
+    em: EntityManager,
+  ): Promise<VolunteerContactDto | null | undefined> {
+    if (actor.role === Role.Volunteer) return undefined;
+    if (actor.role === Role.Therapist) {
+      if (session.status === SessionStatus.Cancelled) return null;
+      const shared =
+        (await this.consent.hasConsent(
+          session.volunteerId,
+          ConsentPurpose.ShareWithTherapist,
+          em,
+        )) &&
+        (await this.consent.hasConsent(session.volunteerId, ConsentPurpose.DataProcessing, em));
+      if (!shared) return null;
+    }
+    try {
+      const account = await this.identity.get(session.volunteerId, em);
+      const request = await this.repo.findRequest(em, session.requestId);
+      return { name: account.name, phone: account.phone, note: request?.note ?? null };
+    } catch (error) {
+      if (error instanceof NotFoundError) return null; // erased
+      throw error;
+    }
+  }
+}
