@@ -50,6 +50,17 @@ export const smsConfig = registerAs('sms', () => {
   };
 });
 
-export const allConfig = [appConfig, databaseConfig, redisConfig, authConfig, smsConfig];
+export const vettingConfig = registerAs('vetting', () => ({
+  dbsRecheckYears: env().DBS_RECHECK_YEARS,
+}));
+
+export const allConfig = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  authConfig,
+  smsConfig,
+  vettingConfig,
+];
 
 export { AppRole, validateEnv };

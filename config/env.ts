@@ -85,6 +85,13 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Years after a DBS certificate's issue date when a buddy's vetting lapses unless re-checked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  DBS_RECHECK_YEARS = 3;
+
   @IsIn(['log', 'twilio'])
   SMS_DRIVER: 'log' | 'twilio' = 'log';
 

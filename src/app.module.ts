@@ -19,6 +19,7 @@ import { loggerOptions } from './common/logging';
 import { RedisModule } from './common/redis.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { PeopleModule } from './people/people.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -27,7 +28,7 @@ const DOMAIN_MODULES: Imports = [
   IdentityModule,
   ConsentModule,
   HealthModule,
-  // people
+  PeopleModule,
   // availability
   // sessions
   // checkins

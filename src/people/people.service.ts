@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Role } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
+import { Account } from '../identity/account.entity';
+import { IdentityService } from '../identity/identity.service';
+import { BuddyProfile } from './buddy-profile.entity';
+import { Deployment } from './deployment.entity';
+import type {
+  BuddyProfileView,
+  TherapistProfileView,
+  VettedRole,
+  VettingState,
+  VolunteerProfileView,
+} from './people.types';
+import { derivePhase } from './phase';
+import { TherapistProfile } from './therapist-profile.entity';
+import { Vetting } from './vetting.entity';
+import { utcDate } from './vetting-clock';
+import { VolunteerProfile } from './volunteer-profile.entity';
+import { localDate } from './local-date';
+
+/**
+ * What the rest of the service asks about people: who may be matched, and the profiles that
+ * matching, sessions and pairings need. Pass the transaction's manager to read inside it.
+ */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly identity: IdentityService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * THE matchable rule: verified, not suspended, and vetting not expired at `Clock.now()` (even
+   * before the daily job has marked it). Answers the ids among `candidateIds` (all when omitted).
+   */
+  async matchableIds(
+    role: VettedRole,
+    candidateIds?: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const rows: Array<{ account_id: string }> = await em.query(
+      `SELECT account_id
+         FROM vetting
+        WHERE role = $1
+          AND status = 'verified'
+          AND expires_on > $2::date
+          AND ($3::uuid[] IS NULL OR account_id = ANY ($3::uuid[]))
+        ORDER BY account_id`,
+      [role, utcDate(this.clock.now()), candidateIds ?? null],
+    );
+    return rows.map((r) => r.account_id);
+  }
+
+  /** Profiles of the therapists among `ids` (unknown, erased or profile-less ids are left out). */
+  async therapistProfiles(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<TherapistProfileView[]> {
+    if (ids.length === 0) return [];
+    const profiles = await em.findBy(TherapistProfile, { accountId: In(ids) });
+    const vetting = await this.vettingStates(ids, em);
+    const views: TherapistProfileView[] = [];
+    for (const p of profiles) {
+      const account = await this.accountOrNull(p.accountId, em);
+      if (!account) continue;
+      views.push({
+        userId: p.accountId,
+        timezone: account.timezone,
+        membershipBody: p.membershipBody,
+        sessionMinutes: p.sessionMinutes,
+        minimumNoticeHours: p.minimumNoticeHours,
+        bufferMinutes: p.bufferMinutes,
+        monthlyCapacity: p.monthlyCapacity,
+        modalities: p.modalities,
+        languages: p.languages,
+        gender: p.gender,
+        town: p.town,
+        ...vettingOf(vetting, p.accountId),
+      });
+    }
+    return views;
+  }
+
+  /** Profiles of the buddies among `ids` (unknown, erased or profile-less ids are left out). */
+  async buddyProfiles(
+    ids: string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<BuddyProfileView[]> {
+    if (ids.length === 0) return [];
+    const profiles = await em.findBy(BuddyProfile, { accountId: In(ids) });
+    const vetting = await this.vettingStates(ids, em);
+    const views: BuddyProfileView[] = [];
+    for (const p of profiles) {
+      const account = await this.accountOrNull(p.accountId, em);
+      if (!account) continue;
+      views.push({
+        userId: p.accountId,
+        kind: p.kind,
+        languages: p.languages,
+        timezone: account.timezone,
+        maxActivePairings: p.maxActivePairings,
+        ...vettingOf(vetting, p.accountId),
+      });
+    }
+    return views;
+  }
+
+  /**
+   * A volunteer's languages and phase on their own calendar date now. A volunteer who has not
+   * filled in a profile yet is `preparing` with no languages. 404 if `id` is not a volunteer.
+   */
+  async volunteerProfile(
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<VolunteerProfileView> {
+    const account = await this.identity.get(id, em);
+    if (account.role !== Role.Volunteer) throw new NotFoundError('volunteer');
+    const profile = await em.findOneBy(VolunteerProfile, { accountId: id });
+    const deployments = await em.findBy(Deployment, { volunteerId: id });
+    return {
+      userId: id,
+      languages: profile?.languages ?? [],
+      timezone: account.timezone,
+      ...derivePhase(deployments, localDate(this.clock.now(), account.timezone)),
+    };
+  }
+
+  private async vettingStates(ids: string[], em: EntityManager) {
+    const rows = await em.findBy(Vetting, { accountId: In(ids) });
+    return new Map(rows.map((v) => [v.accountId, v]));
+  }
+
+  private async accountOrNull(id: string, em: EntityManager): Promise<Account | null> {
+    try {
+      return await this.identity.get(id, em);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+}
+
+/** A person with a profile but no vetting row yet has not been looked at: `pending`. */
+export function vettingOf(rows: Map<string, Vetting>, id: string): VettingState {
+  const v = rows.get(id);
+  return { vettingStatus: v?.status ?? 'pending', vettingExpiresOn: v?.expiresOn ?? null };
+}
