@@ -54,6 +54,14 @@ export const vettingConfig = registerAs('vetting', () => ({
   dbsRecheckYears: env().DBS_RECHECK_YEARS,
 }));
 
+export const checkinsConfig = registerAs('checkins', () => {
+  const e = env();
+  return {
+    pairingWeeksAfterReturn: e.PAIRING_WEEKS_AFTER_RETURN,
+    horizonWeeks: e.CHECKIN_HORIZON_WEEKS,
+  };
+});
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -61,6 +69,7 @@ export const allConfig = [
   authConfig,
   smsConfig,
   vettingConfig,
+  checkinsConfig,
 ];
 
 export { AppRole, validateEnv };

@@ -13,6 +13,8 @@ import {
 } from '../config/configuration';
 import { dataSourceOptions } from '../config/data-source';
 import { AuditModule } from './audit/audit.module';
+import { CheckinsWorkerModule } from './checkins/checkins-worker.module';
+import { CheckinsModule } from './checkins/checkins.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
 import { loggerOptions } from './common/logging';
@@ -31,7 +33,7 @@ const DOMAIN_MODULES: Imports = [
   PeopleModule,
   // availability
   // sessions
-  // checkins
+  CheckinsModule,
   // notifications
   // safeguarding
 ];
@@ -39,7 +41,7 @@ const DOMAIN_MODULES: Imports = [
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
 const WORKER_MODULES: Imports = [
   // people (vetting expiry)
-  // checkins (call materialisation)
+  CheckinsWorkerModule, // call materialisation
   // notifications (delivery, sweeper)
 ];
 
