@@ -22,6 +22,7 @@ import { RedisModule } from './common/redis.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { PeopleModule } from './people/people.module';
+import { PeopleWorkerModule } from './people/people-worker.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -40,7 +41,7 @@ const DOMAIN_MODULES: Imports = [
 
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
 const WORKER_MODULES: Imports = [
-  // people (vetting expiry)
+  PeopleWorkerModule,
   CheckinsWorkerModule, // call materialisation
   // notifications (delivery, sweeper)
 ];

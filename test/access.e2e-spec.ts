@@ -9,6 +9,11 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
   'GET /v1/audit': 'coordinator',
   'GET /v1/me': 'any signed-in',
+  'GET /v1/people/{userId}': 'coordinator',
+  'GET /v1/vetting': 'coordinator',
+  'POST /v1/vetting/{userId}/suspend': 'coordinator',
+  'POST /v1/vetting/{userId}/verify': 'coordinator',
+  'PUT /v1/me/profile': 'buddy,therapist,volunteer',
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/register': 'public',
 };

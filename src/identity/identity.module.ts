@@ -13,7 +13,6 @@ import { REDIS } from '../common/redis.module';
 import { Account } from './account.entity';
 import { AuthController } from './auth.controller';
 import { IdentityService } from './identity.service';
-import { MeController } from './me.controller';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
@@ -53,7 +52,7 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0,
       }),
     }),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController],
   providers: [IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [IdentityService],
 })

@@ -97,6 +97,19 @@ export class IdentityService {
     if (!account || account.erasedAt) throw new NotFoundError('account');
     return account;
   }
+
+  /** Changes the contact fields given (a null phone removes it); the others stay as they are. */
+  async updateContact(
+    id: string,
+    contact: { name?: string; phone?: string | null; timezone?: string },
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Account> {
+    const account = await this.get(id, em);
+    if (contact.name !== undefined) account.name = contact.name.trim();
+    if (contact.phone !== undefined) account.phone = contact.phone;
+    if (contact.timezone !== undefined) account.timezone = contact.timezone;
+    return em.save(account);
+  }
 }
 
 /** A non-reversible tag to correlate repeated failed logins without storing the email. */

@@ -3,10 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
+import { MeController } from './me.controller';
+import { PeopleController } from './people.controller';
+import { PeopleDataPart } from './people-data.part';
 import { PeopleService } from './people.service';
+import { ProfilesService } from './profiles.service';
 import { TherapistProfile } from './therapist-profile.entity';
+import { VettingController } from './vetting.controller';
 import { VettingDecision } from './vetting-decision.entity';
 import { VettingNote } from './vetting-note.entity';
+import { VettingRepository } from './vetting.repository';
+import { VettingService } from './vetting.service';
 import { Vetting } from './vetting.entity';
 import { VolunteerProfile } from './volunteer-profile.entity';
 
@@ -23,7 +30,9 @@ import { VolunteerProfile } from './volunteer-profile.entity';
     ]),
     IdentityModule,
   ],
-  providers: [PeopleService],
-  exports: [PeopleService],
+  controllers: [MeController, VettingController, PeopleController],
+  providers: [PeopleService, ProfilesService, VettingService, VettingRepository, PeopleDataPart],
+  /** VettingService is exported for PeopleWorkerModule's expiry job only. */
+  exports: [PeopleService, VettingService],
 })
 export class PeopleModule {}

@@ -4,8 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
-import { Account } from '../identity/account.entity';
 import { IdentityService } from '../identity/identity.service';
+import { accountOrNull } from './accounts';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import type {
@@ -66,7 +66,7 @@ export class PeopleService {
     const vetting = await this.vettingStates(ids, em);
     const views: TherapistProfileView[] = [];
     for (const p of profiles) {
-      const account = await this.accountOrNull(p.accountId, em);
+      const account = await accountOrNull(this.identity, p.accountId, em);
       if (!account) continue;
       views.push({
         userId: p.accountId,
@@ -96,7 +96,7 @@ export class PeopleService {
     const vetting = await this.vettingStates(ids, em);
     const views: BuddyProfileView[] = [];
     for (const p of profiles) {
-      const account = await this.accountOrNull(p.accountId, em);
+      const account = await accountOrNull(this.identity, p.accountId, em);
       if (!account) continue;
       views.push({
         userId: p.accountId,
@@ -133,15 +133,6 @@ export class PeopleService {
   private async vettingStates(ids: string[], em: EntityManager) {
     const rows = await em.findBy(Vetting, { accountId: In(ids) });
     return new Map(rows.map((v) => [v.accountId, v]));
-  }
-
-  private async accountOrNull(id: string, em: EntityManager): Promise<Account | null> {
-    try {
-      return await this.identity.get(id, em);
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
   }
 }
 

@@ -1,0 +1,111 @@
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { MEMBERSHIP_BODIES, MODALITIES } from '../people.types';
+import type { MembershipBody, Modality } from '../people.types';
+import { ContactInput, LANGUAGES_MAX, trimmed } from './contact.dto';
+import { AreLanguageCodes, MEMBERSHIP_NUMBER } from './validators';
+
+/** `PUT /v1/me/profile` for a therapist: replaces the profile (omitted numbers take defaults). */
+export class TherapistProfileInput extends ContactInput {
+  @IsIn(MEMBERSHIP_BODIES)
+  membershipBody!: MembershipBody;
+
+  /** BACP or UKCP membership/registration number: 4 to 10 digits. */
+  @IsString()
+  @Matches(MEMBERSHIP_NUMBER, { message: 'membershipNumber must be 4 to 10 digits' })
+  membershipNumber!: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MODALITIES, { each: true })
+  modalities!: Modality[];
+
+  /** Where in-person sessions happen; required when modalities include in_person. */
+  @ValidateIf(
+    (o: TherapistProfileInput) => o.town != null || !!o.modalities?.includes?.('in_person'),
+  )
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  town?: string | null;
+
+  /** ISO 639-1 codes, e.g. ["en", "ar"]. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LANGUAGES_MAX)
+  @ArrayUnique()
+  @AreLanguageCodes()
+  languages!: string[];
+
+  /** Minutes per session, 15 to 180 (default 50). */
+  @IsOptional()
+  @IsInt()
+  @Min(15)
+  @Max(180)
+  sessionMinutes?: number;
+
+  /** Free sessions offered per calendar month, 0 to 60 (default 2). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  monthlyCapacity?: number;
+
+  /** Hours of notice needed before a session, 0 to 720 (default 24). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  minimumNoticeHours?: number;
+
+  /** Minutes kept free between sessions, 0 to 240 (default 10). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  bufferMinutes?: number;
+
+  /** As the therapist describes it; volunteers may ask for a gender. */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  gender?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  bio?: string | null;
+}
+
+export class TherapistProfileDto {
+  membershipBody!: MembershipBody;
+  membershipNumber!: string;
+  modalities!: Modality[];
+  town!: string | null;
+  languages!: string[];
+  sessionMinutes!: number;
+  monthlyCapacity!: number;
+  minimumNoticeHours!: number;
+  bufferMinutes!: number;
+  gender!: string | null;
+  bio!: string | null;
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { BuddyProfileInput } from './dto/buddy-profile.dto';
+import { MeDto } from './dto/me.dto';
+import { parseProfileInput, ProfileRole } from './dto/profile-input';
+import { TherapistProfileInput } from './dto/therapist-profile.dto';
+import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
+import { ProfilesService } from './profiles.service';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('v1/me')
+export class MeController {
+  constructor(private readonly profiles: ProfilesService) {}
+
+  /** My account and profile, with derived values (a volunteer's phase) and my vetting. */
+  @Get()
+  me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    return this.profiles.describe(actor.id);
+  }
+
+  /**
+   * Replaces my profile; the body depends on my role. Therapists and buddies enter the vetting
+   * queue with their first profile, and go back to it when they change what was verified.
+   */
+  @Roles(Role.Volunteer, Role.Therapist, Role.Buddy)
+  @Put('profile')
+  @ApiExtraModels(VolunteerProfileInput, TherapistProfileInput, BuddyProfileInput)
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(VolunteerProfileInput) },
+        { $ref: getSchemaPath(TherapistProfileInput) },
+        { $ref: getSchemaPath(BuddyProfileInput) },
+      ],
+    },
+  })
+  async save(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<MeDto> {
+    const role = actor.role as ProfileRole;
+    return this.profiles.save({ ...actor, role }, await parseProfileInput(role, body));
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DataRights, PersonalDataPart } from '../common/data-rights';
+import { BuddyProfile } from './buddy-profile.entity';
+import { Deployment } from './deployment.entity';
+import { byStart } from './profile-views';
+import { TherapistProfile } from './therapist-profile.entity';
+import { VettingService } from './vetting.service';
+import { VolunteerProfile } from './volunteer-profile.entity';
+
+/**
+ * The people module's share of export and erasure. Erasure removes the profiles and deployments
+ * outright (nothing in them is needed once the person has gone), takes the person out of
+ * matching, and deletes the evidence and reasons behind their vetting decisions; the decisions
+ * themselves (ids, statuses, dates) stay as the safeguarding record.
+ */
+@Injectable()
+export class PeopleDataPart implements PersonalDataPart, OnModuleInit {
+  readonly name = 'profile';
+
+  constructor(
+    private readonly dataRights: DataRights,
+    private readonly vetting: VettingService,
+  ) {}
+
+  onModuleInit(): void {
+    this.dataRights.register(this);
+  }
+
+  async export(userId: string, em: EntityManager): Promise<unknown> {
+    const volunteer = await em.findOneBy(VolunteerProfile, { accountId: userId });
+    const deployments = await em.findBy(Deployment, { volunteerId: userId });
+    const therapist = await em.findOneBy(TherapistProfile, { accountId: userId });
+    const buddy = await em.findOneBy(BuddyProfile, { accountId: userId });
+    const vetting = await this.vetting.current(userId, em);
+    return {
+      volunteer: volunteer && { ...volunteer, deployments: deployments.sort(byStart) },
+      therapist,
+      buddy,
+      vetting: vetting && {
+        ...vetting,
+        history: await this.vetting.history(userId, em),
+      },
+    };
+  }
+
+  async erase(userId: string, em: EntityManager): Promise<void> {
+    await this.vetting.withdraw(em, userId);
+    await em.delete(Deployment, { volunteerId: userId });
+    await em.delete(VolunteerProfile, { accountId: userId });
+    await em.delete(TherapistProfile, { accountId: userId });
+    await em.delete(BuddyProfile, { accountId: userId });
+  }
+}

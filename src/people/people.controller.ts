@@ -1,0 +1,22 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { PersonDto } from './dto/me.dto';
+import { ProfilesService } from './profiles.service';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Roles(Role.Coordinator)
+@Controller('v1/people')
+export class PeopleController {
+  constructor(private readonly profiles: ProfilesService) {}
+
+  /** One person's account, profile and vetting history. Each read is written to the audit trail. */
+  @Get(':userId')
+  person(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<PersonDto> {
+    return this.profiles.person(actor, userId);
+  }
+}

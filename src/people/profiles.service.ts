@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, Role } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { isExclusionViolation } from '../common/pg-errors';
+import { ValidationFailedException } from '../common/problem';
+import { Account } from '../identity/account.entity';
+import { toAccountDto } from '../identity/account.mapper';
+import { IdentityService } from '../identity/identity.service';
+import { BuddyProfile } from './buddy-profile.entity';
+import { Deployment } from './deployment.entity';
+import { BuddyProfileInput } from './dto/buddy-profile.dto';
+import { MeDto, PersonDto, ProfileDto } from './dto/me.dto';
+import { ProfileInput, ProfileRole } from './dto/profile-input';
+import { TherapistProfileInput } from './dto/therapist-profile.dto';
+import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
+import { localDate } from './local-date';
+import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
+import { TherapistProfile } from './therapist-profile.entity';
+import { VettingService } from './vetting.service';
+import { VolunteerProfile } from './volunteer-profile.entity';
+
+/** A person's own profile (`/v1/me`) and the coordinator's view of anyone (`/v1/people/{id}`). */
+@Injectable()
+export class ProfilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly identity: IdentityService,
+    private readonly vetting: VettingService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Replaces the caller's profile, and the contact fields given, in one transaction. */
+  async save(actor: Actor & { role: ProfileRole }, input: ProfileInput): Promise<MeDto> {
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const account = await this.updateContact(actor, input, em);
+        if (actor.role === Role.Volunteer) {
+          await this.saveVolunteer(actor, input as VolunteerProfileInput, em);
+        } else if (actor.role === Role.Therapist) {
+          await this.saveTherapist(actor, input as TherapistProfileInput, em);
+        } else {
+          await this.saveBuddy(actor, account, input as BuddyProfileInput, em);
+        }
+        await this.audit.record(
+          {
+            actor,
+            action: 'profile.updated',
+            target: { type: 'account', id: actor.id },
+            details: { role: actor.role },
+          },
+          em,
+        );
+        return this.describe(actor.id, em);
+      });
+    } catch (error) {
+      if (isExclusionViolation(error, 'volunteer_deployment_no_overlap')) {
+        throw new ValidationFailedException([
+          { field: 'deployments', message: 'deployments must not overlap one another' },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  /** The account, the role's profile with derived values, and for the vetted their vetting. */
+  async describe(accountId: string, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
+    const account = await this.identity.get(accountId, em);
+    const me: MeDto = { ...toAccountDto(account), profile: await this.profileOf(account, em) };
+    if (account.role === Role.Therapist || account.role === Role.Buddy) {
+      const v = await this.vetting.current(account.id, em);
+      me.vettingStatus = v?.status ?? 'pending';
+      me.vettingExpiresOn = v?.expiresOn ?? null;
+    }
+    return me;
+  }
+
+  /** A coordinator reads one person's record: audited. */
+  async person(coordinator: Actor, userId: string): Promise<PersonDto> {
+    return this.dataSource.transaction(async (em) => {
+      const person = await this.describe(userId, em);
+      const vettingHistory = await this.vetting.history(userId, em);
+      await this.audit.record(
+        { actor: coordinator, action: 'person.read', target: { type: 'account', id: userId } },
+        em,
+      );
+      return { ...person, vettingHistory };
+    });
+  }
+
+  private async profileOf(account: Account, em: EntityManager): Promise<ProfileDto | null> {
+    const accountId = account.id;
+    switch (account.role) {
+      case Role.Volunteer: {
+        const p = await em.findOneBy(VolunteerProfile, { accountId });
+        if (!p) return null;
+        const deployments = await em.findBy(Deployment, { volunteerId: accountId });
+        const today = localDate(this.clock.now(), account.timezone);
+        return toVolunteerProfileDto(p, deployments, today);
+      }
+      case Role.Therapist: {
+        const p = await em.findOneBy(TherapistProfile, { accountId });
+        return p ? toTherapistProfileDto(p) : null;
+      }
+      case Role.Buddy: {
+        const p = await em.findOneBy(BuddyProfile, { accountId });
+        return p ? toBuddyProfileDto(p) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private async updateContact(actor: Actor, input: ProfileInput, em: EntityManager) {
+    const { name, phone, timezone } = input;
+    if (name === undefined && phone === undefined && timezone === undefined) {
+      return this.identity.get(actor.id, em);
+    }
+    return this.identity.updateContact(actor.id, { name, phone, timezone }, em);
+  }
+
+  private async saveVolunteer(actor: Actor, input: VolunteerProfileInput, em: EntityManager) {
+    await em.upsert(
+      VolunteerProfile,
+      {
+        accountId: actor.id,
+        preferredName: input.preferredName ?? null,
+        languages: input.languages,
+        organisation: input.organisation ?? null,
+        updatedAt: this.clock.now(),
+      },
+      ['accountId'],
+    );
+    await em.delete(Deployment, { volunteerId: actor.id });
+    if (input.deployments.length > 0) {
+      await em.insert(
+        Deployment,
+        input.deployments.map((d) => ({ ...d, volunteerId: actor.id })),
+      );
+    }
+  }
+
+  private async saveTherapist(actor: Actor, input: TherapistProfileInput, em: EntityManager) {
+    const vetting = await this.vetting.openForProfile(em, actor, 'therapist');
+    const before = await em.findOneBy(TherapistProfile, { accountId: actor.id });
+    await em.upsert(
+      TherapistProfile,
+      {
+        accountId: actor.id,
+        membershipBody: input.membershipBody,
+        membershipNumber: input.membershipNumber,
+        modalities: input.modalities,
+        town: input.town ?? null,
+        languages: input.languages,
+        sessionMinutes: input.sessionMinutes ?? 50,
+        monthlyCapacity: input.monthlyCapacity ?? 2,
+        minimumNoticeHours: input.minimumNoticeHours ?? 24,
+        bufferMinutes: input.bufferMinutes ?? 10,
+        gender: input.gender ?? null,
+        bio: input.bio ?? null,
+        updatedAt: this.clock.now(),
+      },
+      ['accountId'],
+    );
+    const vettedFactsChanged =
+      before !== null &&
+      (before.membershipBody !== input.membershipBody ||
+        before.membershipNumber !== input.membershipNumber);
+    if (vettedFactsChanged) await this.vetting.resubmit(em, actor, vetting);
+  }
+
+  private async saveBuddy(
+    actor: Actor,
+    account: Account,
+    input: BuddyProfileInput,
+    em: EntityManager,
+  ) {
+    if (input.dbs.issuedOn > localDate(this.clock.now(), account.timezone)) {
+      throw new ValidationFailedException([
+        { field: 'dbs.issuedOn', message: 'dbs.issuedOn must not be in the future' },
+      ]);
+    }
+    const vetting = await this.vetting.openForProfile(em, actor, 'buddy');
+    const before = await em.findOneBy(BuddyProfile, { accountId: actor.id });
+    const therapist = input.kind === 'therapist';
+    const after = {
+      accountId: actor.id,
+      kind: input.kind,
+      languages: input.languages,
+      maxActivePairings: input.maxActivePairings ?? 2,
+      dbsLevel: input.dbs.level,
+      dbsCertificateNumber: input.dbs.certificateNumber,
+      dbsIssuedOn: input.dbs.issuedOn,
+      dbsUpdateService: input.dbs.updateService,
+      membershipBody: therapist ? (input.membershipBody ?? null) : null,
+      membershipNumber: therapist ? (input.membershipNumber ?? null) : null,
+    };
+    await em.upsert(BuddyProfile, { ...after, updatedAt: this.clock.now() }, ['accountId']);
+    const vetted = [
+      'kind',
+      'dbsLevel',
+      'dbsCertificateNumber',
+      'dbsIssuedOn',
+      'membershipBody',
+      'membershipNumber',
+    ] as const;
+    if (before && vetted.some((k) => before[k] !== after[k])) {
+      await this.vetting.resubmit(em, actor, vetting);
+    }
+  }
+}

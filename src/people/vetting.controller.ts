@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import {
+  SuspendInput,
+  VerifyInput,
+  VettingDto,
+  VettingPageDto,
+  VettingQuery,
+} from './dto/vetting.dto';
+import { VettingService } from './vetting.service';
+
+@ApiTags('vetting')
+@ApiBearerAuth()
+@Roles(Role.Coordinator)
+@Controller('v1/vetting')
+export class VettingController {
+  constructor(private readonly vetting: VettingService) {}
+
+  /** The vetting queue, oldest first: `?status=pending` for applicants awaiting a decision. */
+  @Get()
+  queue(@CurrentActor() actor: Actor, @Query() query: VettingQuery): Promise<VettingPageDto> {
+    return this.vetting.queue(actor, query);
+  }
+
+  /**
+   * Records who verified the person, against what evidence, and until when. Also renews a
+   * verification (the new expiry must be later), and reinstates a suspended or expired person.
+   */
+  @Post(':userId/verify')
+  @HttpCode(200)
+  verify(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() input: VerifyInput,
+  ): Promise<VettingDto> {
+    return this.vetting.verify(actor, userId, input);
+  }
+
+  /** Takes the person out of matching at once. 409 if already suspended. */
+  @Post(':userId/suspend')
+  @HttpCode(200)
+  suspend(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() input: SuspendInput,
+  ): Promise<VettingDto> {
+    return this.vetting.suspend(actor, userId, input);
+  }
+}

@@ -1,0 +1,324 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { vettingConfig } from '../../config/configuration';
+import { AuditService } from '../audit/audit.service';
+import { Actor, Role } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { IdentityService } from '../identity/identity.service';
+import { accountOrNull } from './accounts';
+import { BuddyProfile } from './buddy-profile.entity';
+import {
+  SuspendInput,
+  VerifyInput,
+  VettingDecisionDto,
+  VettingDto,
+  VettingQueueItemDto,
+} from './dto/vetting.dto';
+import type { VettedRole, VettingStatus } from './people.types';
+import { TherapistProfile } from './therapist-profile.entity';
+import { addYears, utcDate } from './vetting-clock';
+import { defaultExpiry } from './vetting-expiry';
+import {
+  BadExpiryError,
+  InvalidVettingTransitionError,
+  ProfileMissingError,
+} from './vetting.errors';
+import { NewDecision, VettingRepository } from './vetting.repository';
+import { Vetting } from './vetting.entity';
+
+/** Days before expiry when the person and the coordinators are warned. */
+export const EXPIRY_WARNING_DAYS = 30;
+/** The furthest a coordinator may set an expiry date. */
+const MAX_VALID_YEARS = 5;
+
+/**
+ * Coordinator vetting of therapists and buddies, and its expiry. Every change of status appends a
+ * `vetting_decision` and an audit row in the transaction that makes it.
+ */
+@Injectable()
+export class VettingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: VettingRepository,
+    private readonly identity: IdentityService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+    @Inject(vettingConfig.KEY) private readonly config: ConfigType<typeof vettingConfig>,
+  ) {}
+
+  /** With a first profile: the person enters the queue as `pending`. Returns their vetting, locked. */
+  async openForProfile(em: EntityManager, actor: Actor, role: VettedRole): Promise<Vetting> {
+    const now = this.clock.now();
+    if (await this.repo.openIfMissing(em, actor.id, role, now)) {
+      await this.recordDecision(em, actor, {
+        accountId: actor.id,
+        decision: 'submitted',
+        fromStatus: null,
+        toStatus: 'pending',
+        decidedBy: actor.id,
+        decidedAt: now,
+        expiresOn: null,
+      });
+    }
+    return (await this.repo.lock(em, actor.id))!;
+  }
+
+  /**
+   * The facts a coordinator verified (membership, DBS) changed: a verified or expired person goes
+   * back to `pending` and out of matching until checked again. A suspension stays.
+   */
+  async resubmit(em: EntityManager, actor: Actor, current: Vetting): Promise<void> {
+    if (current.status !== 'verified' && current.status !== 'expired') return;
+    await this.change(em, actor, current, 'resubmitted', 'pending', {
+      verifiedBy: null,
+      verifiedAt: null,
+      expiresOn: null,
+      warnedFor: null,
+    });
+  }
+
+  async verify(actor: Actor, userId: string, input: VerifyInput): Promise<VettingDto> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.lockVetted(em, userId);
+      const now = this.clock.now();
+      const today = utcDate(now);
+      const expiresOn = input.expiresOn ?? (await this.defaultExpiryFor(em, current, today));
+      if (expiresOn <= today) throw new BadExpiryError('expiresOn must be after today (UTC).');
+      if (expiresOn > addYears(today, MAX_VALID_YEARS)) {
+        throw new BadExpiryError(`expiresOn must be within ${MAX_VALID_YEARS} years.`);
+      }
+      if (current.status === 'verified' && current.expiresOn && expiresOn <= current.expiresOn) {
+        throw new InvalidVettingTransitionError(
+          current.status,
+          'verify',
+          `Already verified until ${current.expiresOn}; a renewal must extend that date.`,
+        );
+      }
+      const changed = await this.change(
+        em,
+        actor,
+        current,
+        'verified',
+        'verified',
+        { verifiedBy: actor.id, verifiedAt: now, expiresOn, suspendedAt: null, warnedFor: null },
+        input.evidence,
+      );
+      return toVettingDto(changed);
+    });
+  }
+
+  async suspend(actor: Actor, userId: string, input: SuspendInput): Promise<VettingDto> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.lockVetted(em, userId);
+      if (current.status === 'suspended') {
+        throw new InvalidVettingTransitionError(current.status, 'suspend', 'Already suspended.');
+      }
+      const changed = await this.change(
+        em,
+        actor,
+        current,
+        'suspended',
+        'suspended',
+        { suspendedAt: this.clock.now() },
+        input.reason,
+      );
+      return toVettingDto(changed);
+    });
+  }
+
+  /** Erasure: the person leaves matching for good, and the free text of their decisions goes. */
+  async withdraw(em: EntityManager, userId: string): Promise<void> {
+    await this.repo.deleteNotes(em, userId);
+    const current = await this.repo.lock(em, userId);
+    if (!current || current.status === 'suspended') return;
+    const actor = { id: userId, role: current.role as Role };
+    await this.change(em, actor, current, 'withdrawn', 'suspended', {
+      suspendedAt: this.clock.now(),
+    });
+  }
+
+  /**
+   * The daily job: vetting whose expiry day has come becomes `expired` (publishing
+   * `vetting.expired`), and vetting lapsing within 30 days publishes `vetting.expiring` once per
+   * expiry date. Safe to run again, or on two workers at once: the UPDATEs claim each row once.
+   */
+  async expireLapsed(now: Date): Promise<{ expired: string[]; warned: string[] }> {
+    const today = utcDate(now);
+    return this.dataSource.transaction(async (em) => {
+      const expired = await this.repo.expireDue(em, today, now);
+      for (const row of expired) {
+        await this.recordDecision(em, null, {
+          accountId: row.account_id,
+          decision: 'expired',
+          fromStatus: 'verified',
+          toStatus: 'expired',
+          decidedBy: null,
+          decidedAt: now,
+          expiresOn: row.expires_on,
+        });
+        await this.events.publish(em, 'vetting.expired', { userId: row.account_id });
+      }
+      const warned = await this.repo.markWarnings(em, today, EXPIRY_WARNING_DAYS);
+      for (const row of warned) {
+        await this.audit.record(
+          {
+            actor: null,
+            action: 'vetting.expiry_warned',
+            target: { type: 'account', id: row.account_id },
+            details: { expiresOn: row.expires_on },
+          },
+          em,
+        );
+        await this.events.publish(em, 'vetting.expiring', {
+          userId: row.account_id,
+          expiresOn: row.expires_on,
+        });
+      }
+      return { expired: expired.map((r) => r.account_id), warned: warned.map((r) => r.account_id) };
+    });
+  }
+
+  /** The coordinator's queue, oldest first, with what there is to check. Audited as a read. */
+  async queue(
+    actor: Actor,
+    query: { status?: VettingStatus; limit: number; cursor?: string },
+  ): Promise<Page<VettingQueueItemDto>> {
+    const em = this.dataSource.manager;
+    const rows = await this.repo.page(em, query.status, query.limit, decodeCursor(query.cursor));
+    const ids = rows.slice(0, query.limit).map((r) => r.accountId);
+    const therapists = ids.length ? await em.findBy(TherapistProfile, { accountId: In(ids) }) : [];
+    const buddies = ids.length ? await em.findBy(BuddyProfile, { accountId: In(ids) }) : [];
+    const names = new Map<string, string>();
+    for (const id of ids) names.set(id, await this.nameOf(id, em));
+    await this.audit.record({
+      actor,
+      action: 'vetting.queue_read',
+      details: { status: query.status ?? null, ids },
+    });
+    return toPage(
+      rows,
+      query.limit,
+      (v) => ({ at: v.statusSince, id: v.accountId }),
+      (v) => {
+        const t = therapists.find((p) => p.accountId === v.accountId);
+        const b = buddies.find((p) => p.accountId === v.accountId);
+        return {
+          ...toVettingDto(v),
+          name: names.get(v.accountId) ?? '',
+          membershipBody: t?.membershipBody ?? b?.membershipBody ?? null,
+          membershipNumber: t?.membershipNumber ?? b?.membershipNumber ?? null,
+          buddyKind: b?.kind ?? null,
+          dbsLevel: b?.dbsLevel ?? null,
+          dbsCertificateNumber: b?.dbsCertificateNumber ?? null,
+          dbsIssuedOn: b?.dbsIssuedOn ?? null,
+          dbsUpdateService: b?.dbsUpdateService ?? null,
+        };
+      },
+    );
+  }
+
+  async history(userId: string, em: EntityManager): Promise<VettingDecisionDto[]> {
+    const rows = await this.repo.history(em, userId);
+    return rows.map(({ decision: d, note }) => ({
+      id: d.id,
+      decision: d.decision,
+      fromStatus: d.fromStatus,
+      toStatus: d.toStatus,
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt,
+      expiresOn: d.expiresOn,
+      note,
+    }));
+  }
+
+  current(userId: string, em: EntityManager): Promise<Vetting | null> {
+    return em.findOneBy(Vetting, { accountId: userId });
+  }
+
+  /** 404 for anyone who is not a therapist or buddy; 409 for one with no profile yet. */
+  private async lockVetted(em: EntityManager, userId: string): Promise<Vetting> {
+    const current = await this.repo.lock(em, userId);
+    if (current) return current;
+    const account = await accountOrNull(this.identity, userId, em);
+    if (account?.role === Role.Therapist || account?.role === Role.Buddy) {
+      throw new ProfileMissingError();
+    }
+    throw new NotFoundError('therapist or buddy');
+  }
+
+  private async defaultExpiryFor(em: EntityManager, v: Vetting, today: string): Promise<string> {
+    const buddy =
+      v.role === 'buddy' ? await em.findOneBy(BuddyProfile, { accountId: v.accountId }) : null;
+    return defaultExpiry({
+      role: v.role,
+      today,
+      buddyKind: buddy?.kind,
+      dbsIssuedOn: buddy?.dbsIssuedOn,
+      dbsRecheckYears: this.config.dbsRecheckYears,
+    });
+  }
+
+  private async change(
+    em: EntityManager,
+    actor: Actor,
+    current: Vetting,
+    decision: NewDecision['decision'],
+    to: VettingStatus,
+    facts: Partial<Vetting>,
+    note?: string,
+  ): Promise<Vetting> {
+    const now = this.clock.now();
+    const changed = await this.repo.update(em, current.accountId, {
+      ...facts,
+      status: to,
+      statusSince: now,
+    });
+    await this.recordDecision(em, actor, {
+      accountId: current.accountId,
+      decision,
+      fromStatus: current.status,
+      toStatus: to,
+      decidedBy: actor.id,
+      decidedAt: now,
+      expiresOn: changed.expiresOn,
+      note,
+    });
+    return changed;
+  }
+
+  /** History row and audit row; the audit holds ids and codes, never the note. */
+  private async recordDecision(em: EntityManager, actor: Actor | null, d: NewDecision) {
+    const id = await this.repo.appendDecision(em, d);
+    await this.audit.record(
+      {
+        actor,
+        action: `vetting.${d.decision}`,
+        target: { type: 'account', id: d.accountId },
+        details: { decisionId: id, from: d.fromStatus, to: d.toStatus, expiresOn: d.expiresOn },
+      },
+      em,
+    );
+    return id;
+  }
+
+  private async nameOf(id: string, em: EntityManager): Promise<string> {
+    return (await accountOrNull(this.identity, id, em))?.name ?? '';
+  }
+}
+
+export const toVettingDto = (v: Vetting): VettingDto => ({
+  userId: v.accountId,
+  role: v.role,
+  vettingStatus: v.status,
+  vettingExpiresOn: v.expiresOn,
+  since: v.statusSince,
+  verifiedBy: v.verifiedBy,
+  verifiedAt: v.verifiedAt,
+  suspendedAt: v.suspendedAt,
+});
