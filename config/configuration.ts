@@ -61,6 +61,9 @@ export const checkinsConfig = registerAs('checkins', () => {
     horizonWeeks: e.CHECKIN_HORIZON_WEEKS,
   };
 });
+export const availabilityConfig = registerAs('availability', () => ({
+  slotGridMinutes: env().SLOT_GRID_MINUTES,
+}));
 
 export const allConfig = [
   appConfig,
@@ -70,6 +73,7 @@ export const allConfig = [
   smsConfig,
   vettingConfig,
   checkinsConfig,
+  availabilityConfig,
 ];
 
 export { AppRole, validateEnv };

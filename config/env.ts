@@ -126,6 +126,13 @@ export class Env {
   @Matches(/^MG[0-9a-fA-F]{32}$/)
   TWILIO_MESSAGING_SERVICE_SID?: string;
 
+  /** Free slots start every this many minutes after local midnight on the therapist's clock. */
+  @Transform(toInt)
+  @IsIn([5, 10, 15, 20, 30, 60], {
+    message: 'SLOT_GRID_MINUTES must be one of 5, 10, 15, 20, 30, 60',
+  })
+  SLOT_GRID_MINUTES = 30;
+
   /** Where the Twilio SDK sends requests; only for staging and tests. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -15,6 +15,7 @@ import { dataSourceOptions } from '../config/data-source';
 import { AuditModule } from './audit/audit.module';
 import { CheckinsWorkerModule } from './checkins/checkins-worker.module';
 import { CheckinsModule } from './checkins/checkins.module';
+import { AvailabilityModule } from './availability/availability.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
 import { loggerOptions } from './common/logging';
@@ -32,7 +33,7 @@ const DOMAIN_MODULES: Imports = [
   ConsentModule,
   HealthModule,
   PeopleModule,
-  // availability
+  AvailabilityModule,
   // sessions
   CheckinsModule,
   // notifications

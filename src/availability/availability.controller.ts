@@ -1,0 +1,85 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import {
+  AvailabilityExceptionDto,
+  AvailabilityExceptionView,
+  AvailabilityView,
+  PutAvailabilityDto,
+} from './dto/availability.dto';
+import { SlotQuery, SlotsView } from './dto/slots.dto';
+import { MyAvailabilityService } from './my-availability.service';
+import { TherapistSlotsService } from './therapist-slots.service';
+
+@ApiTags('availability')
+@ApiBearerAuth()
+@Controller('v1')
+export class AvailabilityController {
+  constructor(
+    private readonly mine: MyAvailabilityService,
+    private readonly slots: TherapistSlotsService,
+  ) {}
+
+  /** Your weekly windows and date exceptions, in your availability zone. */
+  @Roles(Role.Therapist, Role.Buddy)
+  @Get('me/availability')
+  view(@CurrentActor() actor: Actor): Promise<AvailabilityView> {
+    return this.mine.view(actor.id);
+  }
+
+  /** Replaces your weekly windows (therapists: session times; buddies: call windows). */
+  @Roles(Role.Therapist, Role.Buddy)
+  @Put('me/availability')
+  replace(
+    @CurrentActor() actor: Actor,
+    @Body() dto: PutAvailabilityDto,
+  ): Promise<AvailabilityView> {
+    return this.mine.replaceWeekly(actor, dto);
+  }
+
+  /** Sets one date's exception: unavailable all day, or its own windows. Replaces any earlier one. */
+  @Roles(Role.Therapist, Role.Buddy)
+  @Post('me/availability/exceptions')
+  addException(
+    @CurrentActor() actor: Actor,
+    @Body() dto: AvailabilityExceptionDto,
+  ): Promise<AvailabilityExceptionView> {
+    return this.mine.setException(actor, dto);
+  }
+
+  /** Removes one of your exceptions; the date follows the weekly windows again. */
+  @Roles(Role.Therapist, Role.Buddy)
+  @Delete('me/availability/exceptions/:id')
+  @HttpCode(204)
+  removeException(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.mine.removeException(actor, id);
+  }
+
+  /**
+   * Free start times of a therapist, each in UTC and in `tz`. Only matchable (verified, unexpired,
+   * unsuspended) therapists are shown to others: any other id answers 404. The therapist and
+   * coordinators always see them.
+   */
+  @Get('therapists/:id/slots')
+  therapistSlots(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SlotQuery,
+  ): Promise<SlotsView> {
+    return this.slots.search(actor, id, query);
+  }
+}

@@ -1,0 +1,221 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { availabilityConfig } from '../../config/configuration';
+import { Clock } from '../common/clock';
+import { PeopleService } from '../people/people.service';
+import type { TherapistProfileView } from '../people/people.types';
+import { NotBookableError, SlotTakenError } from './availability.errors';
+import {
+  AvailabilityRepository,
+  StoredAvailability,
+  toAvailability,
+} from './availability.repository';
+import { BusyInterval, BusySource } from './busy-source';
+import { isoDate } from './local-time';
+import {
+  availabilityIntervals,
+  freeStarts,
+  Interval,
+  Range,
+  SessionRules,
+  whyUnbookable,
+} from './slots';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+/** UTC dates whose exceptions can matter to [from, to]: local dates lie within a day of UTC ones. */
+const datesAround = (range: Range) => ({
+  from: isoDate(Math.floor(range.from.getTime() / DAY) - 2),
+  to: isoDate(Math.floor(range.to.getTime() / DAY) + 2),
+});
+
+export interface TherapistSlots {
+  /** The zone the therapist's availability is kept in. */
+  timezone: string;
+  sessionMinutes: number;
+  slots: Date[];
+}
+
+/**
+ * Availability as the rest of the service uses it: free slots for matching and booking, the
+ * bookability check sessions run inside their transaction, and concrete windows for buddy calls.
+ * A few statements per call whatever the range or the number of people: rules, exceptions,
+ * profiles, and one call per registered busy source. The expansion itself is `slots.ts`.
+ */
+@Injectable()
+export class AvailabilityService {
+  private readonly busySources: BusySource[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AvailabilityRepository,
+    private readonly people: PeopleService,
+    private readonly clock: Clock,
+    @Inject(availabilityConfig.KEY)
+    private readonly config: ConfigType<typeof availabilityConfig>,
+  ) {}
+
+  registerBusySource(source: BusySource): void {
+    this.busySources.push(source);
+  }
+
+  /** Free start times in [from, to) of each therapist among `userIds` (an empty list when none). */
+  async freeSlots(
+    userIds: string[],
+    range: Range,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Date[]>> {
+    const computed = await this.compute(userIds, range, em);
+    return new Map(userIds.map((id) => [id, computed.get(id)?.slots ?? []]));
+  }
+
+  /** One therapist's free slots with the zone and session length they were computed for. */
+  async therapistSlots(
+    profile: TherapistProfileView,
+    range: Range,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<TherapistSlots> {
+    const computed = (await this.compute([profile.userId], range, em)).get(profile.userId);
+    return (
+      computed ?? { timezone: profile.timezone, sessionMinutes: profile.sessionMinutes, slots: [] }
+    );
+  }
+
+  /**
+   * Throws unless a session with `therapistId` may start at `startsAt`: 422 `outside-availability`,
+   * `off-grid` or `too-short-notice`, or 409 `slot-taken` when it collides (buffer included) with
+   * a busy interval other than `ignoreBusyId`. Vetting is not checked here (PeopleService is the
+   * rule), and the database still guards against two bookings racing for one slot.
+   */
+  async checkBookable(
+    therapistId: string,
+    startsAt: Date,
+    em: EntityManager,
+    options: { ignoreBusyId?: string } = {},
+  ): Promise<void> {
+    const [profile] = await this.people.therapistProfiles([therapistId], em);
+    const range = {
+      from: startsAt,
+      to: new Date(startsAt.getTime() + (profile?.sessionMinutes ?? 0) * MINUTE),
+    };
+    const stored =
+      profile &&
+      (await this.repository.load([therapistId], datesAround(range), em)).get(therapistId);
+    if (!profile || !stored) throw this.notBookable('outside-availability', profile);
+    const busy = (await this.busyOf([therapistId], range, em))
+      .get(therapistId)
+      ?.filter((b) => b.id !== options.ignoreBusyId);
+    const reason = whyUnbookable(
+      toAvailability(stored),
+      this.rulesOf(profile),
+      startsAt,
+      this.clock.now(),
+      busy ?? [],
+    );
+    if (reason === 'busy') throw new SlotTakenError();
+    if (reason) throw this.notBookable(reason, profile);
+  }
+
+  /** Concrete availability of each of `userIds` in UTC, windows that touch joined, clipped to range. */
+  async windows(
+    userIds: string[],
+    range: Range,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Interval[]>> {
+    const stored = await this.repository.load(userIds, datesAround(range), em);
+    return new Map(
+      userIds.map((id) => {
+        const own = stored.get(id);
+        return [id, own ? availabilityIntervals(toAvailability(own), range) : []];
+      }),
+    );
+  }
+
+  private async compute(userIds: string[], range: Range, em: EntityManager) {
+    const result = new Map<string, TherapistSlots>();
+    if (userIds.length === 0 || range.to <= range.from) return result;
+    const profiles = await this.people.therapistProfiles(userIds, em);
+    const stored = await this.repository.load(
+      profiles.map((p) => p.userId),
+      datesAround(range),
+      em,
+    );
+    const bookable = profiles.filter((p) => stored.has(p.userId));
+    const longest = Math.max(0, ...bookable.map((p) => p.sessionMinutes));
+    const busy = await this.busyOf(
+      bookable.map((p) => p.userId),
+      { from: range.from, to: new Date(range.to.getTime() + longest * MINUTE) },
+      em,
+    );
+    const now = this.clock.now();
+    for (const profile of bookable) {
+      const own = stored.get(profile.userId) as StoredAvailability;
+      result.set(profile.userId, {
+        timezone: own.timezone,
+        sessionMinutes: profile.sessionMinutes,
+        slots: freeStarts(
+          toAvailability(own),
+          this.rulesOf(profile),
+          range,
+          now,
+          busy.get(profile.userId) ?? [],
+        ),
+      });
+    }
+    return result;
+  }
+
+  private async busyOf(
+    userIds: string[],
+    range: Range,
+    em: EntityManager,
+  ): Promise<Map<string, Array<Interval & { id: string }>>> {
+    const byUser = new Map<string, Array<Interval & { id: string }>>();
+    if (userIds.length === 0) return byUser;
+    const found: BusyInterval[] = [];
+    // One after the other: the sources share the caller's connection (and transaction).
+    for (const source of this.busySources) found.push(...(await source.busy(userIds, range, em)));
+    for (const b of found) {
+      const list = byUser.get(b.userId) ?? [];
+      list.push({ start: b.startsAt, end: b.endsAt, id: b.id });
+      byUser.set(b.userId, list);
+    }
+    return byUser;
+  }
+
+  private rulesOf(profile: TherapistProfileView): SessionRules {
+    return {
+      sessionMinutes: profile.sessionMinutes,
+      minimumNoticeHours: profile.minimumNoticeHours,
+      gridMinutes: this.config.slotGridMinutes,
+    };
+  }
+
+  private notBookable(
+    code: 'outside-availability' | 'off-grid' | 'too-short-notice',
+    profile: TherapistProfileView | undefined,
+  ): NotBookableError {
+    switch (code) {
+      case 'outside-availability':
+        return new NotBookableError(
+          code,
+          'The therapist is not available for the whole session at that time.',
+        );
+      case 'off-grid':
+        return new NotBookableError(
+          code,
+          `Sessions start every ${this.config.slotGridMinutes} minutes on the therapist's clock.`,
+          { gridMinutes: this.config.slotGridMinutes },
+        );
+      case 'too-short-notice':
+        return new NotBookableError(
+          code,
+          `This therapist needs at least ${profile?.minimumNoticeHours} hours' notice.`,
+          { minimumNoticeHours: profile?.minimumNoticeHours },
+        );
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsInt,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsIanaZone } from '../../common/validators';
+import {
+  HasNoOverlaps,
+  IsAfterStart,
+  IsCalendarDate,
+  IsLocalTime,
+  NotTogetherWith,
+} from './window.validators';
+
+export class TimeWindowDto {
+  /** Wall-clock start, `HH:mm` (00:00-23:59). */
+  @IsLocalTime()
+  start!: string;
+
+  /** Wall-clock end, `HH:mm`, later than start; `24:00` runs to midnight. */
+  @IsLocalTime(true)
+  @IsAfterStart()
+  end!: string;
+}
+
+export class WeeklyWindowDto extends TimeWindowDto {
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday!: number;
+}
+
+export class PutAvailabilityDto {
+  /** IANA zone the wall-clock times are in, e.g. Europe/London. */
+  @IsIanaZone()
+  timezone!: string;
+
+  /** Replaces all weekly windows. Several per weekday are fine; overlapping ones are not. */
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyWindowDto)
+  @HasNoOverlaps()
+  weekly!: WeeklyWindowDto[];
+}
+
+export class AvailabilityExceptionDto {
+  /** Local date `YYYY-MM-DD` in your availability zone; replaces any exception already on it. */
+  @IsCalendarDate()
+  date!: string;
+
+  /** `true`: the whole date is unavailable. Give this or `windows`. */
+  @ValidateIf(
+    (o: AvailabilityExceptionDto) => o.windows === undefined || o.unavailable !== undefined,
+  )
+  @Equals(true, { message: 'unavailable must be true, or give windows instead' })
+  unavailable?: true;
+
+  /** The date's windows, in place of its weekly ones. Give this or `unavailable`. */
+  @ValidateIf((o: AvailabilityExceptionDto) => o.windows !== undefined)
+  @NotTogetherWith('unavailable')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => TimeWindowDto)
+  @HasNoOverlaps()
+  windows?: TimeWindowDto[];
+}
+
+export class WindowView {
+  /** `HH:mm` */
+  start!: string;
+  /** `HH:mm`; `24:00` is midnight. */
+  end!: string;
+}
+
+export class WeeklyWindowView extends WindowView {
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  weekday!: number;
+}
+
+export class AvailabilityExceptionView {
+  id!: string;
+  /** Local date `YYYY-MM-DD`. */
+  date!: string;
+  /** True when the whole date is unavailable (then `windows` is empty). */
+  unavailable!: boolean;
+  windows!: WindowView[];
+}
+
+export class AvailabilityView {
+  /** IANA zone of every time here; null until availability is first set. */
+  timezone!: string | null;
+  weekly!: WeeklyWindowView[];
+  /** Every date exception, by date. */
+  exceptions!: AvailabilityExceptionView[];
+}

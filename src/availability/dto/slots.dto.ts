@@ -1,0 +1,47 @@
+import { IsOptional } from 'class-validator';
+import { IsIanaZone } from '../../common/validators';
+import { IsDateOrInstant } from './window.validators';
+
+export class SlotQuery {
+  /**
+   * Earliest start: an instant with offset (`2027-03-22T09:00:00Z`) or a date (from its midnight
+   * in `tz`).
+   */
+  @IsDateOrInstant()
+  from!: string;
+
+  /**
+   * Latest start, exclusive, as an instant; or a date, included whole (to its end in `tz`).
+   * At most 60 days after `from`.
+   */
+  @IsDateOrInstant()
+  to!: string;
+
+  /** IANA zone for the local times in the answer and for dates in from/to; default: yours. */
+  @IsOptional()
+  @IsIanaZone()
+  tz?: string;
+}
+
+export class SlotView {
+  /** UTC. */
+  startsAt!: string;
+  /** UTC; start plus the therapist's session length. */
+  endsAt!: string;
+  /** The start in the requested zone, ISO 8601 with its offset. */
+  localStartsAt!: string;
+  localEndsAt!: string;
+}
+
+export class SlotsView {
+  therapistId!: string;
+  /** The zone the therapist's availability is kept in. */
+  therapistTimezone!: string;
+  /** The zone of `localStartsAt` / `localEndsAt`. */
+  timezone!: string;
+  sessionMinutes!: number;
+  /** The range searched, UTC: start times in [from, to). */
+  from!: string;
+  to!: string;
+  slots!: SlotView[];
+}

@@ -1,0 +1,111 @@
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { DateTime } from 'luxon';
+import { isCalendarDate, LOCAL_END_TIME, LOCAL_TIME, parseLocalTime } from '../local-time';
+
+function decorator(
+  name: string,
+  validate: (value: unknown, args: ValidationArguments) => boolean,
+  message: (args: ValidationArguments) => string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message, ...options },
+      validator: { validate },
+    });
+}
+
+/** `HH:mm` wall-clock time; with `endOfDay`, `24:00` too. */
+export const IsLocalTime = (endOfDay = false) =>
+  decorator(
+    'isLocalTime',
+    (value) => typeof value === 'string' && (endOfDay ? LOCAL_END_TIME : LOCAL_TIME).test(value),
+    (args) => `${args.property} must be a time HH:mm from 00:00 to ${endOfDay ? '24:00' : '23:59'}`,
+  );
+
+/** Later than the `start` of the same window (checked only when both are well-formed). */
+export const IsAfterStart = () =>
+  decorator(
+    'isAfterStart',
+    (value, args) => {
+      const start = (args.object as { start?: unknown }).start;
+      if (typeof value !== 'string' || typeof start !== 'string') return true;
+      if (!LOCAL_END_TIME.test(value) || !LOCAL_TIME.test(start)) return true;
+      return parseLocalTime(value) > parseLocalTime(start);
+    },
+    (args) =>
+      `${args.property} must be later than start (windows cannot cross midnight; end at 24:00)`,
+  );
+
+interface WindowLike {
+  weekday?: unknown;
+  start?: unknown;
+  end?: unknown;
+}
+
+/** The first pair of windows (same weekday, if any) that overlap; touching is fine. */
+export function firstOverlap(windows: unknown): string | null {
+  if (!Array.isArray(windows)) return null;
+  const wellFormed = (windows as WindowLike[]).filter(
+    (w) =>
+      (w?.weekday === undefined || typeof w.weekday === 'number') &&
+      typeof w?.start === 'string' &&
+      typeof w.end === 'string' &&
+      LOCAL_TIME.test(w.start) &&
+      LOCAL_END_TIME.test(w.end),
+  ) as Array<{ weekday?: number; start: string; end: string }>;
+  const sorted = [...wellFormed].sort(
+    (a, b) => (a.weekday ?? 0) - (b.weekday ?? 0) || a.start.localeCompare(b.start),
+  );
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (a.weekday === b.weekday && b.start < a.end) {
+      const day = a.weekday === undefined ? '' : `on weekday ${a.weekday} `;
+      return `${day}${a.start}-${a.end} and ${b.start}-${b.end}`;
+    }
+  }
+  return null;
+}
+
+/** No two windows of the list (of one weekday, for weekly windows) overlap. */
+export const HasNoOverlaps = () =>
+  decorator(
+    'hasNoOverlaps',
+    (value) => firstOverlap(value) === null,
+    (args) => `${args.property} has overlapping windows ${firstOverlap(args.value)}`,
+  );
+
+/** A real calendar date `YYYY-MM-DD`. */
+export const IsCalendarDate = () =>
+  decorator(
+    'isCalendarDate',
+    (value) => isCalendarDate(value),
+    (args) => `${args.property} must be a date YYYY-MM-DD`,
+  );
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** A date `YYYY-MM-DD`, or an instant in ISO 8601 with `Z` or an offset. */
+export const IsDateOrInstant = () =>
+  decorator(
+    'isDateOrInstant',
+    (value) =>
+      isCalendarDate(value) ||
+      (typeof value === 'string' &&
+        INSTANT.test(value) &&
+        DateTime.fromISO(value, { setZone: true }).isValid),
+    (args) =>
+      `${args.property} must be a date YYYY-MM-DD or an ISO 8601 instant with an offset, e.g. 2027-03-22T09:00:00Z`,
+  );
+
+/** Absent whenever `other` is present: the two are alternatives. */
+export const NotTogetherWith = (other: string) =>
+  decorator(
+    'notTogetherWith',
+    (value, args) =>
+      value === undefined || (args.object as Record<string, unknown>)[other] === undefined,
+    (args) => `${args.property} cannot be combined with ${other}; give one of them`,
+  );
