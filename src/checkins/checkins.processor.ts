@@ -42,7 +42,6 @@ export class CheckinsScheduler implements OnModuleInit {
     const data: CheckinsJobData[CheckinsJob.Materialise] = {};
     await this.queue.add(CheckinsJob.Materialise, data, {
       repeat: { cron: MATERIALISE_CRON },
-      jobId: `checkins:${CheckinsJob.Materialise}`,
       removeOnComplete: 50,
       removeOnFail: 200,
     });
