@@ -20,8 +20,8 @@ describe('check-ins worker', () => {
     expect(repeatable).toEqual([expect.objectContaining({ cron: '7 * * * *' })]);
   });
 
-  it('runs the materialiser with the clock’s now', async () => {
+  it('ends finished pairings and materialises calls with the clock’s now', async () => {
     const result = await t.app.get(CheckinsProcessor).materialise();
-    expect(result).toEqual({ added: expect.any(Number) });
+    expect(result).toEqual({ ended: expect.any(Number), added: expect.any(Number) });
   });
 });

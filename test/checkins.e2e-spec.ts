@@ -1,4 +1,5 @@
 import { CallMaterialiser } from '../src/checkins/call-materialiser';
+import { PairingLifecycle } from '../src/checkins/pairing-lifecycle';
 import { DataRights } from '../src/common/data-rights';
 import { DomainEventName, DomainEvents } from '../src/common/domain-events';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
@@ -279,6 +280,34 @@ describe('SSuN buddies: pairings and check-in calls', () => {
     });
   });
 
+  describe('the end of the plan', () => {
+    it('ends a pairing once its last call date has passed in the volunteer’s zone, freeing the buddy’s place', async () => {
+      const buddy = await verifiedBuddy(t, coordinator, { maxActivePairings: 1 });
+      const { pairing } = await paired(t, buddy, { endsOn: '2027-03-20' });
+      expect((await rowsOf(pairing.id)).map((r) => r.starts_at.toISOString())).toEqual([
+        '2027-03-06T16:00:00.000Z',
+        '2027-03-13T16:00:00.000Z',
+        '2027-03-20T16:00:00.000Z',
+      ]);
+      const lifecycle = t.app.get(PairingLifecycle);
+      const status = async () =>
+        (
+          await t.db.query(`SELECT status, ended_reason FROM pairing WHERE id = $1`, [pairing.id])
+        )[0];
+
+      await lifecycle.endFinished(new Date('2027-03-20T21:59:00Z')); // 23:59 on the 20th in Athens
+      expect(await status()).toEqual({ status: 'active', ended_reason: null });
+      await lifecycle.endFinished(new Date('2027-03-20T22:00:00Z')); // midnight in Athens
+      expect(await status()).toEqual({ status: 'ended', ended_reason: 'plan-ended' });
+      expect(events('pairing.ended', pairing.id)).toHaveLength(1);
+      const [load] = await t.db.query(
+        `SELECT active_pairings FROM buddy_load WHERE buddy_id = $1`,
+        [buddy.id],
+      );
+      expect(load.active_pairings).toBe(0);
+    });
+  });
+
   describe('materialisation', () => {
     it('is idempotent: running it twice, or twice at once, adds nothing; a week later it adds the next call', async () => {
       const buddy = await verifiedBuddy(t, coordinator);
@@ -306,7 +335,8 @@ describe('SSuN buddies: pairings and check-in calls', () => {
 
   describe('capacity and one pairing per volunteer', () => {
     it('lets exactly one of two volunteers take a buddy’s last place at once', async () => {
-      const buddy = await verifiedBuddy(t, coordinator, { maxActivePairings: 1 });
+      const buddy = await verifiedBuddy(t, coordinator, { maxActivePairings: 2 });
+      await paired(t, buddy); // one place left, and the buddy's load row exists to be locked
       const [v1, v2] = [await volunteer(t), await volunteer(t)];
       const [r1, r2] = [await buddyRequest(t, v1), await buddyRequest(t, v2)];
       const results = await Promise.all([
@@ -320,7 +350,7 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         `SELECT count(*)::int AS count FROM pairing WHERE buddy_id = $1 AND status = 'active'`,
         [buddy.id],
       );
-      expect(count).toBe(1);
+      expect(count).toBe(2);
 
       // Ending the pairing frees the place.
       const winner = results.find((r) => r.status === 201)!;
@@ -339,7 +369,7 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         `SELECT active_pairings FROM buddy_load WHERE buddy_id = $1`,
         [buddy.id],
       );
-      expect(load.active_pairings).toBe(1);
+      expect(load.active_pairings).toBe(2);
     });
 
     it('keeps a volunteer to one active pairing, even when two are asked for at once', async () => {

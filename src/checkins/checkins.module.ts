@@ -14,6 +14,7 @@ import { CheckinReader } from './checkin-reader';
 import { CheckinsController } from './checkins.controller';
 import { CheckinsService } from './checkins.service';
 import { Pairing } from './pairing.entity';
+import { PairingLifecycle } from './pairing-lifecycle';
 import { PairingReader } from './pairing-reader';
 import { PairingsController } from './pairings.controller';
 import { PairingsDataRights } from './pairings-data-rights';
@@ -34,12 +35,13 @@ import { PairingsService } from './pairings.service';
     PairingsRepository,
     CallMaterialiser,
     BuddyRequestsService,
+    PairingLifecycle,
     PairingsService,
     PairingReader,
     CheckinsService,
     CheckinReader,
     PairingsDataRights,
   ],
-  exports: [CallMaterialiser],
+  exports: [CallMaterialiser, PairingLifecycle],
 })
 export class CheckinsModule {}

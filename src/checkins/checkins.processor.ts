@@ -4,6 +4,7 @@ import type { Queue } from 'bull';
 import { Clock } from '../common/clock';
 import { QueueName } from '../common/queues';
 import { CallMaterialiser } from './call-materialiser';
+import { PairingLifecycle } from './pairing-lifecycle';
 
 export enum CheckinsJob {
   Materialise = 'materialise',
@@ -22,14 +23,18 @@ export class CheckinsProcessor {
 
   constructor(
     private readonly materialiser: CallMaterialiser,
+    private readonly lifecycle: PairingLifecycle,
     private readonly clock: Clock,
   ) {}
 
+  /** Ends pairings whose plan is over, then plans the calls of the others up to the horizon. */
   @Process(CheckinsJob.Materialise)
-  async materialise(): Promise<{ added: number }> {
-    const added = await this.materialiser.materialise(this.clock.now());
-    this.logger.log({ added }, 'check-in calls materialised');
-    return { added };
+  async materialise(): Promise<{ ended: number; added: number }> {
+    const now = this.clock.now();
+    const ended = await this.lifecycle.endFinished(now);
+    const added = await this.materialiser.materialise(now);
+    this.logger.log({ ended, added }, 'check-in calls materialised');
+    return { ended, added };
   }
 }
 

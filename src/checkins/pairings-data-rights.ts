@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DataRights, PersonalDataPart } from '../common/data-rights';
 import { DomainEvents, DomainEventMap } from '../common/domain-events';
@@ -9,7 +8,7 @@ import { BuddyRequest } from './buddy-request.entity';
 import { Checkin } from './checkin.entity';
 import { Pairing } from './pairing.entity';
 import { PairingsRepository } from './pairings.repository';
-import { PairingsService } from './pairings.service';
+import { PairingLifecycle } from './pairing-lifecycle';
 
 /** Purposes without which a volunteer's pairing cannot go on. */
 const PAIRING_NEEDS = new Set<string>([
@@ -29,8 +28,7 @@ export class PairingsDataRights implements PersonalDataPart, OnModuleInit {
     private readonly dataRights: DataRights,
     private readonly events: DomainEvents,
     private readonly pairings: PairingsRepository,
-    private readonly lifecycle: PairingsService,
-    private readonly audit: AuditService,
+    private readonly lifecycle: PairingLifecycle,
     private readonly clock: Clock,
   ) {}
 
@@ -94,16 +92,7 @@ export class PairingsDataRights implements PersonalDataPart, OnModuleInit {
   ): Promise<void> {
     const now = this.clock.now();
     for (const pairing of await this.pairings.lockActivePairingsOf(userId, side, em)) {
-      await this.lifecycle.endPairing(pairing, { by: null, reason: cause }, now, em);
-      await this.audit.record(
-        {
-          actor: null,
-          action: 'pairing.ended',
-          target: { type: 'pairing', id: pairing.id },
-          details: { cause },
-        },
-        em,
-      );
+      await this.lifecycle.endForSystem(pairing, cause, now, em);
     }
   }
 }

@@ -74,6 +74,18 @@ export class PairingsRepository {
       : q.andWhere('(p.volunteer_id = :userId OR p.buddy_id = :userId)', { userId }).getMany();
   }
 
+  /** Active pairings whose `endsOn` is before today in their own zone, locked. */
+  lockFinishedPairings(now: Date, limit: number, em: EntityManager): Promise<Pairing[]> {
+    return em
+      .createQueryBuilder(Pairing, 'p')
+      .where(`p.status = 'active'`)
+      .andWhere(`p.ends_on < (CAST(:now AS timestamptz) AT TIME ZONE p.timezone)::date`, { now })
+      .orderBy('p.id')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /**
    * A batch of active pairings for the materialiser, in id order after `afterId`, share-locked so
    * that a pairing cannot end (and cancel its calls) while calls are being added to it.

@@ -24,13 +24,8 @@ import {
 } from './checkins.errors';
 import { CreatePairingDto, EndPairingDto, ReplanDto } from './dto/pairing.dto';
 import { Pairing } from './pairing.entity';
+import { PairingLifecycle } from './pairing-lifecycle';
 import { checkinEvent, PairingsRepository } from './pairings.repository';
-
-export interface PairingEnd {
-  /** Who ended it; null when the system did (consent withdrawn, erasure). */
-  by: string | null;
-  reason: string;
-}
 
 /** Creating, re-planning and ending pairings; every change with its calls in one transaction. */
 @Injectable()
@@ -39,6 +34,7 @@ export class PairingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pairings: PairingsRepository,
     private readonly materialiser: CallMaterialiser,
+    private readonly lifecycle: PairingLifecycle,
     private readonly people: PeopleService,
     private readonly consent: ConsentService,
     private readonly audit: AuditService,
@@ -154,7 +150,7 @@ export class PairingsService {
     return this.dataSource.transaction(async (em) => {
       const pairing = await this.lockOwn(actor, id, em);
       if (pairing.status !== 'active') throw new PairingEndedError();
-      await this.endPairing(pairing, { by: actor.id, reason: dto.reason }, now, em);
+      await this.lifecycle.endPairing(pairing, { by: actor.id, reason: dto.reason }, now, em);
       await this.audit.record(
         {
           actor,
@@ -166,26 +162,6 @@ export class PairingsService {
       );
       return pairing;
     });
-  }
-
-  /** Ends an active pairing the caller has locked and cancels its calls still to come. */
-  async endPairing(pairing: Pairing, end: PairingEnd, now: Date, em: EntityManager) {
-    Object.assign(pairing, {
-      status: 'ended',
-      endedAt: now,
-      endedBy: end.by,
-      endedReason: end.reason,
-    });
-    await em.update(Pairing, pairing.id, {
-      status: pairing.status,
-      endedAt: pairing.endedAt,
-      endedBy: pairing.endedBy,
-      endedReason: pairing.endedReason,
-    });
-    for (const call of await this.pairings.cancelFutureCalls(pairing.id, now, em)) {
-      await this.events.publish(em, 'checkin.cancelled', checkinEvent(pairing, call));
-    }
-    await this.events.publish(em, 'pairing.ended', { ...eventOf(pairing), reason: end.reason });
   }
 
   /** The pairing, locked, if the caller is on it or a coordinator; else 404. */
