@@ -334,37 +334,46 @@ describe('SSuN buddies: pairings and check-in calls', () => {
   });
 
   describe('capacity and one pairing per volunteer', () => {
-    it('lets exactly one of two volunteers take a buddy’s last place at once', async () => {
+    it('lets exactly one of several volunteers take a buddy’s last place at once', async () => {
       const buddy = await verifiedBuddy(t, coordinator, { maxActivePairings: 2 });
       await paired(t, buddy); // one place left, and the buddy's load row exists to be locked
-      const [v1, v2] = [await volunteer(t), await volunteer(t)];
-      const [r1, r2] = [await buddyRequest(t, v1), await buddyRequest(t, v2)];
-      const results = await Promise.all([
-        t.http.post('/v1/pairings').set(v1.auth).send(pairingBody(r1.id, buddy.id)),
-        t.http.post('/v1/pairings').set(v2.auth).send(pairingBody(r2.id, buddy.id)),
-      ]);
-      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-      const loser = results.find((r) => r.status === 409)!;
-      expect(loser.body.type).toBe('/problems/buddy-full');
-      const [{ count }] = await t.db.query(
-        `SELECT count(*)::int AS count FROM pairing WHERE buddy_id = $1 AND status = 'active'`,
-        [buddy.id],
+      const racers: Array<{ v: TestUser; requestId: string }> = [];
+      for (let i = 0; i < 4; i++) {
+        const v = await volunteer(t);
+        racers.push({ v, requestId: (await buddyRequest(t, v)).id });
+      }
+      const results = await Promise.all(
+        racers.map(({ v, requestId }) =>
+          t.http.post('/v1/pairings').set(v.auth).send(pairingBody(requestId, buddy.id)),
+        ),
       );
-      expect(count).toBe(2);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+      expect(results.filter((r) => r.status === 409).map((r) => r.body.type)).toEqual(
+        Array(3).fill('/problems/buddy-full'),
+      );
+      const activeCount = async () =>
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS count FROM pairing WHERE buddy_id = $1 AND status = 'active'`,
+            [buddy.id],
+          )
+        )[0].count;
+      expect(await activeCount()).toBe(2);
 
-      // Ending the pairing frees the place.
-      const winner = results.find((r) => r.status === 201)!;
+      // Ending a pairing frees the place for one of the others.
+      const winner = results.findIndex((r) => r.status === 201);
       await t.http
-        .post(`/v1/pairings/${winner.body.id}/end`)
+        .post(`/v1/pairings/${results[winner].body.id}/end`)
         .set(buddy.auth)
         .send({ reason: 'Moving on' })
         .expect(200);
-      const second = loser === results[0] ? { v: v1, r: r1 } : { v: v2, r: r2 };
+      const next = racers[(winner + 1) % racers.length];
       await t.http
         .post('/v1/pairings')
-        .set(second.v.auth)
-        .send(pairingBody(second.r.id, buddy.id))
+        .set(next.v.auth)
+        .send(pairingBody(next.requestId, buddy.id))
         .expect(201);
+      expect(await activeCount()).toBe(2);
       const [load] = await t.db.query(
         `SELECT active_pairings FROM buddy_load WHERE buddy_id = $1`,
         [buddy.id],
