@@ -327,6 +327,14 @@ describe('people: profiles and privacy', () => {
       });
       expect(JSON.stringify(after)).not.toMatch(/BACP register|012345|Trauma/);
       expect(await t.app.get(PeopleService).matchableIds('therapist', [therapist.id])).toEqual([]);
+
+      // Once the account itself is erased, nobody can verify them back into matching.
+      await t.db.query(`UPDATE account SET erased_at = now() WHERE id = $1`, [therapist.id]);
+      await t.http
+        .post(`/v1/vetting/${therapist.id}/verify`)
+        .set(coordinator.auth)
+        .send({ evidence: 'Register entry seen' })
+        .expect(404);
     });
   });
 });

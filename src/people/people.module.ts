@@ -13,6 +13,7 @@ import { VettingController } from './vetting.controller';
 import { VettingDecision } from './vetting-decision.entity';
 import { VettingNote } from './vetting-note.entity';
 import { VettingRepository } from './vetting.repository';
+import { VettingQueueService } from './vetting-queue.service';
 import { VettingService } from './vetting.service';
 import { Vetting } from './vetting.entity';
 import { VolunteerProfile } from './volunteer-profile.entity';
@@ -31,7 +32,14 @@ import { VolunteerProfile } from './volunteer-profile.entity';
     IdentityModule,
   ],
   controllers: [MeController, VettingController, PeopleController],
-  providers: [PeopleService, ProfilesService, VettingService, VettingRepository, PeopleDataPart],
+  providers: [
+    PeopleService,
+    ProfilesService,
+    VettingService,
+    VettingQueueService,
+    VettingRepository,
+    PeopleDataPart,
+  ],
   /** VettingService is exported for PeopleWorkerModule's expiry job only. */
   exports: [PeopleService, VettingService],
 })

@@ -8,6 +8,7 @@ import {
   VettingPageDto,
   VettingQuery,
 } from './dto/vetting.dto';
+import { VettingQueueService } from './vetting-queue.service';
 import { VettingService } from './vetting.service';
 
 @ApiTags('vetting')
@@ -15,12 +16,15 @@ import { VettingService } from './vetting.service';
 @Roles(Role.Coordinator)
 @Controller('v1/vetting')
 export class VettingController {
-  constructor(private readonly vetting: VettingService) {}
+  constructor(
+    private readonly vetting: VettingService,
+    private readonly vettingQueue: VettingQueueService,
+  ) {}
 
   /** The vetting queue, oldest first: `?status=pending` for applicants awaiting a decision. */
   @Get()
   queue(@CurrentActor() actor: Actor, @Query() query: VettingQuery): Promise<VettingPageDto> {
-    return this.vetting.queue(actor, query);
+    return this.vettingQueue.queue(actor, query);
   }
 
   /**

@@ -1,26 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { vettingConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
-import { decodeCursor, Page, toPage } from '../common/pagination';
 import { IdentityService } from '../identity/identity.service';
 import { accountOrNull } from './accounts';
 import { BuddyProfile } from './buddy-profile.entity';
-import {
-  SuspendInput,
-  VerifyInput,
-  VettingDecisionDto,
-  VettingDto,
-  VettingQueueItemDto,
-} from './dto/vetting.dto';
+import { SuspendInput, VerifyInput, VettingDecisionDto, VettingDto } from './dto/vetting.dto';
 import type { VettedRole, VettingStatus } from './people.types';
-import { TherapistProfile } from './therapist-profile.entity';
 import { addYears, utcDate } from './vetting-clock';
 import { defaultExpiry } from './vetting-expiry';
 import {
@@ -184,45 +176,6 @@ export class VettingService {
     });
   }
 
-  /** The coordinator's queue, oldest first, with what there is to check. Audited as a read. */
-  async queue(
-    actor: Actor,
-    query: { status?: VettingStatus; limit: number; cursor?: string },
-  ): Promise<Page<VettingQueueItemDto>> {
-    const em = this.dataSource.manager;
-    const rows = await this.repo.page(em, query.status, query.limit, decodeCursor(query.cursor));
-    const ids = rows.slice(0, query.limit).map((r) => r.accountId);
-    const therapists = ids.length ? await em.findBy(TherapistProfile, { accountId: In(ids) }) : [];
-    const buddies = ids.length ? await em.findBy(BuddyProfile, { accountId: In(ids) }) : [];
-    const names = new Map<string, string>();
-    for (const id of ids) names.set(id, await this.nameOf(id, em));
-    await this.audit.record({
-      actor,
-      action: 'vetting.queue_read',
-      details: { status: query.status ?? null, ids },
-    });
-    return toPage(
-      rows,
-      query.limit,
-      (v) => ({ at: v.statusSince, id: v.accountId }),
-      (v) => {
-        const t = therapists.find((p) => p.accountId === v.accountId);
-        const b = buddies.find((p) => p.accountId === v.accountId);
-        return {
-          ...toVettingDto(v),
-          name: names.get(v.accountId) ?? '',
-          membershipBody: t?.membershipBody ?? b?.membershipBody ?? null,
-          membershipNumber: t?.membershipNumber ?? b?.membershipNumber ?? null,
-          buddyKind: b?.kind ?? null,
-          dbsLevel: b?.dbsLevel ?? null,
-          dbsCertificateNumber: b?.dbsCertificateNumber ?? null,
-          dbsIssuedOn: b?.dbsIssuedOn ?? null,
-          dbsUpdateService: b?.dbsUpdateService ?? null,
-        };
-      },
-    );
-  }
-
   async history(userId: string, em: EntityManager): Promise<VettingDecisionDto[]> {
     const rows = await this.repo.history(em, userId);
     return rows.map(({ decision: d, note }) => ({
@@ -241,15 +194,15 @@ export class VettingService {
     return em.findOneBy(Vetting, { accountId: userId });
   }
 
-  /** 404 for anyone who is not a therapist or buddy; 409 for one with no profile yet. */
+  /** 404 for anyone who is not a therapist or buddy (or was erased); 409 before a profile. */
   private async lockVetted(em: EntityManager, userId: string): Promise<Vetting> {
-    const current = await this.repo.lock(em, userId);
-    if (current) return current;
     const account = await accountOrNull(this.identity, userId, em);
-    if (account?.role === Role.Therapist || account?.role === Role.Buddy) {
-      throw new ProfileMissingError();
+    if (account?.role !== Role.Therapist && account?.role !== Role.Buddy) {
+      throw new NotFoundError('therapist or buddy');
     }
-    throw new NotFoundError('therapist or buddy');
+    const current = await this.repo.lock(em, userId);
+    if (!current) throw new ProfileMissingError();
+    return current;
   }
 
   private async defaultExpiryFor(em: EntityManager, v: Vetting, today: string): Promise<string> {
@@ -305,10 +258,6 @@ export class VettingService {
       em,
     );
     return id;
-  }
-
-  private async nameOf(id: string, em: EntityManager): Promise<string> {
-    return (await accountOrNull(this.identity, id, em))?.name ?? '';
   }
 }
 
