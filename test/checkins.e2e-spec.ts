@@ -3,7 +3,7 @@ import { PairingLifecycle } from '../src/checkins/pairing-lifecycle';
 import { DataRights } from '../src/common/data-rights';
 import { DomainEventName, DomainEvents } from '../src/common/domain-events';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
-import { createCoordinator, createTestApp, TestApp, TestUser } from './app';
+import { createCoordinator, createTestApp, TestApp, TestUser, uniqueEmail } from './app';
 import { TestClock } from './clock';
 import {
   buddyRequest,
@@ -32,6 +32,9 @@ describe('SSuN buddies: pairings and check-in calls', () => {
     seen.filter((e) => e.name === name && e.payload.pairingId === pairingId);
 
   beforeAll(async () => {
+    // Login client IPs come from a per-process counter (test/app.ts) shared with uniqueEmail, so
+    // parallel files reuse addresses; identity's throttling test can exhaust one. Start far away.
+    for (let i = 0; i < 45_000; i++) uniqueEmail();
     t = await createTestApp({ clock });
     coordinator = await createCoordinator(t);
     const bus = t.app.get(DomainEvents);
