@@ -54,6 +54,13 @@ export const vettingConfig = registerAs('vetting', () => ({
   dbsRecheckYears: env().DBS_RECHECK_YEARS,
 }));
 
+export const checkinsConfig = registerAs('checkins', () => {
+  const e = env();
+  return {
+    pairingWeeksAfterReturn: e.PAIRING_WEEKS_AFTER_RETURN,
+    horizonWeeks: e.CHECKIN_HORIZON_WEEKS,
+  };
+});
 export const availabilityConfig = registerAs('availability', () => ({
   slotGridMinutes: env().SLOT_GRID_MINUTES,
 }));
@@ -88,6 +95,7 @@ export const allConfig = [
   authConfig,
   smsConfig,
   vettingConfig,
+  checkinsConfig,
   availabilityConfig,
 
   consentConfig,

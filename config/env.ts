@@ -140,6 +140,20 @@ export class Env {
   @Max(10)
   DBS_RECHECK_YEARS = 3;
 
+  /** Weeks after a volunteer's return when their buddy pairing ends, unless set otherwise. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(104)
+  PAIRING_WEEKS_AFTER_RETURN = 8;
+
+  /** How far ahead check-in calls are materialised (weeks). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(26)
+  CHECKIN_HORIZON_WEEKS = 8;
+
   @IsIn(['log', 'twilio'])
   SMS_DRIVER: 'log' | 'twilio' = 'log';
 

@@ -13,6 +13,8 @@ import {
 } from '../config/configuration';
 import { dataSourceOptions } from '../config/data-source';
 import { AuditModule } from './audit/audit.module';
+import { CheckinsWorkerModule } from './checkins/checkins-worker.module';
+import { CheckinsModule } from './checkins/checkins.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
@@ -35,7 +37,7 @@ const DOMAIN_MODULES: Imports = [
   PeopleModule,
   AvailabilityModule,
   SessionsModule,
-  // checkins
+  CheckinsModule,
   // notifications
   SafeguardingModule, // safeguarding
 ];
@@ -43,7 +45,7 @@ const DOMAIN_MODULES: Imports = [
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
 const WORKER_MODULES: Imports = [
   PeopleWorkerModule,
-  // checkins (call materialisation)
+  CheckinsWorkerModule, // call materialisation
   // notifications (delivery, sweeper)
 ];
 

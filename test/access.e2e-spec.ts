@@ -42,6 +42,17 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/sessions/{id}/outcome': 'therapist',
   'POST /v1/sessions/{id}/reschedule': 'therapist,volunteer',
   'POST /v1/volunteers/{id}/session-grants': 'coordinator',
+  // checkins
+  'POST /v1/buddy-requests': 'volunteer',
+  'GET /v1/buddy-requests/{id}/matches': 'coordinator,volunteer',
+  'POST /v1/pairings': 'coordinator,volunteer',
+  'GET /v1/pairings': 'buddy,coordinator,volunteer',
+  'POST /v1/pairings/{id}/plan': 'buddy,coordinator,volunteer',
+  'POST /v1/pairings/{id}/end': 'buddy,coordinator,volunteer',
+  'GET /v1/check-ins': 'buddy,coordinator,volunteer',
+  'GET /v1/check-ins/{id}': 'buddy,coordinator,volunteer',
+  'POST /v1/check-ins/{id}/outcome': 'buddy',
+  'POST /v1/check-ins/{id}/reschedule': 'buddy,volunteer',
 };
 
 describe('route access', () => {

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { BuddyRequestsService } from './buddy-requests.service';
+import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
+import { BuddyMatchesView, BuddyRequestView } from './dto/views';
+
+@ApiTags('buddies')
+@ApiBearerAuth()
+@Controller('v1/buddy-requests')
+export class BuddyRequestsController {
+  constructor(private readonly requests: BuddyRequestsService) {}
+
+  /** A volunteer asks for a buddy. Needs `data_processing` and `share_with_buddy` consent (403). */
+  @Roles(Role.Volunteer)
+  @Post()
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateBuddyRequestDto,
+  ): Promise<BuddyRequestView> {
+    return this.requests.create(actor, dto);
+  }
+
+  /** Buddies who fit the request, best first, each with the reasons for its rank. */
+  @Roles(Role.Volunteer, Role.Coordinator)
+  @Get(':id/matches')
+  matches(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<BuddyMatchesView> {
+    return this.requests.matches(actor, id);
+  }
+}

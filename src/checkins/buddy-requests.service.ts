@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requireAccess } from '../common/access';
+import { Actor, Role } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { ConsentService } from '../consent/consent.service';
+import { ConsentPurpose } from '../consent/consent-purpose';
+import { PeopleService } from '../people/people.service';
+import { AvailabilityService } from '../availability/availability.service';
+import { BuddyRequest } from './buddy-request.entity';
+import { BuddyCandidate, rankBuddies, RankedBuddy } from './buddy-ranking';
+import { expandWeekly, Interval } from './call-windows';
+import { inZone } from './call-plan';
+import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
+import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
+import { BuddyMatchesView, BuddyMatchView, BuddyRequestView } from './dto/views';
+import { PairingsRepository } from './pairings.repository';
+
+const MATCH_DAYS = 14;
+const OVERLAPS_SHOWN = 3;
+
+/** Volunteers asking for a buddy, and the buddies who fit. */
+@Injectable()
+export class BuddyRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly availability: AvailabilityService,
+    private readonly consent: ConsentService,
+    private readonly pairings: PairingsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  create(actor: Actor, dto: CreateBuddyRequestDto): Promise<BuddyRequestView> {
+    return this.dataSource.transaction(async (em) => {
+      await this.consent.requireConsent(actor.id, ConsentPurpose.DataProcessing, em);
+      await this.consent.requireConsent(actor.id, ConsentPurpose.ShareWithBuddy, em);
+      const volunteer = await this.people.volunteerProfile(actor.id, em);
+      const phase = dto.phase ?? (volunteer.phase === 'preparing' ? null : volunteer.phase);
+      if (!phase) throw new PhaseRequiredError();
+      const languages = dto.languages ?? volunteer.languages;
+      if (languages.length === 0) throw new LanguagesRequiredError();
+      const request = await em.save(
+        em.create(BuddyRequest, {
+          volunteerId: actor.id,
+          phase,
+          languages,
+          preferredKind: dto.preferredKind ?? null,
+          channel: dto.channel,
+          skypeHandle: dto.channel === 'skype' ? (dto.skypeHandle ?? null) : null,
+          timezone: dto.timezone ?? volunteer.timezone,
+          callWindows: dto.callWindows.map(({ weekday, start, end }) => ({ weekday, start, end })),
+        }),
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'buddy-request.created',
+          target: { type: 'buddy-request', id: request.id },
+          details: { phase, channel: request.channel },
+        },
+        em,
+      );
+      return toRequestView(request);
+    });
+  }
+
+  /**
+   * Matchable buddies with a free place, a shared language and call windows that overlap the
+   * volunteer's over the next two weeks (each expanded in its own zone), ranked with reasons.
+   * A fixed handful of bulk queries whatever the number of buddies.
+   */
+  async matches(actor: Actor, requestId: string): Promise<BuddyMatchesView> {
+    const request = requireAccess(
+      actor,
+      await this.dataSource.getRepository(BuddyRequest).findOneBy({ id: requestId }),
+      (r) => [r.volunteerId],
+      { coordinator: true, what: 'buddy request' },
+    );
+    await this.consent.requireConsent(request.volunteerId, ConsentPurpose.DataProcessing);
+    await this.consent.requireConsent(request.volunteerId, ConsentPurpose.ShareWithBuddy);
+    if (actor.role === Role.Coordinator) {
+      await this.audit.record({
+        actor,
+        action: 'buddy-request.matches-read',
+        target: { type: 'buddy-request', id: request.id },
+      });
+    }
+    const from = this.clock.now();
+    const range = { from, to: new Date(from.getTime() + MATCH_DAYS * 86_400_000) };
+    const em = this.dataSource.manager;
+    const ids = await this.people.matchableIds('buddy', undefined, em);
+    const profiles = await this.people.buddyProfiles(ids, em);
+    const loads = await this.pairings.activePairingCounts(ids, em);
+    const windows = await this.availability.windows(ids, range, em);
+    const candidates: BuddyCandidate[] = profiles.map((p) => ({
+      userId: p.userId,
+      kind: p.kind,
+      languages: p.languages,
+      timezone: p.timezone,
+      maxActivePairings: p.maxActivePairings,
+      activePairings: loads.get(p.userId) ?? 0,
+      windows: windows.get(p.userId) ?? [],
+    }));
+    const ranked = rankBuddies(
+      {
+        languages: request.languages,
+        preferredKind: request.preferredKind,
+        windows: expandWeekly(request.callWindows, request.timezone, range),
+      },
+      candidates,
+    );
+    return {
+      requestId: request.id,
+      from: range.from,
+      to: range.to,
+      items: ranked.map((r) => toMatchView(r, request.timezone)),
+    };
+  }
+}
+
+const toMatchView = (r: RankedBuddy, volunteerZone: string): BuddyMatchView => ({
+  buddyId: r.candidate.userId,
+  kind: r.candidate.kind,
+  languages: r.candidate.languages,
+  sharedLanguages: r.sharedLanguages,
+  timezone: r.candidate.timezone,
+  preferredKind: r.preferredKind,
+  activePairings: r.candidate.activePairings,
+  maxActivePairings: r.candidate.maxActivePairings,
+  overlapMinutes: r.overlapMinutes,
+  reasons: r.reasons,
+  firstOverlaps: r.overlaps
+    .slice(0, OVERLAPS_SHOWN)
+    .map((o) => overlapView(o, volunteerZone, r.candidate.timezone)),
+});
+
+const overlapView = (o: Interval, volunteerZone: string, buddyZone: string) => ({
+  start: o.start.toISOString(),
+  end: o.end.toISOString(),
+  volunteerStart: inZone(o.start, volunteerZone).startsAt,
+  volunteerEnd: inZone(o.end, volunteerZone).startsAt,
+  buddyStart: inZone(o.start, buddyZone).startsAt,
+  buddyEnd: inZone(o.end, buddyZone).startsAt,
+});
+
+export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({
+  id: r.id,
+  volunteerId: r.volunteerId,
+  phase: r.phase,
+  languages: r.languages,
+  preferredKind: r.preferredKind,
+  channel: r.channel,
+  skypeHandle: r.skypeHandle,
+  timezone: r.timezone,
+  callWindows: r.callWindows,
+  createdAt: r.createdAt,
+});

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { checkinsConfig } from '../../config/configuration';
+import { AuditService } from '../audit/audit.service';
+import { requireAccess } from '../common/access';
+import { Actor, Role } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { IdentityService } from '../identity/identity.service';
+import { PeopleService } from '../people/people.service';
+import type { CallChannel } from './buddy-request.entity';
+import { inZone } from './call-plan';
+import type { CheckinStatus, Wellbeing } from './checkin.entity';
+import { BadRangeError } from './checkins.errors';
+import { CheckinsQuery } from './dto/checkin.dto';
+import { CheckinView } from './dto/views';
+
+const DAY_MS = 86_400_000;
+const MAX_RANGE_DAYS = 92;
+
+interface CallRecord {
+  id: string;
+  pairing_id: string;
+  scheduled_for: Date;
+  starts_at: Date;
+  status: CheckinStatus;
+  wellbeing: Wellbeing | null;
+  note: string | null;
+  outcome_at: Date | null;
+  volunteer_id: string;
+  buddy_id: string;
+  timezone: string;
+  channel: CallChannel;
+}
+
+const SELECT_CALLS = `
+  SELECT c.id, c.pairing_id, c.scheduled_for, c.starts_at, c.status, c.wellbeing, c.note,
+         c.outcome_at, p.volunteer_id, p.buddy_id, p.timezone, p.channel
+    FROM checkin c
+    JOIN pairing p ON p.id = c.pairing_id`;
+
+/** Calls as each person sees them: UTC, their own zone, and the other person's. */
+@Injectable()
+export class CheckinReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly identity: IdentityService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(checkinsConfig.KEY) private readonly config: ConfigType<typeof checkinsConfig>,
+  ) {}
+
+  /** My calls (as buddy or volunteer) starting in [from, to), in time order; coordinators: all. */
+  async list(actor: Actor, query: CheckinsQuery): Promise<Page<CheckinView>> {
+    const from = query.from ? new Date(query.from) : this.clock.now();
+    const to = query.to
+      ? new Date(query.to)
+      : new Date(from.getTime() + this.config.horizonWeeks * 7 * DAY_MS);
+    if (to <= from) throw new BadRangeError('to must be later than from.');
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+      throw new BadRangeError(`The range can be at most ${MAX_RANGE_DAYS} days.`);
+    }
+    const after = decodeCursor(query.cursor);
+    const starts = `date_trunc('milliseconds', c.starts_at)`;
+    const rows = await this.dataSource.query<CallRecord[]>(
+      `${SELECT_CALLS}
+        WHERE c.starts_at >= $1 AND c.starts_at < $2
+          AND ($3::uuid IS NULL OR p.volunteer_id = $3 OR p.buddy_id = $3)
+          AND ($4::timestamptz IS NULL OR (${starts}, c.id) > ($4::timestamptz, $5::uuid))
+        ORDER BY ${starts}, c.id
+        LIMIT $6`,
+      [
+        from,
+        to,
+        actor.role === Role.Coordinator ? null : actor.id,
+        after?.at ?? null,
+        after?.id ?? null,
+        query.limit + 1,
+      ],
+    );
+    const views = await this.views(actor, rows.slice(0, query.limit), query.tz);
+    if (actor.role === Role.Coordinator) {
+      await this.audit.record({
+        actor,
+        action: 'checkins.listed',
+        details: { checkinIds: views.map((v) => v.id) },
+      });
+    }
+    const byId = new Map(views.map((v) => [v.id, v]));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({ at: new Date(r.starts_at), id: r.id }),
+      (r) => byId.get(r.id)!,
+    );
+  }
+
+  /** One call, to the two people on it and coordinators (audited); 404 to anyone else. */
+  async get(actor: Actor, id: string, tz?: string): Promise<CheckinView> {
+    const [row] = await this.dataSource.query<CallRecord[]>(`${SELECT_CALLS} WHERE c.id = $1`, [
+      id,
+    ]);
+    const call = requireAccess(actor, row, (r) => [r.volunteer_id, r.buddy_id], {
+      coordinator: true,
+      what: 'check-in',
+    });
+    if (actor.role === Role.Coordinator) {
+      await this.audit.record({
+        actor,
+        action: 'checkin.read',
+        target: { type: 'checkin', id: call.id },
+      });
+    }
+    const [view] = await this.views(actor, [call], tz);
+    return view;
+  }
+
+  private async views(actor: Actor, rows: CallRecord[], tz?: string): Promise<CheckinView[]> {
+    if (rows.length === 0) return [];
+    const myZone = tz ?? (await this.identity.get(actor.id)).timezone;
+    const buddyIds = [...new Set(rows.map((r) => r.buddy_id))];
+    const buddyZones = new Map(
+      (await this.people.buddyProfiles(buddyIds)).map((b) => [b.userId, b.timezone]),
+    );
+    // The buddy's notes about the volunteer are for the buddy and coordinators.
+    const seesNotes = (r: CallRecord) => actor.role === Role.Coordinator || r.buddy_id === actor.id;
+    return rows.map((r) => {
+      const startsAt = new Date(r.starts_at);
+      return {
+        id: r.id,
+        pairingId: r.pairing_id,
+        volunteerId: r.volunteer_id,
+        buddyId: r.buddy_id,
+        status: r.status,
+        channel: r.channel,
+        startsAt,
+        scheduledFor: new Date(r.scheduled_for),
+        local: inZone(startsAt, myZone),
+        volunteerLocal: inZone(startsAt, r.timezone),
+        buddyLocal: inZone(startsAt, buddyZones.get(r.buddy_id) ?? 'UTC'),
+        ...(seesNotes(r) ? { wellbeing: r.wellbeing, note: r.note } : {}),
+        outcomeAt: r.outcome_at ? new Date(r.outcome_at) : null,
+      };
+    });
+  }
+}

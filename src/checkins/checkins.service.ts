@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { requireAccess } from '../common/access';
+import { Actor } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events';
+import { Checkin } from './checkin.entity';
+import {
+  CallClashError,
+  CallNotDueError,
+  CallNotScheduledError,
+  NotInFutureError,
+  PairingEndedError,
+} from './checkins.errors';
+import { OutcomeDto, RescheduleDto } from './dto/checkin.dto';
+import { Pairing } from './pairing.entity';
+import { checkinEvent, PairingsRepository } from './pairings.repository';
+
+const asCall = (c: Checkin) => ({ id: c.id, pairingId: c.pairingId, startsAt: c.startsAt });
+
+/** What happens to one call: its outcome (and the escalations that follow) or a new time. */
+@Injectable()
+export class CheckinsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pairings: PairingsRepository,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The buddy logs how the call went. `concern` goes to safeguarding (`checkin.concern`); a missed
+   * call right after or before another missed one flags the pairing, once (`pairing.flagged`).
+   */
+  outcome(actor: Actor, id: string, dto: OutcomeDto): Promise<void> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (em) => {
+      const { pairing, call } = await this.lockCall(actor, id, (p) => [p.buddyId], em);
+      if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
+      if (call.startsAt > now) throw new CallNotDueError();
+      const wellbeing = dto.status === 'completed' ? (dto.wellbeing ?? null) : null;
+      await em.update(Checkin, call.id, {
+        status: dto.status,
+        wellbeing,
+        note: dto.note ?? null,
+        outcomeAt: now,
+      });
+      await this.audit.record(
+        {
+          actor,
+          action: 'checkin.outcome',
+          target: { type: 'checkin', id: call.id },
+          details: { status: dto.status, wellbeing },
+        },
+        em,
+      );
+      if (wellbeing === 'concern') {
+        await this.events.publish(em, 'checkin.concern', {
+          ...checkinEvent(pairing, asCall(call)),
+          reportedBy: actor.id,
+        });
+      }
+      if (dto.status === 'missed') await this.escalateIfConsecutive(pairing, call, now, em);
+    });
+  }
+
+  /** Either person moves one call to a new time in the future. */
+  reschedule(actor: Actor, id: string, dto: RescheduleDto): Promise<void> {
+    const now = this.clock.now();
+    const startsAt = new Date(dto.startsAt);
+    if (startsAt <= now) throw new NotInFutureError('startsAt');
+    return this.dataSource.transaction(async (em) => {
+      const { pairing, call } = await this.lockCall(
+        actor,
+        id,
+        (p) => [p.volunteerId, p.buddyId],
+        em,
+      );
+      if (pairing.status !== 'active') throw new PairingEndedError();
+      if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
+      if (await this.pairings.hasLiveCallAt(pairing.id, startsAt, call.id, em)) {
+        throw new CallClashError();
+      }
+      await em.update(Checkin, call.id, { startsAt });
+      await this.audit.record(
+        { actor, action: 'checkin.moved', target: { type: 'checkin', id: call.id } },
+        em,
+      );
+      await this.events.publish(em, 'checkin.moved', {
+        ...checkinEvent(pairing, { ...asCall(call), startsAt }),
+        previousStartsAt: call.startsAt,
+      });
+    });
+  }
+
+  private async escalateIfConsecutive(
+    pairing: Pairing,
+    call: Checkin,
+    now: Date,
+    em: EntityManager,
+  ): Promise<void> {
+    const neighbours = await this.pairings.neighbourStatuses(call, em);
+    if (!neighbours.includes('missed')) return;
+    if (!(await this.pairings.flagOnce(pairing.id, now, em))) return;
+    await this.audit.record(
+      { actor: null, action: 'pairing.flagged', target: { type: 'pairing', id: pairing.id } },
+      em,
+    );
+    await this.events.publish(em, 'pairing.flagged', {
+      pairingId: pairing.id,
+      volunteerId: pairing.volunteerId,
+      buddyId: pairing.buddyId,
+    });
+  }
+
+  /**
+   * Locks the call's pairing, then the call (always in that order, as every writer of calls does),
+   * after proving the caller is one of `people` on it; 404 otherwise.
+   */
+  private async lockCall(
+    actor: Actor,
+    id: string,
+    people: (p: Pairing) => string[],
+    em: EntityManager,
+  ): Promise<{ pairing: Pairing; call: Checkin }> {
+    const pairingId = await this.pairings.pairingIdOfCall(id, em);
+    const found = pairingId ? await this.pairings.lockPairing(pairingId, em) : null;
+    const pairing = requireAccess(actor, found, people, { what: 'check-in' });
+    const call = await this.pairings.lockCall(id, em);
+    if (!call) throw new NotFoundError('check-in');
+    return { pairing, call };
+  }
+}

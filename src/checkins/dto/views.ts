@@ -1,0 +1,135 @@
+import type { BuddyKind } from '../../people/people.types';
+import type { BuddyPhase, CallChannel } from '../buddy-request.entity';
+import type { Cadence } from '../call-plan';
+import type { CheckinStatus, Wellbeing } from '../checkin.entity';
+import type { PairingStatus } from '../pairing.entity';
+
+/** An instant as a person sees it in a zone. */
+export class LocalTimeView {
+  timezone!: string;
+  /** ISO 8601 with the zone's offset at that instant. */
+  startsAt!: string;
+  /** YYYY-MM-DD */
+  date!: string;
+  /** HH:mm */
+  time!: string;
+  /** ISO weekday, 1 = Monday. */
+  weekday!: number;
+}
+
+export class CallWindowView {
+  weekday!: number;
+  start!: string;
+  end!: string;
+}
+
+export class BuddyRequestView {
+  id!: string;
+  volunteerId!: string;
+  phase!: BuddyPhase;
+  languages!: string[];
+  preferredKind!: BuddyKind | null;
+  channel!: CallChannel;
+  skypeHandle!: string | null;
+  /** The zone the call windows are in. */
+  timezone!: string;
+  callWindows!: CallWindowView[];
+  createdAt!: Date;
+}
+
+/** A stretch when both are free: UTC, and as each of them sees it. */
+export class OverlapView {
+  start!: string;
+  end!: string;
+  volunteerStart!: string;
+  volunteerEnd!: string;
+  buddyStart!: string;
+  buddyEnd!: string;
+}
+
+export class BuddyMatchView {
+  buddyId!: string;
+  kind!: BuddyKind;
+  languages!: string[];
+  sharedLanguages!: string[];
+  timezone!: string;
+  /** True when the buddy is of the kind the volunteer asked for. */
+  preferredKind!: boolean;
+  /** Fairness: pairings the buddy already has, and their maximum. */
+  activePairings!: number;
+  maxActivePairings!: number;
+  /** Minutes both are free over the searched range. */
+  overlapMinutes!: number;
+  reasons!: string[];
+  /** The first few shared stretches. */
+  firstOverlaps!: OverlapView[];
+}
+
+export class BuddyMatchesView {
+  requestId!: string;
+  /** The searched range (two weeks from now). */
+  from!: Date;
+  to!: Date;
+  items!: BuddyMatchView[];
+}
+
+/** How to reach the volunteer: only for their buddy, while paired and while they consent. */
+export class ContactView {
+  name!: string;
+  phone!: string | null;
+  skypeHandle!: string | null;
+}
+
+export class PairingView {
+  id!: string;
+  requestId!: string;
+  volunteerId!: string;
+  buddyId!: string;
+  status!: PairingStatus;
+  channel!: CallChannel;
+  cadence!: Cadence;
+  weekday!: number;
+  /** HH:mm in `timezone` (the volunteer's clock). */
+  localTime!: string;
+  timezone!: string;
+  /** Local date of the current plan's first call. */
+  anchorOn!: string;
+  endsOn!: string | null;
+  /** When two consecutive calls were missed. */
+  flaggedAt!: Date | null;
+  createdAt!: Date;
+  endedAt!: Date | null;
+  endedReason!: string | null;
+  volunteerContact!: ContactView | null;
+}
+
+export class PairingPageView {
+  items!: PairingView[];
+  nextCursor!: string | null;
+}
+
+export class CheckinView {
+  id!: string;
+  pairingId!: string;
+  volunteerId!: string;
+  buddyId!: string;
+  status!: CheckinStatus;
+  channel!: CallChannel;
+  /** When the call starts (UTC). */
+  startsAt!: Date;
+  /** When the plan first put it (UTC); differs from startsAt once moved. */
+  scheduledFor!: Date;
+  /** In the zone asked for (`tz`), else the caller's own. */
+  local!: LocalTimeView;
+  volunteerLocal!: LocalTimeView;
+  buddyLocal!: LocalTimeView;
+  /** Buddy and coordinators only. */
+  wellbeing?: Wellbeing | null;
+  note?: string | null;
+  outcomeAt!: Date | null;
+}
+
+export class CheckinPageView {
+  items!: CheckinView[];
+  nextCursor!: string | null;
+}

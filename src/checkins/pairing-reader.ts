@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, Role } from '../common/auth.decorators';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { ConsentService } from '../consent/consent.service';
+import { ConsentPurpose } from '../consent/consent-purpose';
+import { IdentityService } from '../identity/identity.service';
+import { BuddyRequest } from './buddy-request.entity';
+import { PairingsQuery } from './dto/pairing.dto';
+import { ContactView, PairingView } from './dto/views';
+import { Pairing } from './pairing.entity';
+
+/** Reading pairings, with the volunteer's contact details where the buddy may see them. */
+@Injectable()
+export class PairingReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consent: ConsentService,
+    private readonly identity: IdentityService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Mine (as volunteer or buddy), newest first; coordinators see all, and the read is audited. */
+  async list(actor: Actor, query: PairingsQuery): Promise<Page<PairingView>> {
+    const after = decodeCursor(query.cursor);
+    const created = `date_trunc('milliseconds', p.created_at)`;
+    const q = this.dataSource
+      .createQueryBuilder(Pairing, 'p')
+      .orderBy(created, 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(query.limit + 1);
+    if (actor.role !== Role.Coordinator) {
+      q.andWhere('(p.volunteer_id = :me OR p.buddy_id = :me)', { me: actor.id });
+    }
+    if (query.status) q.andWhere('p.status = :status', { status: query.status });
+    if (after) q.andWhere(`(${created}, p.id) < (:at, :id)`, { at: after.at, id: after.id });
+    const rows = await q.getMany();
+    const page = rows.slice(0, query.limit);
+    const contacts = await this.contactsFor(actor, page);
+    if (actor.role === Role.Coordinator) {
+      await this.audit.record({
+        actor,
+        action: 'pairings.listed',
+        details: { pairingIds: page.map((p) => p.id) },
+      });
+    }
+    return toPage(
+      rows,
+      query.limit,
+      (p) => ({ at: p.createdAt, id: p.id }),
+      (p) => toPairingView(p, contacts.get(p.id) ?? null),
+    );
+  }
+
+  /**
+   * The volunteer's name, phone and Skype handle, for their buddy only, only while the pairing is
+   * active and only while the volunteer consents to processing and to sharing with their buddy.
+   * (A buddy has a handful of active pairings, so the per-pairing lookups stay few.)
+   */
+  private async contactsFor(actor: Actor, pairings: Pairing[]): Promise<Map<string, ContactView>> {
+    const visible = pairings.filter((p) => p.status === 'active' && p.buddyId === actor.id);
+    const out = new Map<string, ContactView>();
+    if (visible.length === 0) return out;
+    const requests = await this.dataSource
+      .getRepository(BuddyRequest)
+      .findBy({ id: In(visible.map((p) => p.requestId)) });
+    const skype = new Map(requests.map((r) => [r.id, r.skypeHandle]));
+    for (const p of visible) {
+      const consents =
+        (await this.consent.hasConsent(p.volunteerId, ConsentPurpose.DataProcessing)) &&
+        (await this.consent.hasConsent(p.volunteerId, ConsentPurpose.ShareWithBuddy));
+      if (!consents) continue;
+      const volunteer = await this.identity.get(p.volunteerId);
+      out.set(p.id, {
+        name: volunteer.name,
+        phone: volunteer.phone,
+        skypeHandle: p.channel === 'skype' ? (skype.get(p.requestId) ?? null) : null,
+      });
+    }
+    return out;
+  }
+}
+
+export const toPairingView = (p: Pairing, contact: ContactView | null = null): PairingView => ({
+  id: p.id,
+  requestId: p.requestId,
+  volunteerId: p.volunteerId,
+  buddyId: p.buddyId,
+  status: p.status,
+  channel: p.channel,
+  cadence: p.cadence,
+  weekday: p.weekday,
+  localTime: p.localTime,
+  timezone: p.timezone,
+  anchorOn: p.anchorOn,
+  endsOn: p.endsOn,
+  flaggedAt: p.flaggedAt,
+  createdAt: p.createdAt,
+  endedAt: p.endedAt,
+  endedReason: p.endedReason,
+  volunteerContact: contact,
+});
