@@ -19,6 +19,8 @@ import { loggerOptions } from './common/logging';
 import { RedisModule } from './common/redis.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -31,7 +33,7 @@ const DOMAIN_MODULES: Imports = [
   // availability
   // sessions
   // checkins
-  // notifications
+  NotificationsModule,
   // safeguarding
 ];
 
@@ -39,7 +41,7 @@ const DOMAIN_MODULES: Imports = [
 const WORKER_MODULES: Imports = [
   // people (vetting expiry)
   // checkins (call materialisation)
-  // notifications (delivery, sweeper)
+  NotificationsWorkerModule,
 ];
 
 @Module({})

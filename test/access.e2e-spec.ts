@@ -9,8 +9,12 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
   'GET /v1/audit': 'coordinator',
   'GET /v1/me': 'any signed-in',
+  'GET /v1/me/notifications': 'any signed-in',
+  'GET /v1/notifications': 'coordinator',
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/register': 'public',
+  'POST /v1/webhooks/twilio/inbound': 'public',
+  'POST /v1/webhooks/twilio/status': 'public',
 };
 
 describe('route access', () => {

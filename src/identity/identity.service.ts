@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { authConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth.decorators';
@@ -96,6 +96,14 @@ export class IdentityService {
     const account = await em.findOneBy(Account, { id });
     if (!account || account.erasedAt) throw new NotFoundError('account');
     return account;
+  }
+
+  /** Every coordinator who has not been erased (alert recipients). */
+  coordinators(em: EntityManager = this.dataSource.manager): Promise<Account[]> {
+    return em.find(Account, {
+      where: { role: Role.Coordinator, erasedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
   }
 }
 
