@@ -67,6 +67,7 @@ export interface OutboxRow {
   body: string | null;
   to_phone: string | null;
   provider_message_id: string | null;
+  sent_at: Date | null;
   last_error_code: string | null;
 }
 

@@ -37,22 +37,22 @@ export class NotificationsProcessor implements OnApplicationBootstrap, OnApplica
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const running = (what: string) => (error: unknown) =>
-      this.logger.error({ err: (error as Error).message }, `${what} processor stopped`);
+    // One processor for every job name: Bull adds up the concurrency of named processors, and
+    // SMS_WORKER_CONCURRENCY is meant as the number of jobs in flight in this process.
     this.queue
-      .process(
-        NotificationJob.Deliver,
-        this.config.workerConcurrency,
-        (job: Job<NotificationJobData[NotificationJob.Deliver]>) =>
-          this.delivery.deliver(job.data.notificationId, this.clock.now()),
-      )
-      .catch(running('Delivery'));
-    this.queue
-      .process(NotificationJob.Sweep, 1, () => this.sweeper.sweep(this.clock.now()))
-      .catch(running('Sweep'));
+      .process('*', this.config.workerConcurrency, (job: Job) => this.run(job))
+      .catch((error: unknown) =>
+        this.logger.error({ err: (error as Error).message }, 'Notification processor stopped'),
+      );
     await this.scheduleSweep();
     this.timer = setInterval(() => void this.scheduleSweep(), RESCHEDULE_EVERY_MS);
     this.timer.unref();
+  }
+
+  private run(job: Job): Promise<unknown> {
+    if (job.name === NotificationJob.Sweep) return this.sweeper.sweep(this.clock.now());
+    const data = job.data as NotificationJobData[NotificationJob.Deliver];
+    return this.delivery.deliver(data.notificationId, this.clock.now());
   }
 
   onApplicationShutdown(): void {
