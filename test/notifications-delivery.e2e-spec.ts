@@ -141,7 +141,7 @@ describe('notifications: delivery through Twilio', () => {
       await publish(t, 'session.booked', event);
 
       await eventually(
-        async () => sentTo([volunteer, therapist]).length,
+        () => sentTo([volunteer, therapist]).length,
         (n) => n === 2,
       );
       const [toVolunteer] = fake.sentTo(volunteer.phone);
@@ -158,14 +158,14 @@ describe('notifications: delivery through Twilio', () => {
       clock.advance(6 * HOUR); // the 24 h reminders are due
       await sweep();
       await eventually(
-        async () => sentTo([volunteer, therapist]).length,
+        () => sentTo([volunteer, therapist]).length,
         (n) => n === 4,
       );
       clock.advance(23 * HOUR); // the 1 h reminders are due
       await sweep();
       await sweep();
       await eventually(
-        async () => sentTo([volunteer, therapist]).length,
+        () => sentTo([volunteer, therapist]).length,
         (n) => n === 6,
       );
 
@@ -209,7 +209,7 @@ describe('notifications: delivery through Twilio', () => {
         (rows) => rows[0]?.status === 'skipped',
       );
       await eventually(
-        async () => fake.sentTo(volunteer.phone).length,
+        () => fake.sentTo(volunteer.phone).length,
         (n) => n === 1,
       );
 
@@ -398,7 +398,7 @@ describe('notifications: delivery through Twilio', () => {
         endsAt: new Date(start.getTime() + HOUR),
       });
       await eventually(
-        async () => fake.sentTo(volunteer.phone).length,
+        () => fake.sentTo(volunteer.phone).length,
         (n) => n === 1,
       );
 
@@ -423,7 +423,7 @@ describe('notifications: delivery through Twilio', () => {
       clock.advance(29.5 * HOUR); // both reminders due, the event not begun
       await sweep();
       await eventually(
-        async () => fake.sentTo(therapist.phone).length,
+        () => fake.sentTo(therapist.phone).length,
         (n) => n === 3,
       );
       expect(fake.sentTo(volunteer.phone)).toHaveLength(1);
@@ -464,7 +464,7 @@ describe('notifications: delivery through Twilio', () => {
         });
       }
       await eventually(
-        async () => sentTo(people).length,
+        () => sentTo(people).length,
         (n) => n === 6,
       ); // the confirmations
       const reminders = async () =>
@@ -483,7 +483,7 @@ describe('notifications: delivery through Twilio', () => {
       clock.advance(29.5 * HOUR); // both reminders due, the event not begun
       await Promise.all([sweep(), sweep()]);
       await eventually(
-        async () => sentTo(people).length,
+        () => sentTo(people).length,
         (n) => n >= 18,
       );
       await sweep();
@@ -533,7 +533,7 @@ describe('notifications: delivery through Twilio', () => {
           stdio: 'ignore',
         });
         await eventually(
-          async () => fake.heldCount,
+          () => fake.heldCount,
           (n) => n === 5,
           90_000,
         );
@@ -542,7 +542,7 @@ describe('notifications: delivery through Twilio', () => {
         await exited;
         // Every request left hanging was the child's: they die with it, never accepted.
         await eventually(
-          async () => fake.heldCount,
+          () => fake.heldCount,
           (n) => n === 0,
         );
         fake.release();

@@ -85,7 +85,7 @@ export function outboxFor(t: TestApp, recipientId: string): Promise<OutboxRow[]>
 
 /** Waits until `check` holds (polling), failing with its last answer after `timeoutMs`. */
 export async function eventually<T>(
-  read: () => Promise<T>,
+  read: () => T | Promise<T>,
   check: (value: T) => boolean,
   timeoutMs = 30_000,
 ): Promise<T> {

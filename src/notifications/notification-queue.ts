@@ -93,7 +93,7 @@ export class NotificationQueue {
   async dropStale(id: string): Promise<void> {
     const job = await this.queue.getJob(id);
     if (!job || !(await job.isActive())) return;
-    job.discard();
+    await job.discard();
     await job.moveToFailed({ message: 'worker lost; replaced by the sweeper' }, true).catch(() => {
       // Finished meanwhile: nothing stale to remove.
     });

@@ -50,7 +50,7 @@ export class NotificationsProcessor implements OnApplicationBootstrap, OnApplica
   }
 
   private run(job: Job): Promise<unknown> {
-    if (job.name === NotificationJob.Sweep) return this.sweeper.sweep(this.clock.now());
+    if (job.name === (NotificationJob.Sweep as string)) return this.sweeper.sweep(this.clock.now());
     const data = job.data as NotificationJobData[NotificationJob.Deliver];
     return this.delivery.deliver(data.notificationId, this.clock.now());
   }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Queue } from 'bull';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Role } from '../common/auth.decorators';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../common/problem';
 import { ForbiddenError } from '../common/domain-error';
@@ -62,6 +62,8 @@ export class QueueDashboard {
       // same interface, declared twice, so TypeScript wants a cast.
       serverAdapter: adapter as unknown as IServerAdapter,
     });
-    consumer.apply(CoordinatorTokenMiddleware, adapter.getRouter()).forRoutes(DASHBOARD_PATH);
+    consumer
+      .apply(CoordinatorTokenMiddleware, adapter.getRouter() as RequestHandler)
+      .forRoutes(DASHBOARD_PATH);
   }
 }
