@@ -8,11 +8,14 @@ import { DeliveryService } from './delivery.service';
 import { MessageRenderer } from './message-renderer';
 import { Notification } from './notification.entity';
 import { NotificationQueue } from './notification-queue';
-import { NotificationSubscribers } from './notification-subscribers';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OutboxCommitHook } from './outbox-commit-hook';
+import { OutboxWriter } from './outbox-writer';
+import { AlertNotificationsSubscriber } from './alert-notifications.subscriber';
+import { CallNotificationsSubscriber } from './call-notifications.subscriber';
+import { SessionNotificationsSubscriber } from './session-notifications.subscriber';
 import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
 import { smsSenderProvider } from './sms-sender.factory';
 import { SmsOptOut } from './sms-opt-out.entity';
@@ -36,7 +39,10 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     NotificationsRepository,
     NotificationQueue,
     OutboxCommitHook,
-    NotificationSubscribers,
+    OutboxWriter,
+    SessionNotificationsSubscriber,
+    CallNotificationsSubscriber,
+    AlertNotificationsSubscriber,
     NotificationsService,
     TwilioWebhooksService,
     MessageRenderer,
