@@ -29,7 +29,7 @@ describe('notifications: the outbox fills from domain events', () => {
   beforeAll(async () => {
     env = await isolateDatabaseAndRedis('notif_events');
     t = await createTestApp({ clock });
-  });
+  }, 180_000); // a database of its own, migrated: slow on a loaded machine
   afterAll(async () => {
     await t.close();
     await env.drop();
