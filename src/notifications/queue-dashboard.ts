@@ -29,21 +29,24 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
   constructor(private readonly jwt: JwtService) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const refusal = await this.refusal(req.headers.authorization);
+    if (!refusal) return next();
+    const problem = toProblem(refusal);
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** Why the request may not see the dashboard, or null when it may. */
+  private async refusal(header: string | undefined): Promise<Error | null> {
+    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '')?.[1];
+    if (!token) return new UnauthorizedException('A coordinator bearer token is required.');
     try {
-      const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!token) throw new UnauthorizedException('A coordinator bearer token is required.');
-      const claims = await this.jwt
-        .verifyAsync<{ role?: unknown }>(token, { algorithms: ['HS256'] })
-        .catch(() => {
-          throw new UnauthorizedException('The token is invalid or has expired.');
-        });
-      if (claims.role !== Role.Coordinator) {
-        throw new ForbiddenError('role-not-allowed', 'The queue dashboard is for coordinators.');
-      }
-      next();
-    } catch (error) {
-      const problem = toProblem(error);
-      res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+      const claims = await this.jwt.verifyAsync<{ role?: unknown }>(token, {
+        algorithms: ['HS256'],
+      });
+      if (claims.role === Role.Coordinator) return null;
+      return new ForbiddenError('role-not-allowed', 'The queue dashboard is for coordinators.');
+    } catch {
+      return new UnauthorizedException('The token is invalid or has expired.');
     }
   }
 }
