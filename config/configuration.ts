@@ -47,6 +47,10 @@ export const smsConfig = registerAs('sms', () => {
       messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
       apiBaseUrl: e.TWILIO_API_BASE_URL,
     },
+    maxAttempts: e.SMS_MAX_ATTEMPTS,
+    retryBaseMs: e.SMS_RETRY_BASE_MS,
+    workerConcurrency: e.SMS_WORKER_CONCURRENCY,
+    sendingTimeoutSeconds: e.SMS_SENDING_TIMEOUT_SECONDS,
   };
 });
 
@@ -88,6 +92,17 @@ export const sessionsConfig = registerAs('sessions', () => ({
   eligibleDaysBeforeReturn: env().SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
 }));
 
+export const remindersConfig = registerAs('reminders', () => {
+  const e = env();
+  return {
+    offsetsMinutes: [...new Set(e.REMINDER_OFFSETS_MINUTES.split(',').map((m) => Number(m)))].sort(
+      (a, b) => b - a,
+    ),
+    volunteerCalls: e.REMINDER_VOLUNTEER_CALLS === 'true',
+    quietHours: e.QUIET_HOURS,
+  };
+});
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -97,11 +112,10 @@ export const allConfig = [
   vettingConfig,
   checkinsConfig,
   availabilityConfig,
-
   consentConfig,
   concernsConfig,
-
   sessionsConfig,
+  remindersConfig,
 ];
 
 export { AppRole, validateEnv };

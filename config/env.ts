@@ -218,6 +218,48 @@ export class Env {
   @Matches(KEY_ID, { message: 'CONCERN_ACTIVE_KEY_ID must be a key id (letters, digits, _ or -)' })
   @IsActiveKeyOf('CONCERN_KEYS')
   CONCERN_ACTIVE_KEY_ID = DEV_CONCERN_KEY_ID;
+
+  /** Minutes before a session or check-in call when reminders go out, comma-separated. */
+  @Matches(/^\s*[1-9]\d{0,5}\s*(,\s*[1-9]\d{0,5}\s*)*$/, {
+    message: 'REMINDER_OFFSETS_MINUTES must be positive minutes separated by commas, e.g. 1440,60',
+  })
+  REMINDER_OFFSETS_MINUTES = '1440,60';
+
+  /** Whether volunteers get call reminders too (buddies always do). */
+  @IsIn(['true', 'false'])
+  REMINDER_VOLUNTEER_CALLS: 'true' | 'false' = 'true';
+
+  /** Quiet hours in each recipient's zone (HH:mm-HH:mm), or `off`. */
+  @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, {
+    message: 'QUIET_HOURS must look like 21:00-08:00, or be off',
+  })
+  QUIET_HOURS = '21:00-08:00';
+
+  /** Send attempts per SMS before it is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  SMS_MAX_ATTEMPTS = 5;
+
+  /** First retry delay in milliseconds; each further retry waits twice as long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  SMS_RETRY_BASE_MS = 30_000;
+
+  /** SMS sent at once by each worker process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMS_WORKER_CONCURRENCY = 5;
+
+  /** An SMS claimed longer ago than this by a worker that never finished is tried again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  SMS_SENDING_TIMEOUT_SECONDS = 300;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -26,6 +26,8 @@ import { IdentityModule } from './identity/identity.module';
 import { PeopleModule } from './people/people.module';
 import { PeopleWorkerModule } from './people/people-worker.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -38,15 +40,15 @@ const DOMAIN_MODULES: Imports = [
   AvailabilityModule,
   SessionsModule,
   CheckinsModule,
-  // notifications
-  SafeguardingModule, // safeguarding
+  SafeguardingModule,
+  NotificationsModule,
 ];
 
 /** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
 const WORKER_MODULES: Imports = [
   PeopleWorkerModule,
-  CheckinsWorkerModule, // call materialisation
-  // notifications (delivery, sweeper)
+  CheckinsWorkerModule,
+  NotificationsWorkerModule,
 ];
 
 @Module({})

@@ -25,6 +25,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'PUT /v1/me/profile': 'buddy,therapist,volunteer',
   'GET /v1/me/consents': 'any signed-in',
   'GET /v1/me/export': 'any signed-in',
+  'GET /v1/me/notifications': 'any signed-in',
+  'GET /v1/notifications': 'coordinator',
   'POST /v1/auth/login': 'public',
   'PATCH /v1/concerns/{id}': 'coordinator',
   'POST /v1/auth/register': 'public',
@@ -53,6 +55,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/check-ins/{id}': 'buddy,coordinator,volunteer',
   'POST /v1/check-ins/{id}/outcome': 'buddy',
   'POST /v1/check-ins/{id}/reschedule': 'buddy,volunteer',
+  'POST /v1/webhooks/twilio/inbound': 'public',
+  'POST /v1/webhooks/twilio/status': 'public',
 };
 
 describe('route access', () => {

@@ -136,6 +136,14 @@ export class IdentityService {
       [id],
     );
   }
+
+  /** Every coordinator who has not been erased (alert recipients). */
+  coordinators(em: EntityManager = this.dataSource.manager): Promise<Account[]> {
+    return em.find(Account, {
+      where: { role: Role.Coordinator, erasedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+  }
 }
 
 /** A non-reversible tag to correlate repeated failed logins without storing the email. */

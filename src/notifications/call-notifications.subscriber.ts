@@ -1,0 +1,86 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CheckinEvent, DomainEventMap, DomainEvents } from '../common/domain-events';
+import { NotificationTemplate as T } from './notification-templates';
+import { NewNotification } from './notifications.repository';
+import { OutboxWriter } from './outbox-writer';
+
+/**
+ * Buddy check-in calls: reminders to the buddy (and, unless configured off, the volunteer) before
+ * each call; a moved call gets new reminders and a notice; a cancelled call, or every call of an
+ * ended pairing, loses its pending texts.
+ */
+@Injectable()
+export class CallNotificationsSubscriber implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly writer: OutboxWriter,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('checkin.scheduled', async (e, em) => {
+      await this.writer.write(em, await this.reminders(e, em));
+    });
+    this.events.on('checkin.moved', (e, em) => this.moved(e, em));
+    this.events.on('checkin.cancelled', async (e, em) => {
+      await this.writer.cancelAbout(em, about(e), 'call-cancelled');
+    });
+    this.events.on('pairing.ended', async (e, em) => {
+      await this.writer.cancelForPairing(em, e.pairingId, 'pairing-ended');
+    });
+  }
+
+  private async moved(e: DomainEventMap['checkin.moved'], em: EntityManager): Promise<void> {
+    await this.writer.cancelAbout(em, about(e), 'rescheduled');
+    const rows = await this.reminders(e, em);
+    const move = `moved:${e.previousStartsAt.toISOString()}>${e.startsAt.toISOString()}`;
+    for (const [me, other] of [
+      [e.buddyId, e.volunteerId],
+      [e.volunteerId, e.buddyId],
+    ]) {
+      if (!(await this.writer.account(me, em))) continue;
+      rows.push(
+        this.writer.notice(me, T.CallMoved, about(e), move, {
+          ...payload(e, other),
+          previousStartsAt: e.previousStartsAt.toISOString(),
+        }),
+      );
+    }
+    await this.writer.write(em, rows);
+  }
+
+  /** Buddies are always reminded of their calls; volunteers unless configured otherwise. */
+  private async reminders(e: CheckinEvent, em: EntityManager): Promise<NewNotification[]> {
+    const parties: Array<[string, string, T]> = [[e.buddyId, e.volunteerId, T.CallReminderBuddy]];
+    if (this.writer.config.volunteerCalls) {
+      parties.push([e.volunteerId, e.buddyId, T.CallReminderVolunteer]);
+    }
+    const rows: NewNotification[] = [];
+    for (const [me, other, template] of parties) {
+      const person = await this.writer.account(me, em);
+      if (!person) continue;
+      rows.push(
+        ...this.writer.reminders({
+          about: about(e),
+          template,
+          recipientId: me,
+          zone: person.timezone,
+          startsAt: e.startsAt,
+          payload: payload(e, other),
+        }),
+      );
+    }
+    return rows;
+  }
+}
+
+const about = (e: CheckinEvent) => `checkin:${e.checkinId}`;
+
+/** `pairingId` lets an ended pairing cancel the texts of all its calls. */
+const payload = (e: CheckinEvent, otherId: string) => ({
+  checkinId: e.checkinId,
+  pairingId: e.pairingId,
+  otherId,
+  startsAt: e.startsAt.toISOString(),
+  channel: e.channel,
+});

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/domain-error';
+import { Account } from '../identity/account.entity';
+import { IdentityService } from '../identity/identity.service';
+import {
+  firstName,
+  NotificationTemplate,
+  Person,
+  RenderContext,
+  renderSms,
+} from './notification-templates';
+
+const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
+
+/**
+ * Renders a row's text at send time from current data: today's names and zones, the instants
+ * the row carries. The row holds ids only, so a renamed person or a moved zone is respected.
+ */
+@Injectable()
+export class MessageRenderer {
+  constructor(private readonly identity: IdentityService) {}
+
+  /** The recipient, or null if they are gone. */
+  async recipient(id: string): Promise<Account | null> {
+    try {
+      return await this.identity.get(id);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  async render(
+    recipient: Account,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<string> {
+    const other = payload.otherId ? await this.recipient(payload.otherId) : null;
+    const context: RenderContext = {
+      recipient: person(recipient),
+      other: other ? person(other) : null,
+      startsAt: instant(payload.startsAt),
+      previousStartsAt: instant(payload.previousStartsAt),
+      channel: payload.channel === 'skype' ? 'skype' : payload.channel ? 'phone' : undefined,
+      reference: (payload.concernId ?? payload.pairingId ?? payload.userId)?.slice(0, 8),
+      expiresOn: payload.expiresOn,
+    };
+    return renderSms(template, context);
+  }
+}
+
+const person = (a: Account): Person => ({ firstName: firstName(a.name), zone: a.timezone });

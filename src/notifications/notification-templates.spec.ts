@@ -1,0 +1,79 @@
+import {
+  FORBIDDEN_WORDS,
+  NotificationTemplate,
+  RenderContext,
+  renderSms,
+} from './notification-templates';
+
+const TEMPLATES = Object.values(NotificationTemplate);
+const startsAt = new Date('2026-03-03T14:00:00Z');
+const previousStartsAt = new Date('2026-03-02T09:30:00Z');
+
+const contexts: RenderContext[] = [
+  {
+    recipient: { firstName: 'Amira', zone: 'Europe/London' },
+    other: { firstName: 'Sam', zone: 'Europe/Athens' },
+    startsAt,
+    previousStartsAt,
+    channel: 'phone',
+    reference: '1a2b3c4d',
+    expiresOn: '2026-04-01',
+  },
+  {
+    recipient: { firstName: null, zone: 'America/New_York' },
+    other: null,
+    startsAt,
+    previousStartsAt,
+    channel: 'skype',
+    reference: 'ffffffff',
+    expiresOn: '2026-12-31',
+  },
+];
+
+describe('SMS templates', () => {
+  it.each(TEMPLATES)('%s never contains a health word', (template) => {
+    for (const context of contexts) {
+      const text = renderSms(template, context).toLowerCase();
+      expect(text.length).toBeGreaterThan(20);
+      expect(FORBIDDEN_WORDS.filter((word) => text.includes(word))).toEqual([]);
+    }
+  });
+
+  it('names the volunteer, the channel and the time in both zones in a buddy call reminder', () => {
+    const text = renderSms(NotificationTemplate.CallReminderBuddy, contexts[0]);
+    expect(text).toBe(
+      'Reminder: check-in call with Sam by phone on Tue 3 Mar, 14:00 (London time); ' +
+        'Tue 16:00 for Sam (Athens).',
+    );
+    expect(renderSms(NotificationTemplate.CallReminderBuddy, contexts[1])).toBe(
+      'Reminder: check-in call with your volunteer on Skype on Tue 3 Mar, 09:00 (New York time).',
+    );
+  });
+
+  it('gives the time in the reader zone', () => {
+    const text = renderSms(NotificationTemplate.SessionReminder, {
+      ...contexts[0],
+      recipient: { firstName: 'Amira', zone: 'Asia/Kolkata' },
+    });
+    expect(text).toBe('Reminder: wellbeing session with Sam on Tue 3 Mar, 19:30 (Kolkata time).');
+  });
+
+  it('says what moved and from when', () => {
+    expect(renderSms(NotificationTemplate.SessionRescheduled, contexts[0])).toBe(
+      'Your wellbeing session with Sam has moved to Tue 3 Mar, 14:00 (London time) ' +
+        '(was Mon 2 Mar, 09:30 (London time)).',
+    );
+  });
+
+  it('refuses to render without what the template needs', () => {
+    expect(() =>
+      renderSms(NotificationTemplate.SessionReminder, { ...contexts[0], startsAt: undefined }),
+    ).toThrow(/startsAt/);
+  });
+
+  it('the forbidden list catches the words it is meant to', () => {
+    const sample = 'Your THERAPY session; counselling; Trauma; mental health';
+    const found = FORBIDDEN_WORDS.filter((w) => sample.toLowerCase().includes(w));
+    expect(found).toEqual(['therap', 'counsel', 'trauma', 'mental', 'health']);
+  });
+});

@@ -1,0 +1,63 @@
+import { BullModule } from '@nestjs/bull';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueName } from '../common/queues';
+import { ConsentModule } from '../consent/consent.module';
+import { IdentityModule } from '../identity/identity.module';
+import { DeliveryService } from './delivery.service';
+import { MessageRenderer } from './message-renderer';
+import { Notification } from './notification.entity';
+import { NotificationQueue } from './notification-queue';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+import { OutboxCommitHook } from './outbox-commit-hook';
+import { OutboxWriter } from './outbox-writer';
+import { AlertNotificationsSubscriber } from './alert-notifications.subscriber';
+import { CallNotificationsSubscriber } from './call-notifications.subscriber';
+import { SessionNotificationsSubscriber } from './session-notifications.subscriber';
+import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
+import { smsSenderProvider } from './sms-sender.factory';
+import { SmsOptOut } from './sms-opt-out.entity';
+import { SweeperService } from './sweeper.service';
+import { TwilioWebhooksController } from './twilio-webhooks.controller';
+import { TwilioWebhooksService } from './twilio-webhooks.service';
+
+/**
+ * Reminders and SMS: the outbox, the event subscribers that fill it, the webhooks, the reads,
+ * and the queue dashboard. Delivery itself runs where NotificationsWorkerModule is loaded.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Notification, SmsOptOut]),
+    BullModule.registerQueue({ name: QueueName.Notifications }),
+    IdentityModule,
+    ConsentModule,
+  ],
+  controllers: [NotificationsController, TwilioWebhooksController],
+  providers: [
+    NotificationsRepository,
+    NotificationQueue,
+    OutboxCommitHook,
+    OutboxWriter,
+    SessionNotificationsSubscriber,
+    CallNotificationsSubscriber,
+    AlertNotificationsSubscriber,
+    NotificationsService,
+    TwilioWebhooksService,
+    MessageRenderer,
+    DeliveryService,
+    SweeperService,
+    smsSenderProvider,
+    QueueDashboard,
+    CoordinatorTokenMiddleware,
+  ],
+  exports: [DeliveryService, SweeperService, NotificationQueue, BullModule],
+})
+export class NotificationsModule implements NestModule {
+  constructor(private readonly dashboard: QueueDashboard) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    this.dashboard.mount(consumer);
+  }
+}

@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Position } from '../common/pagination';
+import { NotificationStatus } from './notification-status';
+import { NotificationTemplate } from './notification-templates';
+
+export interface NewNotification {
+  recipientId: string;
+  template: NotificationTemplate;
+  about: string;
+  payload: Record<string, string>;
+  idempotencyKey: string;
+  dueAt: Date;
+}
+
+/** What a worker needs after claiming a row. */
+export interface ClaimedNotification {
+  id: string;
+  recipientId: string;
+  template: NotificationTemplate;
+  payload: Record<string, string>;
+  dueAt: Date;
+  /** This claim's number: the token that later updates of the row must present. */
+  attempt: number;
+}
+
+export interface DueRow {
+  id: string;
+  dueAt: Date;
+}
+
+export interface NotificationRow {
+  id: string;
+  recipientId: string;
+  channel: string;
+  template: NotificationTemplate;
+  about: string;
+  status: NotificationStatus;
+  dueAt: Date;
+  sentAt: Date | null;
+  attempts: number;
+  lastErrorCode: string | null;
+  reason: string | null;
+  body: string | null;
+  updatedAt: Date;
+}
+
+export interface ListFilter {
+  recipientId?: string;
+  status?: NotificationStatus;
+  limit: number;
+  after?: Position;
+}
+
+const PENDING = NotificationStatus.Pending;
+const SENDING = NotificationStatus.Sending;
+
+const ROW_COLUMNS = `id, recipient_id AS "recipientId", channel, template, about, status,
+  due_at AS "dueAt", sent_at AS "sentAt", attempts, last_error_code AS "lastErrorCode", reason,
+  body, updated_at AS "updatedAt"`;
+
+/**
+ * The outbox's SQL, written out. Every state change is a guarded UPDATE (`WHERE status = ...`),
+ * so two workers, a cancel and a webhook racing on one row cannot both win.
+ */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Adds rows in the caller's transaction. A key that exists is left alone, except a cancelled
+   * row, which is the same message wanted again (a session moved back to its first time).
+   * Returns the rows that are now pending because of this call.
+   */
+  async add(em: EntityManager, rows: NewNotification[]): Promise<DueRow[]> {
+    if (rows.length === 0) return [];
+    const params: unknown[] = [];
+    const values = rows.map((r) => {
+      params.push(r.recipientId, r.template, r.about, r.payload, r.idempotencyKey, r.dueAt);
+      const n = params.length;
+      return `($${n - 5}::uuid, $${n - 4}, $${n - 3}, $${n - 2}::jsonb, $${n - 1}, $${n}::timestamptz)`;
+    });
+    return em.query<DueRow[]>(
+      `INSERT INTO notification (recipient_id, template, about, payload, idempotency_key, due_at)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (idempotency_key) DO UPDATE
+          SET status = 'pending', reason = NULL, due_at = EXCLUDED.due_at,
+              payload = EXCLUDED.payload, updated_at = now()
+        WHERE notification.status = 'cancelled'
+       RETURNING id, due_at AS "dueAt"`,
+      params,
+    );
+  }
+
+  /** Cancels what has not gone out yet about one thing (`session:<id>`, `checkin:<id>`). */
+  async cancelPendingAbout(em: EntityManager, about: string, reason: string): Promise<number> {
+    return this.cancelWhere(em, 'about = $2', [about], reason);
+  }
+
+  /** Cancels what has not gone out yet about any call of a pairing. */
+  async cancelPendingForPairing(em: EntityManager, pairingId: string, reason: string) {
+    return this.cancelWhere(em, `payload->>'pairingId' = $2`, [pairingId], reason);
+  }
+
+  async cancelPendingForRecipient(em: EntityManager, recipientId: string, reason: string) {
+    return this.cancelWhere(em, 'recipient_id = $2', [recipientId], reason);
+  }
+
+  private async cancelWhere(
+    em: EntityManager,
+    condition: string,
+    params: unknown[],
+    reason: string,
+  ): Promise<number> {
+    const [, count] = await em.query<[unknown[], number]>(
+      `UPDATE notification SET status = 'cancelled', reason = $1, updated_at = now()
+        WHERE status = '${PENDING}' AND ${condition}`,
+      [reason, ...params],
+    );
+    return count;
+  }
+
+  /**
+   * Takes a due row for sending. Exactly one caller gets it: the others find it no longer pending.
+   * `dueBy` allows a little clock skew between the enqueuing host and the worker.
+   */
+  async claim(id: string, now: Date, dueBy: Date): Promise<ClaimedNotification | null> {
+    const [rows] = await this.dataSource.query<[ClaimedNotification[], number]>(
+      `UPDATE notification
+          SET status = '${SENDING}', attempts = attempts + 1, claimed_at = $2, updated_at = now()
+        WHERE id = $1 AND status = '${PENDING}' AND due_at <= $3
+        RETURNING id, recipient_id AS "recipientId", template, payload, due_at AS "dueAt",
+                  attempts AS attempt`,
+      [id, now, dueBy],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records the provider's acceptance; false when this claim is no longer the row's. */
+  async markSent(
+    claim: ClaimedNotification,
+    sent: { providerMessageId: string; toPhone: string; body: string; at: Date },
+  ): Promise<boolean> {
+    return this.finish(
+      claim,
+      `status = 'sent', provider_message_id = $3, to_phone = $4, body = $5, sent_at = $6,
+       last_error_code = NULL`,
+      [sent.providerMessageId, sent.toPhone, sent.body, sent.at],
+    );
+  }
+
+  async markSkipped(claim: ClaimedNotification, reason: string): Promise<boolean> {
+    return this.finish(claim, `status = 'skipped', reason = $3`, [reason]);
+  }
+
+  async markFailed(claim: ClaimedNotification, errorCode: string, reason: string) {
+    return this.finish(claim, `status = 'failed', last_error_code = $3, reason = $4`, [
+      errorCode,
+      reason,
+    ]);
+  }
+
+  /** Puts the row back after a failure worth retrying; the queue retries it after a backoff. */
+  async release(claim: ClaimedNotification, errorCode: string): Promise<boolean> {
+    return this.finish(claim, `status = 'pending', claimed_at = NULL, last_error_code = $3`, [
+      errorCode,
+    ]);
+  }
+
+  private async finish(
+    claim: ClaimedNotification,
+    set: string,
+    params: unknown[],
+  ): Promise<boolean> {
+    const [, count] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE notification SET ${set}, updated_at = now()
+        WHERE id = $1 AND status = '${SENDING}' AND attempts = $2`,
+      [claim.id, claim.attempt, ...params],
+    );
+    return count === 1;
+  }
+
+  /** Rows whose worker claimed them before `claimedBefore` and never finished go back to pending. */
+  async recoverStuck(claimedBefore: Date): Promise<DueRow[]> {
+    const [rows] = await this.dataSource.query<[DueRow[], number]>(
+      `UPDATE notification
+          SET status = '${PENDING}', claimed_at = NULL, last_error_code = 'worker-lost',
+              updated_at = now()
+        WHERE status = '${SENDING}' AND claimed_at < $1
+        RETURNING id, due_at AS "dueAt"`,
+      [claimedBefore],
+    );
+    return rows;
+  }
+
+  /** Pending rows due by `until`, soonest first. */
+  pendingDueBy(until: Date, limit: number): Promise<DueRow[]> {
+    return this.dataSource.query<DueRow[]>(
+      `SELECT id, due_at AS "dueAt" FROM notification
+        WHERE status = '${PENDING}' AND due_at <= $1
+        ORDER BY due_at LIMIT $2`,
+      [until, limit],
+    );
+  }
+
+  /**
+   * Applies a provider delivery report. Only a `sent` row moves, so duplicates and late,
+   * out-of-order callbacks never take a row back from delivered or failed.
+   */
+  async recordDelivery(
+    providerMessageId: string,
+    status: NotificationStatus.Delivered | NotificationStatus.Failed,
+    errorCode: string | null,
+  ): Promise<{ id: string; toPhone: string | null } | null> {
+    const [rows] = await this.dataSource.query<[Array<{ id: string; toPhone: string | null }>]>(
+      `UPDATE notification SET status = $2, last_error_code = COALESCE($3, last_error_code),
+              updated_at = now()
+        WHERE provider_message_id = $1 AND status = 'sent'
+        RETURNING id, to_phone AS "toPhone"`,
+      [providerMessageId, status, errorCode],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Who we have texted at this number (for STOP / START replies). */
+  async recipientsTextedAt(phone: string, em: EntityManager): Promise<string[]> {
+    const rows = await em.query<Array<{ id: string }>>(
+      `SELECT DISTINCT recipient_id AS id FROM notification WHERE to_phone = $1`,
+      [phone],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async optOut(phone: string, source: string, em: EntityManager = this.dataSource.manager) {
+    await em.query(
+      `INSERT INTO sms_opt_out (phone, source) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING`,
+      [phone, source],
+    );
+  }
+
+  async optIn(phone: string, em: EntityManager): Promise<void> {
+    await em.query(`DELETE FROM sms_opt_out WHERE phone = $1`, [phone]);
+  }
+
+  async isOptedOut(phone: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM sms_opt_out WHERE phone = $1`,
+      [phone],
+    );
+    return rows.length > 0;
+  }
+
+  /** Newest due first; keyset-paginated on (due_at, id). */
+  list(filter: ListFilter, em: EntityManager = this.dataSource.manager) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (n: number) => string, ...values: unknown[]) => {
+      params.push(...values);
+      where.push(sql(params.length));
+    };
+    if (filter.recipientId) add((n) => `recipient_id = $${n}`, filter.recipientId);
+    if (filter.status) add((n) => `status = $${n}`, filter.status);
+    if (filter.after) {
+      add((n) => `(due_at, id) < ($${n - 1}, $${n})`, filter.after.at, filter.after.id);
+    }
+    params.push(filter.limit + 1);
+    return em.query<NotificationRow[]>(
+      `SELECT ${ROW_COLUMNS} FROM notification
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY due_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** Everything sent or planned for a person, for their data export. */
+  allFor(recipientId: string, em: EntityManager): Promise<NotificationRow[]> {
+    return em.query<NotificationRow[]>(
+      `SELECT ${ROW_COLUMNS} FROM notification WHERE recipient_id = $1 ORDER BY due_at`,
+      [recipientId],
+    );
+  }
+
+  /**
+   * Erasure: nothing more goes out, and no number or text of theirs is kept. An opt-out stays:
+   * honouring a STOP outlives the account (and the number may be someone else's too).
+   */
+  async eraseFor(recipientId: string, em: EntityManager): Promise<void> {
+    await this.cancelPendingForRecipient(em, recipientId, 'erased');
+    await em.query(
+      `UPDATE notification SET to_phone = NULL, body = NULL, updated_at = now()
+        WHERE recipient_id = $1 AND (to_phone IS NOT NULL OR body IS NOT NULL)`,
+      [recipientId],
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth.decorators';
+import { DataRights } from '../common/data-rights';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { IdentityService } from '../identity/identity.service';
+import {
+  MyNotificationDto,
+  MyNotificationsQuery,
+  NotificationAdminDto,
+  NotificationsQuery,
+} from './dto/notification.dto';
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
+
+const position = (r: NotificationRow) => ({ at: r.dueAt, id: r.id });
+
+/** Reading the outbox: a person's own texts, the coordinators' view, and data rights. */
+@Injectable()
+export class NotificationsService implements OnModuleInit {
+  constructor(
+    private readonly outbox: NotificationsRepository,
+    private readonly identity: IdentityService,
+    private readonly audit: AuditService,
+    private readonly dataRights: DataRights,
+  ) {}
+
+  onModuleInit(): void {
+    this.dataRights.register({
+      name: 'notifications',
+      export: (userId, em) => this.exportFor(userId, em),
+      erase: (userId, em) => this.outbox.eraseFor(userId, em),
+    });
+  }
+
+  async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationDto>> {
+    const zone = query.tz ?? (await this.identity.get(actor.id)).timezone;
+    const rows = await this.outbox.list({
+      recipientId: actor.id,
+      status: query.status,
+      limit: query.limit,
+      after: decodeCursor(query.cursor),
+    });
+    return toPage(rows, query.limit, position, (r) => toMine(r, zone));
+  }
+
+  /** Coordinators: e.g. every failed text. Audited as a read of records about people. */
+  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationAdminDto>> {
+    const rows = await this.outbox.list({
+      status: query.status,
+      limit: query.limit,
+      after: decodeCursor(query.cursor),
+    });
+    await this.audit.record({
+      actor,
+      action: 'notifications.listed',
+      details: { status: query.status ?? null, count: Math.min(rows.length, query.limit) },
+    });
+    return toPage(rows, query.limit, position, toAdmin);
+  }
+
+  private async exportFor(userId: string, em: EntityManager) {
+    return (await this.outbox.allFor(userId, em)).map((r) => toMine(r, 'UTC'));
+  }
+}
+
+function toMine(r: NotificationRow, zone: string): MyNotificationDto {
+  return {
+    id: r.id,
+    channel: r.channel,
+    template: r.template,
+    about: r.about,
+    status: r.status,
+    dueAt: r.dueAt,
+    dueAtLocal: DateTime.fromJSDate(r.dueAt, { zone }).toISO() ?? r.dueAt.toISOString(),
+    sentAt: r.sentAt,
+    body: r.body,
+    reason: r.reason,
+  };
+}
+
+function toAdmin(r: NotificationRow): NotificationAdminDto {
+  return {
+    id: r.id,
+    recipientId: r.recipientId,
+    template: r.template,
+    about: r.about,
+    status: r.status,
+    dueAt: r.dueAt,
+    attempts: r.attempts,
+    lastErrorCode: r.lastErrorCode,
+    reason: r.reason,
+    updatedAt: r.updatedAt,
+  };
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { EntityManager } from 'typeorm';
+import { remindersConfig } from '../../config/configuration';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
+import { Account } from '../identity/account.entity';
+import { IdentityService } from '../identity/identity.service';
+import { NotificationTemplate } from './notification-templates';
+import { NewNotification, NotificationsRepository } from './notifications.repository';
+import { OutboxCommitHook } from './outbox-commit-hook';
+import { parseQuietHours, QuietHours } from './quiet-hours';
+import { planReminders, ReminderSubject } from './reminder-plan';
+
+/**
+ * What the event subscribers share: building notices and reminders with the configured offsets
+ * and quiet hours, and writing or cancelling rows in the publisher's transaction (rows written
+ * are enqueued once it commits).
+ */
+@Injectable()
+export class OutboxWriter {
+  readonly quietHours: QuietHours | null;
+
+  constructor(
+    private readonly outbox: NotificationsRepository,
+    private readonly commitHook: OutboxCommitHook,
+    private readonly identity: IdentityService,
+    private readonly clock: Clock,
+    @Inject(remindersConfig.KEY) readonly config: ConfigType<typeof remindersConfig>,
+  ) {
+    this.quietHours = parseQuietHours(config.quietHours);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** A message due now; `occasion` makes its key unique among the notices about this thing. */
+  notice(
+    recipientId: string,
+    template: NotificationTemplate,
+    about: string,
+    occasion: string,
+    payload: Record<string, string>,
+  ): NewNotification {
+    return {
+      recipientId,
+      template,
+      about,
+      payload,
+      idempotencyKey: `${about}:${occasion}:${recipientId}`,
+      dueAt: this.clock.now(),
+    };
+  }
+
+  reminders(subject: ReminderSubject): NewNotification[] {
+    return planReminders(subject, this.clock.now(), {
+      offsetsMinutes: this.config.offsetsMinutes,
+      quietHours: this.quietHours,
+    });
+  }
+
+  async write(em: EntityManager, rows: NewNotification[]): Promise<void> {
+    this.commitHook.track(em, await this.outbox.add(em, rows));
+  }
+
+  cancelAbout(em: EntityManager, about: string, reason: string): Promise<number> {
+    return this.outbox.cancelPendingAbout(em, about, reason);
+  }
+
+  cancelForPairing(em: EntityManager, pairingId: string, reason: string): Promise<number> {
+    return this.outbox.cancelPendingForPairing(em, pairingId, reason);
+  }
+
+  cancelForRecipient(em: EntityManager, recipientId: string, reason: string): Promise<number> {
+    return this.outbox.cancelPendingForRecipient(em, recipientId, reason);
+  }
+
+  /** The person, or null once erased: nobody to text. */
+  async account(id: string, em: EntityManager): Promise<Account | null> {
+    try {
+      return await this.identity.get(id, em);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** One notice per coordinator. */
+  async toCoordinators(
+    em: EntityManager,
+    template: NotificationTemplate,
+    about: string,
+    occasion: string,
+    payload: Record<string, string>,
+  ): Promise<void> {
+    const coordinators = await this.identity.coordinators(em);
+    await this.write(
+      em,
+      coordinators.map((c) => this.notice(c.id, template, about, occasion, payload)),
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullAdapter } from '@bull-board/api/bullAdapter';
+import type { IServerAdapter } from '@bull-board/api/typings/app';
+import { ExpressAdapter } from '@bull-board/express';
+import { InjectQueue } from '@nestjs/bull';
+import {
+  Injectable,
+  MiddlewareConsumer,
+  NestMiddleware,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Queue } from 'bull';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { Role } from '../common/auth.decorators';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../common/problem';
+import { ForbiddenError } from '../common/domain-error';
+import { QueueName } from '../common/queues';
+
+export const DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * Only coordinators see the queue dashboard: a valid access token (Authorization: Bearer) with
+ * role coordinator. It is Express middleware, not a Nest route, so the global guard does not
+ * cover it: this does, answering 401 / 403 as problem+json.
+ */
+@Injectable()
+export class CoordinatorTokenMiddleware implements NestMiddleware {
+  constructor(private readonly jwt: JwtService) {}
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const refusal = await this.refusal(req.headers.authorization);
+    if (!refusal) return next();
+    const problem = toProblem(refusal);
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** Why the request may not see the dashboard, or null when it may. */
+  private async refusal(header: string | undefined): Promise<Error | null> {
+    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '')?.[1];
+    if (!token) return new UnauthorizedException('A coordinator bearer token is required.');
+    try {
+      const claims = await this.jwt.verifyAsync<{ role?: unknown }>(token, {
+        algorithms: ['HS256'],
+      });
+      if (claims.role === Role.Coordinator) return null;
+      return new ForbiddenError('role-not-allowed', 'The queue dashboard is for coordinators.');
+    } catch {
+      return new UnauthorizedException('The token is invalid or has expired.');
+    }
+  }
+}
+
+/** bull-board over this process's queues, mounted behind the coordinator check. */
+@Injectable()
+export class QueueDashboard {
+  constructor(@InjectQueue(QueueName.Notifications) private readonly notifications: Queue) {}
+
+  mount(consumer: MiddlewareConsumer): void {
+    const adapter = new ExpressAdapter();
+    adapter.setBasePath(DASHBOARD_PATH);
+    createBullBoard({
+      queues: [new BullAdapter(this.notifications)],
+      // @bull-board/express pins its own copy of @bull-board/api (9.10.1 beside our 9.10.2): the
+      // same interface, declared twice, so TypeScript wants a cast.
+      serverAdapter: adapter as unknown as IServerAdapter,
+    });
+    consumer
+      .apply(CoordinatorTokenMiddleware, adapter.getRouter() as RequestHandler)
+      .forRoutes(DASHBOARD_PATH);
+  }
+}

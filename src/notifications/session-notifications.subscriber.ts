@@ -1,0 +1,96 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainEventMap, DomainEvents, SessionEvent } from '../common/domain-events';
+import { NotificationTemplate as T } from './notification-templates';
+import { NewNotification } from './notifications.repository';
+import { OutboxWriter } from './outbox-writer';
+
+/**
+ * Therapy sessions: a confirmation and reminders for the volunteer and the therapist when booked;
+ * on a move the old reminders are cancelled and new ones planned with a notice; on a cancel the
+ * pending texts are cancelled and both are told. Each in the session's own transaction.
+ */
+@Injectable()
+export class SessionNotificationsSubscriber implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly writer: OutboxWriter,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('session.booked', (e, em) => this.booked(e, em));
+    this.events.on('session.rescheduled', (e, em) => this.rescheduled(e, em));
+    this.events.on('session.cancelled', (e, em) => this.cancelled(e, em));
+  }
+
+  private async booked(e: SessionEvent, em: EntityManager): Promise<void> {
+    const rows: NewNotification[] = [];
+    for (const [me, other] of parties(e)) {
+      const person = await this.writer.account(me, em);
+      if (!person) continue;
+      rows.push(
+        this.writer.notice(me, T.SessionConfirmation, about(e), 'booked', payload(e, other)),
+        ...this.reminders(e, me, other, person.timezone),
+      );
+    }
+    await this.writer.write(em, rows);
+  }
+
+  private async rescheduled(
+    e: DomainEventMap['session.rescheduled'],
+    em: EntityManager,
+  ): Promise<void> {
+    await this.writer.cancelAbout(em, about(e), 'rescheduled');
+    const move = `moved:${e.previousStartsAt.toISOString()}>${e.startsAt.toISOString()}`;
+    const rows: NewNotification[] = [];
+    for (const [me, other] of parties(e)) {
+      const person = await this.writer.account(me, em);
+      if (!person) continue;
+      rows.push(
+        this.writer.notice(me, T.SessionRescheduled, about(e), move, {
+          ...payload(e, other),
+          previousStartsAt: e.previousStartsAt.toISOString(),
+        }),
+        ...this.reminders(e, me, other, person.timezone),
+      );
+    }
+    await this.writer.write(em, rows);
+  }
+
+  private async cancelled(e: SessionEvent, em: EntityManager): Promise<void> {
+    await this.writer.cancelAbout(em, about(e), 'session-cancelled');
+    const rows: NewNotification[] = [];
+    for (const [me, other] of parties(e)) {
+      if (!(await this.writer.account(me, em))) continue;
+      rows.push(
+        this.writer.notice(me, T.SessionCancelled, about(e), 'cancelled', payload(e, other)),
+      );
+    }
+    await this.writer.write(em, rows);
+  }
+
+  private reminders(e: SessionEvent, me: string, other: string, zone: string) {
+    return this.writer.reminders({
+      about: about(e),
+      template: T.SessionReminder,
+      recipientId: me,
+      zone,
+      startsAt: e.startsAt,
+      payload: payload(e, other),
+    });
+  }
+}
+
+const about = (e: SessionEvent) => `session:${e.sessionId}`;
+
+/** Each recipient with the other person of the session. */
+const parties = (e: SessionEvent): Array<[string, string]> => [
+  [e.volunteerId, e.therapistId],
+  [e.therapistId, e.volunteerId],
+];
+
+const payload = (e: SessionEvent, otherId: string) => ({
+  sessionId: e.sessionId,
+  otherId,
+  startsAt: e.startsAt.toISOString(),
+});

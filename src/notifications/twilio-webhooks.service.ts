@@ -1,0 +1,93 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConsentChannel, ConsentPurpose } from '../consent/consent-purpose';
+import { ConsentService } from '../consent/consent.service';
+import { IdentityService } from '../identity/identity.service';
+import { NotFoundError } from '../common/domain-error';
+import { NotificationStatus } from './notification-status';
+import { NotificationsRepository } from './notifications.repository';
+import { TWILIO_UNSUBSCRIBED } from './sms-sender';
+
+/** Twilio's standard opt-out and opt-in keywords (the whole message, any case). */
+const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT']);
+const START_WORDS = new Set(['START', 'UNSTOP', 'YES']);
+const HELP_WORDS = new Set(['HELP', 'INFO']);
+
+export type InboundKind = 'stop' | 'start' | 'help' | 'other';
+
+export function inboundKind(body: string | undefined): InboundKind {
+  const word = (body ?? '').trim().toUpperCase();
+  if (STOP_WORDS.has(word)) return 'stop';
+  if (START_WORDS.has(word)) return 'start';
+  if (HELP_WORDS.has(word)) return 'help';
+  return 'other';
+}
+
+/** Twilio message statuses that end a message's life, as ours. */
+const FINAL_STATUSES: Record<string, NotificationStatus.Delivered | NotificationStatus.Failed> = {
+  delivered: NotificationStatus.Delivered,
+  read: NotificationStatus.Delivered,
+  undelivered: NotificationStatus.Failed,
+  failed: NotificationStatus.Failed,
+};
+
+@Injectable()
+export class TwilioWebhooksService {
+  private readonly logger = new Logger(TwilioWebhooksService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: NotificationsRepository,
+    private readonly consent: ConsentService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /**
+   * A delivery report. Intermediate statuses (queued, sending, sent) change nothing; a final one
+   * moves a `sent` row once. Reports for unknown messages are acknowledged and ignored.
+   */
+  async statusReport(messageSid: string, status: string, errorCode?: string): Promise<void> {
+    const final = FINAL_STATUSES[status];
+    if (!final) return;
+    const row = await this.outbox.recordDelivery(messageSid, final, errorCode || null);
+    if (row?.toPhone && errorCode === TWILIO_UNSUBSCRIBED) {
+      await this.outbox.optOut(row.toPhone, 'twilio-21610');
+    }
+  }
+
+  /**
+   * STOP and START go through the consent ledger (channel sms), for every person we text at that
+   * number whose number it still is; the number itself is opted out or back in.
+   */
+  async inbound(from: string, kind: InboundKind): Promise<void> {
+    if (kind !== 'stop' && kind !== 'start') return;
+    const granted = kind === 'start';
+    await this.dataSource.transaction(async (em) => {
+      if (granted) await this.outbox.optIn(from, em);
+      else await this.outbox.optOut(from, 'stop-keyword', em);
+      for (const userId of await this.holdersOf(from, em)) {
+        const has = await this.consent.hasConsent(userId, ConsentPurpose.SmsReminders, em);
+        if (has === granted) continue;
+        await this.consent.record(
+          userId,
+          { purpose: ConsentPurpose.SmsReminders, granted, channel: ConsentChannel.Sms },
+          em,
+        );
+      }
+    });
+    this.logger.log({ kind }, 'SMS keyword applied');
+  }
+
+  private async holdersOf(phone: string, em: EntityManager): Promise<string[]> {
+    const holders: string[] = [];
+    for (const id of await this.outbox.recipientsTextedAt(phone, em)) {
+      try {
+        if ((await this.identity.get(id, em)).phone === phone) holders.push(id);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+    }
+    return holders;
+  }
+}
