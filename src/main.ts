@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppRole, validateEnv } from '../config/configuration';
 import { AppModule } from './app.module';
@@ -19,6 +20,7 @@ async function bootstrap(): Promise<void> {
 
   if (env.APP_ROLE === AppRole.Worker) {
     const worker = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+    worker.useLogger(worker.get(Logger));
     worker.enableShutdownHooks();
     await runMigrations(worker.get(DataSource));
     return;
