@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
 import { AppRole, validateEnv } from '../config/configuration';
 import { AppModule } from './app.module';
 import { configureHttp } from './http';
@@ -16,20 +15,19 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   await ensureDatabase(env.DATABASE_URL);
+  await runMigrations(env.DATABASE_URL);
   const module = AppModule.forRole(env.APP_ROLE);
 
   if (env.APP_ROLE === AppRole.Worker) {
     const worker = await NestFactory.createApplicationContext(module, { bufferLogs: true });
     worker.useLogger(worker.get(Logger));
     worker.enableShutdownHooks();
-    await runMigrations(worker.get(DataSource));
     return;
   }
 
   const app = configureHttp(
     await NestFactory.create(module, { bufferLogs: true, bodyParser: false }),
   );
-  await runMigrations(app.get(DataSource));
   await app.listen(env.PORT);
 }
 

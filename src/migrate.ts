@@ -1,11 +1,24 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../config/data-source';
 
 /** Any fixed number: the advisory lock that lets one process at a time apply migrations. */
 const MIGRATION_LOCK = 4_242_001;
 
-/** Applies pending migrations; replicas starting together wait for each other. */
-export async function runMigrations(dataSource: DataSource): Promise<void> {
+/**
+ * Applies pending migrations before the application (and its queue processors) starts;
+ * replicas starting together wait for each other on an advisory lock.
+ */
+export async function runMigrations(url: string): Promise<void> {
+  const dataSource = await new DataSource({ ...dataSourceOptions(url), entities: [] }).initialize();
+  try {
+    await runLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function runLocked(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
