@@ -425,7 +425,7 @@ describe('SSuN buddies: pairings and check-in calls', () => {
   describe('outcomes and escalation', () => {
     it('flags the pairing after two consecutive missed calls, once; not after two separated by a completed call', async () => {
       const buddy = await verifiedBuddy(t, coordinator);
-      const { pairing } = await paired(t, buddy);
+      const { pairing, volunteer: v } = await paired(t, buddy);
       clock.set('2027-04-04T00:00:00Z');
       const calls = await callsOf(buddy, START, '2027-04-04T00:00:00Z');
       expect(calls).toHaveLength(5);
@@ -449,12 +449,25 @@ describe('SSuN buddies: pairings and check-in calls', () => {
           payload: expect.objectContaining({ checkinId: calls[1].id, reportedBy: buddy.id }),
         }),
       ]);
+      // The safeguarding module raised the concern about the volunteer, reported by the buddy.
+      const concerns = await t.db.query(
+        `SELECT category, urgency FROM concern WHERE subject_user_id = $1 AND reporter_id = $2`,
+        [v.id, buddy.id],
+      );
+      expect(concerns).toEqual([{ category: 'volunteer_wellbeing', urgency: 'medium' }]);
       await outcome(buddy, calls[2].id, { status: 'missed' }).expect(200);
       expect(await flaggedAt()).toBeNull();
       expect(events('pairing.flagged', pairing.id)).toHaveLength(0);
 
+      const alerts = () =>
+        t.db.query(`SELECT recipient_id FROM notification WHERE about = $1`, [
+          `pairing:${pairing.id}`,
+        ]);
+      expect(await alerts()).toHaveLength(0);
       await outcome(buddy, calls[3].id, { status: 'missed' }).expect(200);
       expect(await flaggedAt()).not.toBeNull();
+      // Coordinators are alerted through the outbox.
+      expect(await alerts()).toContainEqual({ recipient_id: coordinator.id });
       await outcome(buddy, calls[4].id, { status: 'missed' }).expect(200);
       expect(events('pairing.flagged', pairing.id)).toHaveLength(1);
 

@@ -12,7 +12,7 @@ describe('safeguarding concerns', () => {
   beforeAll(async () => {
     t = await createTestApp();
     coordinator = await createCoordinator(t);
-    // The notifications module (absent on this branch) turns urgent ones into alerts; this stands in.
+    // Records what was published, and whether inside the transaction; the outbox is checked too.
     t.app.get(DomainEvents).on('concern.raised', (payload, em) => {
       raised.push({ ...payload, inTransaction: em.queryRunner?.isTransactionActive === true });
       return Promise.resolve();
@@ -128,6 +128,12 @@ describe('safeguarding concerns', () => {
       urgency: 'urgent',
       inTransaction: true,
     });
+    // The notifications module turns it into an alert to every coordinator, due at once.
+    const alerts = await t.db.query(
+      `SELECT recipient_id, status, due_at <= now() AS due FROM notification WHERE about = $1`,
+      [`concern:${res.body.id}`],
+    );
+    expect(alerts).toContainEqual({ recipient_id: coordinator.id, status: 'pending', due: true });
 
     const before = raised.length;
     await raise(reporter, { category: 'other', details: 'x', urgency: 'urgent' }).expect(400);
