@@ -165,6 +165,9 @@ describe('SSuN buddies: pairings and check-in calls', () => {
       );
       const items = (res.body.items as Item[]).filter((i) => mine.has(i.buddyId));
       expect(items.map((i) => i.buddyId)).toEqual([therapist.id, humanitarian.id, busy.id]);
+      const [{ name }] = await t.db.query('SELECT name FROM account WHERE id = $1', [therapist.id]);
+      expect(items[0]).toMatchObject({ name });
+      expect(items[0]).not.toHaveProperty('phone');
       expect(items[0]).toMatchObject({
         kind: 'therapist',
         preferredKind: true,

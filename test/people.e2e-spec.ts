@@ -104,6 +104,7 @@ describe('people: profiles and privacy', () => {
     const [view] = await t.app.get(PeopleService).buddyProfiles([buddy.id, coordinator.id]);
     expect(view).toEqual({
       userId: buddy.id,
+      name: 'Test buddy',
       kind: 'humanitarian',
       languages: ['en', 'el'],
       timezone: 'Europe/Athens',

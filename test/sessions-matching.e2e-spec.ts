@@ -59,6 +59,9 @@ describe('matching therapists to a session request', () => {
       expect(ids(res.body)).not.toContain(excluded.id);
 
     const [first] = res.body.items;
+    const [{ name }] = await t.db.query('SELECT name FROM account WHERE id = $1', [early.id]);
+    expect(first.name).toBe(name);
+    expect(first).not.toHaveProperty('phone');
     expect(first.reasons.map((r: { factor: string }) => r.factor)).toEqual([
       'earliest',
       'language',

@@ -96,6 +96,7 @@ export class BuddyRequestsService {
     const profiles = await this.people.buddyProfiles(ids, em);
     const loads = await this.pairings.activePairingCounts(ids, em);
     const windows = await this.availability.windows(ids, range, em);
+    const names = new Map(profiles.map((p) => [p.userId, p.name]));
     const candidates: BuddyCandidate[] = profiles.map((p) => ({
       userId: p.userId,
       kind: p.kind,
@@ -117,13 +118,14 @@ export class BuddyRequestsService {
       requestId: request.id,
       from: range.from,
       to: range.to,
-      items: ranked.map((r) => toMatchView(r, request.timezone)),
+      items: ranked.map((r) => toMatchView(r, request.timezone, names.get(r.candidate.userId))),
     };
   }
 }
 
-const toMatchView = (r: RankedBuddy, volunteerZone: string): BuddyMatchView => ({
+const toMatchView = (r: RankedBuddy, volunteerZone: string, name = ''): BuddyMatchView => ({
   buddyId: r.candidate.userId,
+  name,
   kind: r.candidate.kind,
   languages: r.candidate.languages,
   sharedLanguages: r.sharedLanguages,

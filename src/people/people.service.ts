@@ -70,6 +70,8 @@ export class PeopleService {
       if (!account) continue;
       views.push({
         userId: p.accountId,
+        name: account.name,
+        bio: p.bio,
         timezone: account.timezone,
         membershipBody: p.membershipBody,
         sessionMinutes: p.sessionMinutes,
@@ -101,6 +103,7 @@ export class PeopleService {
       if (!account) continue;
       views.push({
         userId: p.accountId,
+        name: account.name,
         kind: p.kind,
         languages: p.languages,
         timezone: account.timezone,

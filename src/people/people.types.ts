@@ -32,6 +32,9 @@ export interface VettingState {
 
 export interface TherapistProfileView extends VettingState {
   userId: string;
+  /** The name volunteers see when choosing (not contact details). */
+  name: string;
+  bio: string | null;
   timezone: string;
   membershipBody: MembershipBody;
   sessionMinutes: number;
@@ -47,6 +50,8 @@ export interface TherapistProfileView extends VettingState {
 
 export interface BuddyProfileView extends VettingState {
   userId: string;
+  /** The name volunteers see when choosing (not contact details). */
+  name: string;
   kind: BuddyKind;
   languages: string[];
   timezone: string;

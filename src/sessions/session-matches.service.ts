@@ -99,6 +99,8 @@ export class SessionMatchesService {
       const t = byId.get(r.therapistId)!;
       return {
         therapistId: t.userId,
+        name: t.name,
+        bio: t.bio,
         score: r.score,
         membershipBody: t.membershipBody,
         timezone: t.timezone,

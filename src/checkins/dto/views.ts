@@ -49,6 +49,7 @@ export class OverlapView {
 
 export class BuddyMatchView {
   buddyId!: string;
+  name!: string;
   kind!: BuddyKind;
   languages!: string[];
   sharedLanguages!: string[];

@@ -9,6 +9,8 @@ export class MatchReasonDto {
 
 export class TherapistMatchDto {
   therapistId!: string;
+  name!: string;
+  bio!: string | null;
   /** 0..1, the weighted sum of the reasons' scores. */
   score!: number;
   membershipBody!: string;
