@@ -30,7 +30,12 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Notification, SmsOptOut]),
-    BullModule.registerQueue({ name: QueueName.Notifications }),
+    // The dashboard shows every queue; the other modules own their processors.
+    BullModule.registerQueue(
+      { name: QueueName.Notifications },
+      { name: QueueName.Checkins },
+      { name: QueueName.Vetting },
+    ),
     IdentityModule,
     ConsentModule,
   ],

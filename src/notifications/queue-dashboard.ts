@@ -3,16 +3,12 @@ import { BullAdapter } from '@bull-board/api/bullAdapter';
 import type { IServerAdapter } from '@bull-board/api/typings/app';
 import { ExpressAdapter } from '@bull-board/express';
 import { InjectQueue } from '@nestjs/bull';
-import {
-  Injectable,
-  MiddlewareConsumer,
-  NestMiddleware,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable, MiddlewareConsumer, NestMiddleware } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Queue } from 'bull';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Role } from '../common/auth.decorators';
+import { authenticate } from '../common/auth.guard';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../common/problem';
 import { ForbiddenError } from '../common/domain-error';
 import { QueueName } from '../common/queues';
@@ -37,30 +33,30 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
 
   /** Why the request may not see the dashboard, or null when it may. */
   private async refusal(header: string | undefined): Promise<Error | null> {
-    const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '')?.[1];
-    if (!token) return new UnauthorizedException('A coordinator bearer token is required.');
     try {
-      const claims = await this.jwt.verifyAsync<{ role?: unknown }>(token, {
-        algorithms: ['HS256'],
-      });
-      if (claims.role === Role.Coordinator) return null;
+      const actor = await authenticate(this.jwt, header);
+      if (actor.role === Role.Coordinator) return null;
       return new ForbiddenError('role-not-allowed', 'The queue dashboard is for coordinators.');
-    } catch {
-      return new UnauthorizedException('The token is invalid or has expired.');
+    } catch (error) {
+      return error as Error;
     }
   }
 }
 
-/** bull-board over this process's queues, mounted behind the coordinator check. */
+/** bull-board over every queue of the service, mounted behind the coordinator check. */
 @Injectable()
 export class QueueDashboard {
-  constructor(@InjectQueue(QueueName.Notifications) private readonly notifications: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
+    @InjectQueue(QueueName.Checkins) private readonly checkins: Queue,
+    @InjectQueue(QueueName.Vetting) private readonly vetting: Queue,
+  ) {}
 
   mount(consumer: MiddlewareConsumer): void {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: [new BullAdapter(this.notifications)],
+      queues: [this.notifications, this.checkins, this.vetting].map((q) => new BullAdapter(q)),
       // @bull-board/express pins its own copy of @bull-board/api (9.10.1 beside our 9.10.2): the
       // same interface, declared twice, so TypeScript wants a cast.
       serverAdapter: adapter as unknown as IServerAdapter,
