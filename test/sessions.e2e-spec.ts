@@ -32,6 +32,37 @@ describe('therapy sessions', () => {
   afterAll(() => t.close());
 
   const get = (user: TestUser, id: string) => t.http.get(`/v1/sessions/${id}`).set(user.auth);
+
+  it('is guarded by the database too: a suspended therapist cannot be booked or moved to', async () => {
+    const th = await therapist(t, coordinator);
+    const { id } = await bookedSession(t, th, '2027-03-10T09:00:00Z');
+    await t.http
+      .post(`/v1/vetting/${th.id}/suspend`)
+      .set(coordinator.auth)
+      .send({ reason: 'Registration under review' })
+      .expect((res) => expect(res.status).toBeLessThan(300));
+
+    // Even with the application's checks bypassed, PostgreSQL refuses to move the booking...
+    const move = `UPDATE session SET starts_at = starts_at + interval '1 day',
+                  ends_at = ends_at + interval '1 day', blocked_until = blocked_until + interval '1 day'
+                  WHERE id = $1`;
+    await expect(t.db.query(move, [id])).rejects.toThrow(/not verified/);
+    // ...or to copy it into a new one; cancelling it is still allowed.
+    const copy = `INSERT INTO session (request_id, volunteer_id, therapist_id, modality, starts_at,
+                    ends_at, blocked_until, month, status, grant_no)
+                  SELECT request_id, volunteer_id, therapist_id, modality, starts_at + interval '2 days',
+                    ends_at + interval '2 days', blocked_until + interval '2 days', month, 'booked', 1
+                  FROM session WHERE id = $1`;
+    await expect(t.db.query(copy, [id])).rejects.toThrow(/not verified/);
+    const other = await volunteer(t);
+    const requestId = await sessionRequest(t, other);
+    const refused = await bookingOf(t, other, {
+      requestId,
+      therapistId: th.id,
+      startsAt: '2027-03-11T09:00:00Z',
+    }).expect(422);
+    expect(refused.body.type).toBe('/problems/therapist-not-matchable');
+  });
   const cancel = (user: TestUser, id: string, reason = 'Cannot make it') =>
     t.http.post(`/v1/sessions/${id}/cancel`).set(user.auth).send({ reason });
   const reschedule = (user: TestUser, id: string, startsAt: string) =>

@@ -9,7 +9,7 @@ import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { RuleViolationError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
-import { isUniqueViolation } from '../common/pg-errors';
+import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
 import { ConsentService } from '../consent/consent.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
@@ -94,6 +94,8 @@ export class PairingsService {
       if (isUniqueViolation(error, 'pairing_one_active_per_volunteer')) {
         throw new AlreadyPairedError();
       }
+      // A suspension that committed while this pairing was being made (invariant 4, in the database).
+      if (isCheckViolation(error, 'pairing_buddy_verified')) throw new BuddyNotMatchableError();
       throw error;
     }
   }

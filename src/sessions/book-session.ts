@@ -8,7 +8,7 @@ import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainEvents, SessionEvent } from '../common/domain-events';
-import { isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
+import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
@@ -55,6 +55,9 @@ export function sessionTimes(startsAt: Date, therapist: TherapistProfileView) {
 function asDomainError(error: unknown): unknown {
   if (isExclusionViolation(error, 'session_no_overlap')) return new SlotTakenError();
   if (isUniqueViolation(error, 'session_one_per_volunteer')) return new SessionAlreadyUsedError();
+  // A suspension that committed while this booking was being made (invariant 4, in the database).
+  if (isCheckViolation(error, 'session_therapist_verified'))
+    return new TherapistNotMatchableError();
   return error;
 }
 
