@@ -15,7 +15,8 @@ import {
 } from './factories/checkins';
 
 /** A response item as a client reads it (supertest bodies are untyped JSON). */
-type Item = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a match as the client reads it from JSON
+type Item = Record<string, any>;
 
 const fields = (body: { errors: Array<{ field: string }> }) =>
   [...new Set(body.errors.map((e) => e.field))].sort();
