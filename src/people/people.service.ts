@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { IdentityService } from '../identity/identity.service';
+import { Account } from '../identity/account.entity';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import type {
@@ -60,32 +61,22 @@ export class PeopleService {
     ids: string[],
     em: EntityManager = this.dataSource.manager,
   ): Promise<TherapistProfileView[]> {
-    if (ids.length === 0) return [];
-    const profiles = await em.findBy(TherapistProfile, { accountId: In(ids) });
-    const vetting = await this.vettingStates(ids, em);
-    const accounts = await this.identity.getMany(ids, em);
-    const views: TherapistProfileView[] = [];
-    for (const p of profiles) {
-      const account = accounts.get(p.accountId);
-      if (!account) continue;
-      views.push({
-        userId: p.accountId,
-        name: account.name,
-        bio: p.bio,
-        timezone: account.timezone,
-        membershipBody: p.membershipBody,
-        sessionMinutes: p.sessionMinutes,
-        minimumNoticeHours: p.minimumNoticeHours,
-        bufferMinutes: p.bufferMinutes,
-        monthlyCapacity: p.monthlyCapacity,
-        modalities: p.modalities,
-        languages: p.languages,
-        gender: p.gender,
-        town: p.town,
-        ...vettingOf(vetting, p.accountId),
-      });
-    }
-    return views;
+    return this.vettedProfiles(TherapistProfile, ids, em, (p, account, vetting) => ({
+      userId: p.accountId,
+      name: account.name,
+      bio: p.bio,
+      timezone: account.timezone,
+      membershipBody: p.membershipBody,
+      sessionMinutes: p.sessionMinutes,
+      minimumNoticeHours: p.minimumNoticeHours,
+      bufferMinutes: p.bufferMinutes,
+      monthlyCapacity: p.monthlyCapacity,
+      modalities: p.modalities,
+      languages: p.languages,
+      gender: p.gender,
+      town: p.town,
+      ...vetting,
+    }));
   }
 
   /** Profiles of the buddies among `ids` (unknown, erased or profile-less ids are left out). */
@@ -93,25 +84,33 @@ export class PeopleService {
     ids: string[],
     em: EntityManager = this.dataSource.manager,
   ): Promise<BuddyProfileView[]> {
+    return this.vettedProfiles(BuddyProfile, ids, em, (p, account, vetting) => ({
+      userId: p.accountId,
+      name: account.name,
+      kind: p.kind,
+      languages: p.languages,
+      timezone: account.timezone,
+      maxActivePairings: p.maxActivePairings,
+      ...vetting,
+    }));
+  }
+
+  /** Profiles, live accounts and vetting of `ids`: three queries whatever the number of ids. */
+  private async vettedProfiles<P extends { accountId: string }, V>(
+    entity: EntityTarget<P>,
+    ids: string[],
+    em: EntityManager,
+    view: (profile: P, account: Account, vetting: VettingState) => V,
+  ): Promise<V[]> {
     if (ids.length === 0) return [];
-    const profiles = await em.findBy(BuddyProfile, { accountId: In(ids) });
+    const where = { accountId: In(ids) } as FindOptionsWhere<P>;
+    const profiles = await em.findBy(entity, where);
     const vetting = await this.vettingStates(ids, em);
     const accounts = await this.identity.getMany(ids, em);
-    const views: BuddyProfileView[] = [];
-    for (const p of profiles) {
+    return profiles.flatMap((p) => {
       const account = accounts.get(p.accountId);
-      if (!account) continue;
-      views.push({
-        userId: p.accountId,
-        name: account.name,
-        kind: p.kind,
-        languages: p.languages,
-        timezone: account.timezone,
-        maxActivePairings: p.maxActivePairings,
-        ...vettingOf(vetting, p.accountId),
-      });
-    }
-    return views;
+      return account ? [view(p, account, vettingOf(vetting, p.accountId))] : [];
+    });
   }
 
   /**
