@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { AppRole } from '../config/configuration';
+import { AppRole, validateEnv } from '../config/configuration';
 import { AppModule } from './app.module';
 import { Role } from './common/auth.decorators';
 import { IdentityService } from './identity/identity.service';
+import { ensureDatabase, runMigrations } from './migrate';
 
 const USAGE = `Usage:
   npm run cli -- coordinator:create --email EMAIL --password PASSWORD --name NAME [--timezone ZONE]`;
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   process.env.LOG_LEVEL ??= 'warn';
+  const { DATABASE_URL } = validateEnv(process.env);
+  await ensureDatabase(DATABASE_URL);
+  await runMigrations(DATABASE_URL);
   const app = await NestFactory.createApplicationContext(AppModule.forRole(AppRole.Api), {
     logger: ['error'],
   });
