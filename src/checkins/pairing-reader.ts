@@ -67,12 +67,13 @@ export class PairingReader {
       .getRepository(BuddyRequest)
       .findBy({ id: In(visible.map((p) => p.requestId)) });
     const skype = new Map(requests.map((r) => [r.id, r.skypeHandle]));
+    const volunteers = await this.identity.getMany(visible.map((p) => p.volunteerId));
     for (const p of visible) {
       const consents =
         (await this.consent.hasConsent(p.volunteerId, ConsentPurpose.DataProcessing)) &&
         (await this.consent.hasConsent(p.volunteerId, ConsentPurpose.ShareWithBuddy));
-      if (!consents) continue;
-      const volunteer = await this.identity.get(p.volunteerId);
+      const volunteer = volunteers.get(p.volunteerId);
+      if (!consents || !volunteer) continue;
       out.set(p.id, {
         name: volunteer.name,
         phone: volunteer.phone,

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConsentChannel, ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
-import { NotFoundError } from '../common/domain-error';
 import { NotificationStatus } from './notification-status';
 import { NotificationsRepository } from './notifications.repository';
 import { TWILIO_UNSUBSCRIBED } from './sms-sender';
@@ -80,14 +79,10 @@ export class TwilioWebhooksService {
   }
 
   private async holdersOf(phone: string, em: EntityManager): Promise<string[]> {
-    const holders: string[] = [];
-    for (const id of await this.outbox.recipientsTextedAt(phone, em)) {
-      try {
-        if ((await this.identity.get(id, em)).phone === phone) holders.push(id);
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-      }
-    }
-    return holders;
+    const accounts = await this.identity.getMany(
+      await this.outbox.recipientsTextedAt(phone, em),
+      em,
+    );
+    return [...accounts.values()].filter((a) => a.phone === phone).map((a) => a.id);
   }
 }
