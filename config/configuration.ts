@@ -15,6 +15,7 @@ export const appConfig = registerAs('app', () => {
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    apiDocs: e.API_DOCS === 'on',
   };
 });
 

@@ -1,21 +1,10 @@
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
 import { validateEnv } from './env';
 
-/** Options shared by the application and the TypeORM CLI: entities by glob, migrations only. */
-export function dataSourceOptions(url: string): DataSourceOptions {
-  const root = `${__dirname}/..`;
-  return {
-    type: 'postgres',
-    url,
-    namingStrategy: new SnakeNamingStrategy(),
-    entities: [`${root}/src/**/*.entity.{ts,js}`],
-    migrations: [`${root}/migrations/*.{ts,js}`],
-    migrationsTableName: 'migrations',
-    migrationsTransactionMode: 'each',
-    synchronize: false,
-  };
-}
+export { dataSourceOptions };
 
+/** The TypeORM CLI's data source. It validates the environment on import, so boot code that must
+ * report a bad environment itself imports data-source-options instead. */
 export default new DataSource(dataSourceOptions(validateEnv(process.env).DATABASE_URL));

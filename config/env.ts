@@ -23,6 +23,9 @@ export enum AppRole {
 }
 
 const DEV_CONCERN_KEY_ID = 'dev1';
+const DEV_CONCERN_KEY = 'aanT4+ALggpFCMPCDosqt5FZ6DhvbWZiNFDpvHcAb2c=';
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+const DEV_CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Parses `keyId:base64key,...` into 32-byte AES keys; undefined when malformed. */
@@ -76,10 +79,10 @@ const toInt = ({ value }: { value: unknown }) =>
  * value stops the process with a message naming the variable (see `.env.example`).
  */
 export class Env {
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_wellbeing';
 
-  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix of every Redis key (Bull queues, rate limits), so deployments or test runs can share one Redis. */
@@ -100,7 +103,7 @@ export class Env {
 
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+  JWT_SECRET = DEV_JWT_SECRET;
 
   /** Access token lifetime in seconds. */
   @Transform(toInt)
@@ -120,6 +123,14 @@ export class Env {
   @IsInt()
   @Min(1)
   LOGIN_MAX_PER_IP = 100;
+
+  /**
+   * Whether /docs (Swagger UI) and /docs-json are served. Unset: on, except with
+   * NODE_ENV=production, where the API's shape is not advertised unless asked for.
+   */
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' })
+  API_DOCS?: 'on' | 'off';
 
   /** Express `trust proxy`: which peers may set X-Forwarded-For (the client IP for rate limits). */
   @IsString()
@@ -196,7 +207,7 @@ export class Env {
   /** Key for the HMACs of IP address and user agent kept as consent evidence (never the raw values). */
   @IsString()
   @MinLength(32, { message: 'CONSENT_EVIDENCE_SECRET must be at least 32 characters' })
-  CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
+  CONSENT_EVIDENCE_SECRET = DEV_CONSENT_EVIDENCE_SECRET;
 
   /** The data controller named on consent receipts. */
   @IsString()
@@ -212,7 +223,7 @@ export class Env {
    * Keep retired keys listed so older rows still decrypt.
    */
   @IsKeyRing()
-  CONCERN_KEYS = `${DEV_CONCERN_KEY_ID}:aanT4+ALggpFCMPCDosqt5FZ6DhvbWZiNFDpvHcAb2c=`;
+  CONCERN_KEYS = `${DEV_CONCERN_KEY_ID}:${DEV_CONCERN_KEY}`;
 
   /** The key id in CONCERN_KEYS that encrypts new safeguarding text. */
   @Matches(KEY_ID, { message: 'CONCERN_ACTIVE_KEY_ID must be a key id (letters, digits, _ or -)' })
@@ -262,18 +273,54 @@ export class Env {
   SMS_SENDING_TIMEOUT_SECONDS = 300;
 }
 
+/**
+ * Secrets that production must set itself: each one's dev default is public (it is in this
+ * repository), so a production process running on it would accept forged tokens or leave
+ * safeguarding text readable by anyone with the source.
+ */
+function productionSecretErrors(raw: Record<string, unknown>, env: Env): string[] {
+  const errors: string[] = [];
+  const secret = (name: 'JWT_SECRET' | 'CONSENT_EVIDENCE_SECRET', devDefault: string) => {
+    const value = raw[name];
+    if (typeof value !== 'string' || value === '') errors.push(`${name} must be set in production`);
+    else if (Buffer.byteLength(value) < 32) errors.push(`${name} must be at least 32 bytes`);
+    else if (value === devDefault) errors.push(`${name} must not be the dev-only default`);
+  };
+  secret('JWT_SECRET', DEV_JWT_SECRET);
+  secret('CONSENT_EVIDENCE_SECRET', DEV_CONSENT_EVIDENCE_SECRET);
+  if (typeof raw.CONCERN_KEYS !== 'string' || raw.CONCERN_KEYS === '') {
+    errors.push('CONCERN_KEYS must be set in production');
+  } else {
+    // The ring is already proved well formed, each key 32 bytes; only the public key is left.
+    const ring = parseKeyRing(env.CONCERN_KEYS) ?? new Map<string, Buffer>();
+    const dev = Buffer.from(DEV_CONCERN_KEY, 'base64');
+    if ([...ring.values()].some((key) => key.equals(dev))) {
+      errors.push('CONCERN_KEYS must not contain the dev-only key');
+    }
+  }
+  return errors;
+}
+
+/** Thrown for a bad environment; its message is one line naming every variable at fault. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
 export function validateEnv(raw: Record<string, unknown>): Env {
   const known = Object.keys(new Env());
   const present = Object.fromEntries(
     Object.entries(raw).filter(([k, v]) => v !== undefined && v !== '' && known.includes(k)),
   );
   const env = plainToInstance(Env, present);
-  const errors = validateSync(env, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  const production = raw.NODE_ENV === 'production';
+  const problems = validateSync(env, { forbidUnknownValues: false }).map(
+    (e) => Object.values(e.constraints ?? {}).join('; ') || `${e.property} is invalid`,
+  );
+  if (problems.length === 0 && production) problems.push(...productionSecretErrors(raw, env));
+  if (problems.length > 0) {
+    // One line, so a process manager's log shows the whole reason beside the exit.
+    throw new ConfigurationError(`Invalid configuration: ${problems.join(' | ')}`);
   }
+  env.API_DOCS ??= production ? 'off' : 'on';
   return env;
 }

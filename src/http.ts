@@ -39,6 +39,6 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  if (config.apiDocs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
