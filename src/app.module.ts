@@ -19,7 +19,7 @@ import { AvailabilityModule } from './availability/availability.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
 import { loggerOptions } from './common/logging';
-import { RedisModule } from './common/redis.module';
+import { BullRedisClients, RedisModule } from './common/redis.module';
 import { SafeguardingModule } from './safeguarding/safeguarding.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -78,10 +78,11 @@ export class AppModule {
           }),
         }),
         BullModule.forRootAsync({
-          inject: [redisConfig.KEY],
-          useFactory: (redis: ConfigType<typeof redisConfig>) => ({
+          inject: [redisConfig.KEY, BullRedisClients],
+          useFactory: (redis: ConfigType<typeof redisConfig>, clients: BullRedisClients) => ({
             url: redis.url,
             prefix: `${redis.prefix}:bull`,
+            createClient: clients.create,
           }),
         }),
         CommonModule,

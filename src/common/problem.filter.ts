@@ -1,9 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import {
+  DEPENDENCY_RETRY_AFTER_SECONDS,
+  DependencyUnavailableError,
+  isRedisUnavailable,
+} from './dependency-unavailable';
 import { PROBLEM_CONTENT_TYPE, Problem, toProblem } from './problem';
+
+/** A Redis outage is the client's cue to retry, not our bug: 503 rather than 500. */
+const unavailableAsProblem = (error: unknown) =>
+  isRedisUnavailable(error) ? new DependencyUnavailableError(['redis']) : error;
 
 function send(res: Response, problem: Problem): void {
   if (problem.status === 429) res.setHeader('Retry-After', '60');
+  if (problem.status === 503) res.setHeader('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
@@ -14,7 +24,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    send(res, toProblem(error));
+    send(res, toProblem(unavailableAsProblem(error)));
   }
 }
 
@@ -26,5 +36,5 @@ export function problemErrorHandler(
   next: NextFunction,
 ): void {
   if (res.headersSent) return next(error);
-  send(res, toProblem(error));
+  send(res, toProblem(unavailableAsProblem(error)));
 }
