@@ -1,0 +1,55 @@
+import { closedPort } from './closed-port';
+import { createTestApp, TestApp } from './app';
+
+/** The API started with Redis unreachable (REDIS_URL on a closed port) and PostgreSQL up. */
+describe('with Redis unreachable', () => {
+  let t: TestApp;
+  const redisUrl = process.env.REDIS_URL;
+
+  beforeAll(async () => {
+    process.env.REDIS_URL = `redis://127.0.0.1:${await closedPort()}`;
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+    process.env.REDIS_URL = redisUrl;
+  });
+
+  it('/health answers 503 problem+json naming Redis, with the database still up', async () => {
+    const res = await t.http.get('/health').expect(503);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(res.body).toMatchObject({
+      type: '/problems/dependency-unavailable',
+      status: 503,
+      dependencies: ['redis'],
+      checks: { database: { status: 'up' }, redis: { status: 'down' } },
+    });
+  });
+
+  it('login, which the Redis rate limiter guards, answers 503 with Retry-After, not 500', async () => {
+    const res = await t.http
+      .post('/v1/auth/login')
+      .send({ email: 'nobody@example.org', password: 'a long enough passphrase' })
+      .expect(503);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.body).toMatchObject({
+      type: '/problems/dependency-unavailable',
+      dependencies: ['redis'],
+    });
+  });
+
+  it('routes that do not need Redis keep working', async () => {
+    await t.http
+      .post('/v1/auth/register')
+      .send({
+        email: `redis-down.${Date.now()}@example.org`,
+        password: 'a long enough passphrase',
+        role: 'volunteer',
+        name: 'Still Served',
+        timezone: 'Europe/London',
+      })
+      .expect(201);
+  });
+});
