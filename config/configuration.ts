@@ -104,6 +104,16 @@ export const remindersConfig = registerAs('reminders', () => {
   };
 });
 
+/** Periods of the worker's periodic tasks (the SMS sweep, call planning, vetting expiry). */
+export const schedulesConfig = registerAs('schedules', () => {
+  const e = env();
+  return {
+    smsSweepSeconds: e.SCHEDULE_SMS_SWEEP_SECONDS,
+    callPlanningSeconds: e.SCHEDULE_CALL_PLANNING_SECONDS,
+    vettingExpirySeconds: e.SCHEDULE_VETTING_EXPIRY_SECONDS,
+  };
+});
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -117,6 +127,7 @@ export const allConfig = [
   concernsConfig,
   sessionsConfig,
   remindersConfig,
+  schedulesConfig,
 ];
 
 export { AppRole, validateEnv };

@@ -271,6 +271,29 @@ export class Env {
   @IsInt()
   @Min(30)
   SMS_SENDING_TIMEOUT_SECONDS = 300;
+
+  // Periods of the worker's periodic tasks, in seconds. Each runs once per period across all
+  // workers (see src/common/periodic.ts); tests shorten them.
+  /** Puts pending texts that lost their Bull job back on the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SCHEDULE_SMS_SWEEP_SECONDS = 30;
+
+  /** Ends finished buddy pairings and plans check-in calls up to the horizon. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SCHEDULE_CALL_PLANNING_SECONDS = 3600;
+
+  /** Expires lapsed vetting and warns of expiry (periods start at 00:00 UTC). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SCHEDULE_VETTING_EXPIRY_SECONDS = 86_400;
 }
 
 /**

@@ -44,7 +44,7 @@ const DOMAIN_MODULES: Imports = [
   NotificationsModule,
 ];
 
-/** Bull processors and repeatable jobs: loaded only where the process runs the worker role. */
+/** Bull processors and periodic tasks: loaded only where the process runs the worker role. */
 const WORKER_MODULES: Imports = [
   PeopleWorkerModule,
   CheckinsWorkerModule,

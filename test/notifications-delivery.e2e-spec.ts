@@ -27,6 +27,7 @@ import {
   person,
   Person,
   publish,
+  settle,
   smsConsent,
 } from './notifications.fixtures';
 
@@ -180,6 +181,7 @@ describe('notifications: delivery through Twilio', () => {
         () => sentRows([volunteer, therapist]),
         (n) => n === 6,
       );
+      await settle();
 
       const rows = await outboxAbout(t, `session:${sessionId}`);
       expect(rows.map((r) => r.status)).toEqual(Array(6).fill('sent'));
@@ -275,6 +277,7 @@ describe('notifications: delivery through Twilio', () => {
         () => statusOf([rc]),
         (s) => s[0] === 'failed',
       );
+      await settle();
 
       const rows = await t.db.query<OutboxRow[]>(
         `SELECT * FROM notification WHERE id = ANY($1) ORDER BY array_position($1, id)`,
@@ -438,6 +441,7 @@ describe('notifications: delivery through Twilio', () => {
         () => sentRows([therapist]),
         (n) => n === 3,
       );
+      await settle();
       expect(fake.sentTo(volunteer.phone)).toHaveLength(1);
 
       await webhook(INBOUND, { From: volunteer.phone, Body: 'START' }).expect(200);
@@ -499,6 +503,7 @@ describe('notifications: delivery through Twilio', () => {
         (n) => n >= 18,
       );
       await sweep();
+      await settle();
 
       expect((await reminders()).map((r) => r.status)).toEqual(Array(12).fill('sent'));
       expect(sentTo(people)).toHaveLength(18);
@@ -514,6 +519,7 @@ describe('notifications: delivery through Twilio', () => {
           const ids = await dueReminders(t, people, 500);
           await Promise.all([sweep(t), sweep(second)]);
           await allSent(ids, HEAVY_TEST_MS - 30_000);
+          await settle();
           const messages = sentTo(people);
           expect(messages).toHaveLength(500);
           const sids = await t.db.query<Array<{ sid: string }>>(
@@ -576,6 +582,7 @@ describe('notifications: delivery through Twilio', () => {
           const report = await sweep();
           expect(report.recovered).toBe(stuck);
           await allSent(ids, 60_000);
+          await settle();
           expect(sentTo(people)).toHaveLength(20);
           expect(new Set(sentTo(people).map((m) => m.sid)).size).toBe(20);
         } finally {
@@ -602,7 +609,7 @@ describe('notifications: delivery through Twilio', () => {
       expect(page.text).toMatch(/<html/i);
       const api = await t.http.get('/admin/queues/api/queues').set(coordinator.auth).expect(200);
       const names = (api.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-      expect(names).toEqual(['checkins', 'notifications', 'vetting']);
+      expect(names).toEqual(['notifications']);
     });
   });
 });

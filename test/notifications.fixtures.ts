@@ -100,5 +100,12 @@ export async function eventually<T>(
   }
 }
 
+/**
+ * Before counting what went out "exactly once": waits a while after the last expected text, so
+ * that a duplicate still on its way (a job run twice, a second worker, a sweeper re-enqueue, a
+ * retry) arrives and is counted rather than missed.
+ */
+export const settle = (ms = 2_000) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const iso = (d: Date | string | number) => new Date(d).toISOString();
 export const HOUR = 3_600_000;

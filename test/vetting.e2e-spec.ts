@@ -1,9 +1,9 @@
-import Bull from 'bull';
+import { schedulesConfig } from '../config/configuration';
 import { Role } from '../src/common/auth.decorators';
 import { DomainEventMap, DomainEvents } from '../src/common/domain-events';
-import { QueueName } from '../src/common/queues';
+import { Periodic } from '../src/common/periodic';
 import { PeopleService } from '../src/people/people.service';
-import { VettingProcessor, VettingScheduler } from '../src/people/vetting.processor';
+import { VettingProcessor } from '../src/people/vetting.processor';
 import { VettingService } from '../src/people/vetting.service';
 import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
@@ -296,31 +296,19 @@ describe('vetting', () => {
       ]);
     });
 
-    it('runs the sweep from the Bull processor on the clock', async () => {
+    it('runs the sweep from the worker’s processor on the clock', async () => {
       const therapist = await applicant();
       await verify(therapist.id, { evidence: 'seen', expiresOn: '2020-01-20' }).expect(200);
       clock.set('2020-01-21T00:10:00Z');
-      const processor = new VettingProcessor(vetting, clock);
+      const processor = new VettingProcessor(
+        vetting,
+        t.app.get(Periodic),
+        clock,
+        t.app.get(schedulesConfig.KEY),
+      );
       const result = await processor.expireLapsed();
       expect(result.expired).toBeGreaterThanOrEqual(1);
       expect((await person(therapist.id)).body.vettingStatus).toBe('expired');
-    });
-
-    it('schedules one daily repeatable job however many workers start', async () => {
-      const queue = new Bull(QueueName.Vetting, process.env.REDIS_URL!, {
-        prefix: `${process.env.REDIS_PREFIX}-scheduler:bull`,
-      });
-      try {
-        const scheduler = new VettingScheduler(queue);
-        await scheduler.onApplicationBootstrap();
-        await scheduler.onApplicationBootstrap();
-        const jobs = await queue.getRepeatableJobs();
-        expect(jobs.map((j) => [j.name, j.cron, j.tz])).toEqual([
-          ['expire-lapsed', '10 0 * * *', 'UTC'],
-        ]);
-      } finally {
-        await queue.close();
-      }
     });
   });
 });

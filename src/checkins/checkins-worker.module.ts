@@ -1,12 +1,10 @@
-import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
-import { QueueName } from '../common/queues';
 import { CheckinsModule } from './checkins.module';
-import { CheckinsProcessor, CheckinsScheduler } from './checkins.processor';
+import { CheckinsProcessor } from './checkins.processor';
 
-/** The worker side of check-ins: the repeatable job that materialises calls. */
+/** The worker side of check-ins: periodic call planning. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Checkins }), CheckinsModule],
-  providers: [CheckinsProcessor, CheckinsScheduler],
+  imports: [CheckinsModule],
+  providers: [CheckinsProcessor],
 })
 export class CheckinsWorkerModule {}

@@ -2,10 +2,18 @@ import { Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock';
 import { DataRights } from './data-rights';
 import { DomainEvents } from './domain-events';
+import { Periodic } from './periodic';
+import { PeriodicRunsRepository } from './periodic-runs.repository';
 
 @Global()
 @Module({
-  providers: [{ provide: Clock, useClass: SystemClock }, DomainEvents, DataRights],
-  exports: [Clock, DomainEvents, DataRights],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    DomainEvents,
+    DataRights,
+    PeriodicRunsRepository,
+    Periodic,
+  ],
+  exports: [Clock, DomainEvents, DataRights, Periodic],
 })
 export class CommonModule {}

@@ -1,6 +1,4 @@
-/** Bull queue names, one per module that runs jobs. Job names and payloads sit beside each processor. */
+/** Bull queue names. Periodic work runs on `Periodic` (PostgreSQL), not on a queue. */
 export enum QueueName {
-  Vetting = 'vetting',
-  Checkins = 'checkins',
   Notifications = 'notifications',
 }

@@ -8,12 +8,10 @@ import { DueRow } from './notifications.repository';
 
 export enum NotificationJob {
   Deliver = 'deliver',
-  Sweep = 'sweep',
 }
 
 export interface NotificationJobData {
   [NotificationJob.Deliver]: { notificationId: string };
-  [NotificationJob.Sweep]: Record<string, never>;
 }
 
 /**

@@ -30,12 +30,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Notification, SmsOptOut]),
-    // The dashboard shows every queue; the other modules own their processors.
-    BullModule.registerQueue(
-      { name: QueueName.Notifications },
-      { name: QueueName.Checkins },
-      { name: QueueName.Vetting },
-    ),
+    BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
   ],

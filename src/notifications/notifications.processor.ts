@@ -1,39 +1,32 @@
 import { InjectQueue } from '@nestjs/bull';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
-import { smsConfig } from '../../config/configuration';
+import { schedulesConfig, smsConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
+import { Periodic } from '../common/periodic';
 import { QueueName } from '../common/queues';
 import { DeliveryService } from './delivery.service';
 import { NotificationJob, NotificationJobData } from './notification-queue';
-import { SWEEP_EVERY_MS, SweeperService } from './sweeper.service';
-
-/** Re-registers the repeatable sweep this often, in case Redis lost it. */
-const RESCHEDULE_EVERY_MS = 5 * 60_000;
+import { SweeperService } from './sweeper.service';
 
 /**
- * The worker side: delivers rows as their jobs come due, and sweeps every 30 s. The sweep is a
- * repeatable job so that one worker of many runs it per period; each worker re-registers it
- * now and then, since a Redis flush forgets repeatable jobs too.
+ * The worker side: delivers rows as their Bull jobs come due, and sweeps on the periodic
+ * scheduler (PostgreSQL, not Redis, holds that schedule, so a Redis flush cannot stop the sweep
+ * that puts the flushed jobs back).
  */
 @Injectable()
-export class NotificationsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationsProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationsProcessor.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
     private readonly delivery: DeliveryService,
     private readonly sweeper: SweeperService,
+    private readonly periodic: Periodic,
     private readonly clock: Clock,
     @Inject(smsConfig.KEY) private readonly config: ConfigType<typeof smsConfig>,
+    @Inject(schedulesConfig.KEY) private readonly schedules: ConfigType<typeof schedulesConfig>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,32 +37,29 @@ export class NotificationsProcessor implements OnApplicationBootstrap, OnApplica
       .catch((error: unknown) =>
         this.logger.error({ err: (error as Error).message }, 'Notification processor stopped'),
       );
-    await this.scheduleSweep();
-    this.timer = setInterval(() => void this.scheduleSweep(), RESCHEDULE_EVERY_MS);
-    this.timer.unref();
+    this.periodic.schedule({
+      name: 'sms-sweep',
+      everySeconds: this.schedules.smsSweepSeconds,
+      run: () => this.sweeper.sweep(this.clock.now()),
+    });
+    await this.forgetRepeatableSweep();
   }
 
   private run(job: Job): Promise<unknown> {
-    if (job.name === (NotificationJob.Sweep as string)) return this.sweeper.sweep(this.clock.now());
+    // Older releases scheduled the sweep as a repeatable job of this queue; ignore its leftovers.
+    if (job.name !== (NotificationJob.Deliver as string)) return Promise.resolve('ignored');
     const data = job.data as NotificationJobData[NotificationJob.Deliver];
     return this.delivery.deliver(data.notificationId, this.clock.now());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  private async scheduleSweep(): Promise<void> {
-    const data: NotificationJobData[NotificationJob.Sweep] = {};
+  /** Removes the repeatable sweep job an older release registered in Redis (this queue has no other). */
+  private async forgetRepeatableSweep(): Promise<void> {
     try {
-      await this.queue.add(NotificationJob.Sweep, data, {
-        jobId: 'sweeper',
-        repeat: { every: SWEEP_EVERY_MS },
-        removeOnComplete: true,
-        removeOnFail: true,
-      });
+      for (const job of await this.queue.getRepeatableJobs()) {
+        await this.queue.removeRepeatableByKey(job.key);
+      }
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'Could not schedule the sweeper');
+      this.logger.warn({ err: (error as Error).message }, 'Could not remove the old sweep job');
     }
   }
 }

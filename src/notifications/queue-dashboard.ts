@@ -43,20 +43,18 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
   }
 }
 
-/** bull-board over every queue of the service, mounted behind the coordinator check. */
+/** bull-board over the service's queue (SMS delivery), mounted behind the coordinator check. */
 @Injectable()
 export class QueueDashboard {
   constructor(
     @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
-    @InjectQueue(QueueName.Checkins) private readonly checkins: Queue,
-    @InjectQueue(QueueName.Vetting) private readonly vetting: Queue,
   ) {}
 
   mount(consumer: MiddlewareConsumer): void {
     const adapter = new ExpressAdapter();
     adapter.setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: [this.notifications, this.checkins, this.vetting].map((q) => new BullAdapter(q)),
+      queues: [new BullAdapter(this.notifications)],
       // @bull-board/express pins its own copy of @bull-board/api (9.10.1 beside our 9.10.2): the
       // same interface, declared twice, so TypeScript wants a cast.
       serverAdapter: adapter as unknown as IServerAdapter,

@@ -1,12 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { smsConfig } from '../../config/configuration';
+import { schedulesConfig, smsConfig } from '../../config/configuration';
 import { NotificationQueue } from './notification-queue';
 import { NotificationsRepository } from './notifications.repository';
 
-/** How often the sweeper runs, and so how far ahead it makes sure jobs exist. */
-export const SWEEP_EVERY_MS = 30_000;
-const LOOKAHEAD_MS = 2 * SWEEP_EVERY_MS;
 const BATCH = 1000;
 
 export interface SweepReport {
@@ -17,8 +14,10 @@ export interface SweepReport {
 
 /**
  * Reconciles Bull with PostgreSQL: rows whose worker died mid-send go back to pending, and every
- * pending row due now or within the next minute gets a job if it has none (after a Redis flush or
- * restart, or a crash between a commit and its enqueue). Safe to run anywhere, any number of times.
+ * pending row due now or within the next two sweep periods gets a job if it has none (after a
+ * Redis flush or restart, or a crash between a commit and its enqueue): it asks Redis for the
+ * row's job, and adds one (job id = row id) when it is missing. Safe to run anywhere, any number
+ * of times.
  */
 @Injectable()
 export class SweeperService {
@@ -28,7 +27,13 @@ export class SweeperService {
     private readonly outbox: NotificationsRepository,
     private readonly queue: NotificationQueue,
     @Inject(smsConfig.KEY) private readonly config: ConfigType<typeof smsConfig>,
+    @Inject(schedulesConfig.KEY) private readonly schedules: ConfigType<typeof schedulesConfig>,
   ) {}
+
+  /** Two sweep periods ahead, so a row due before the next sweep already has its job. */
+  private get lookaheadMs(): number {
+    return 2 * this.schedules.smsSweepSeconds * 1000;
+  }
 
   async sweep(now: Date): Promise<SweepReport> {
     const timeout = this.config.sendingTimeoutSeconds * 1000;
@@ -36,7 +41,7 @@ export class SweeperService {
     for (const row of recovered) await this.queue.dropStale(row.id);
 
     const report: SweepReport = { recovered: recovered.length, added: 0, promoted: 0 };
-    const due = await this.outbox.pendingDueBy(new Date(now.getTime() + LOOKAHEAD_MS), BATCH);
+    const due = await this.outbox.pendingDueBy(new Date(now.getTime() + this.lookaheadMs), BATCH);
     for (let i = 0; i < due.length; i += 50) {
       const outcomes = await Promise.all(
         due.slice(i, i + 50).map((row) => this.queue.ensure(row, now)),

@@ -1,51 +1,33 @@
-import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import type { Queue } from 'bull';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { schedulesConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
-import { QueueName } from '../common/queues';
+import { Periodic } from '../common/periodic';
 import { VettingService } from './vetting.service';
 
-export enum VettingJob {
-  ExpireLapsed = 'expire-lapsed',
-}
-
-/** Runs the daily expiry sweep; a failure throws so Bull retries it. */
-@Processor(QueueName.Vetting)
-export class VettingProcessor {
+/**
+ * The vetting expiry sweep, daily by default on the periodic scheduler: its periods are UTC days,
+ * as vetting dates are. A failure throws, so the scheduler retries it within the day.
+ */
+@Injectable()
+export class VettingProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly vetting: VettingService,
+    private readonly periodic: Periodic,
     private readonly clock: Clock,
+    @Inject(schedulesConfig.KEY) private readonly schedules: ConfigType<typeof schedulesConfig>,
   ) {}
 
-  @Process(VettingJob.ExpireLapsed)
+  onApplicationBootstrap(): void {
+    this.periodic.schedule({
+      name: 'vetting-expiry',
+      everySeconds: this.schedules.vettingExpirySeconds,
+      run: () => this.expireLapsed(),
+    });
+  }
+
   async expireLapsed(): Promise<{ expired: number; warned: number }> {
     const { expired, warned } = await this.vetting.expireLapsed(this.clock.now());
     return { expired: expired.length, warned: warned.length };
-  }
-}
-
-/**
- * Registers the daily sweep at 00:10 UTC (vetting dates are UTC days). Bull keys a repeatable job
- * by name, id and schedule, so every worker registering it at boot still yields one schedule.
- */
-@Injectable()
-export class VettingScheduler implements OnApplicationBootstrap {
-  static readonly CRON = '10 0 * * *';
-
-  constructor(@InjectQueue(QueueName.Vetting) private readonly queue: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.add(
-      VettingJob.ExpireLapsed,
-      {},
-      {
-        jobId: VettingJob.ExpireLapsed,
-        repeat: { cron: VettingScheduler.CRON, tz: 'UTC' },
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 60_000 },
-        removeOnComplete: 30,
-        removeOnFail: 100,
-      },
-    );
   }
 }
