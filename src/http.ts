@@ -1,15 +1,30 @@
 import { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { ConfigType } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { appConfig } from '../config/configuration';
+import { refuseDeepJson } from './common/body-depth';
+import { RequestBodyError } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
 import { validationPipe } from './common/validation';
 
 /** Largest request body accepted (JSON or form); larger gets 413. */
 export const BODY_LIMIT = '100kb';
+
+/**
+ * Nest answers a body-parser SyntaxError with a generic 400 that echoes the parser's message (and
+ * so bits of the body); handing the filter the parser's own `type` keeps one mapping for all.
+ */
+function keepBodyParserErrors(error: unknown, _req: Request, _res: Response, next: NextFunction) {
+  const parser = error as { type?: unknown; status?: unknown };
+  if (typeof parser?.type === 'string' && typeof parser.status === 'number') {
+    return next(new RequestBodyError(parser.type, parser.status));
+  }
+  next(error);
+}
 
 /**
  * Everything that makes the HTTP surface what API.md promises. Shared by main.ts and the e2e
@@ -22,8 +37,10 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // Compressed bodies are refused (415): nothing needs them and they invite decompression bombs.
+  app.useBodyParser('json', { limit: BODY_LIMIT, inflate: false, verify: refuseDeepJson });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, inflate: false });
+  app.use(keepBodyParserErrors);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Role, Roles } from '../common/auth.decorators';
 import { Page, PageQuery } from '../common/pagination';
+import { IsInstant } from '../common/validators';
 import { AuditService, AuditView } from './audit.service';
 
 export class AuditQuery extends PageQuery {
@@ -18,11 +19,11 @@ export class AuditQuery extends PageQuery {
   target?: string;
 
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   from?: string;
 
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   to?: string;
 }
 

@@ -12,6 +12,8 @@ import {
   AvailabilityView,
   PutAvailabilityDto,
 } from './dto/availability.dto';
+import { Clock } from '../common/clock';
+import { requireScheduledDate } from '../common/time-range';
 
 const toExceptionView = (e: StoredException): AvailabilityExceptionView => ({
   id: e.id,
@@ -30,6 +32,7 @@ export class MyAvailabilityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: AvailabilityRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async view(
@@ -64,6 +67,7 @@ export class MyAvailabilityService {
     actor: Actor,
     dto: AvailabilityExceptionDto,
   ): Promise<AvailabilityExceptionView> {
+    requireScheduledDate(this.clock.now(), 'date', dto.date);
     return this.dataSource.transaction(async (em) => {
       if (!(await this.repository.lockSchedule(actor.id, em))) throw new AvailabilityNotSetError();
       const windows = dto.windows ?? [];

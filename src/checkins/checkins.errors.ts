@@ -37,12 +37,6 @@ export class CallNotDueError extends RuleViolationError {
   }
 }
 
-export class NotInFutureError extends RuleViolationError {
-  constructor(field: string) {
-    super('not-in-future', `${field} must be in the future.`, { field });
-  }
-}
-
 export class CallClashError extends ConflictError {
   constructor() {
     super('call-clash', 'The pairing already has a call at that time.');

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { requireScheduledInstant } from '../common/time-range';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { Checkin } from './checkin.entity';
@@ -12,7 +13,6 @@ import {
   CallClashError,
   CallNotDueError,
   CallNotScheduledError,
-  NotInFutureError,
   PairingEndedError,
 } from './checkins.errors';
 import { OutcomeDto, RescheduleDto } from './dto/checkin.dto';
@@ -72,7 +72,7 @@ export class CheckinsService {
   reschedule(actor: Actor, id: string, dto: RescheduleDto): Promise<void> {
     const now = this.clock.now();
     const startsAt = new Date(dto.startsAt);
-    if (startsAt <= now) throw new NotInFutureError('startsAt');
+    requireScheduledInstant(now, 'startsAt', startsAt);
     return this.dataSource.transaction(async (em) => {
       const { pairing, call } = await this.lockCall(
         actor,

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { requireScheduledDate } from '../common/time-range';
 import { RuleViolationError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
@@ -57,6 +58,7 @@ export class PairingsService {
         const [matchable] = await this.people.matchableIds('buddy', [dto.buddyId], em);
         const [profile] = matchable ? await this.people.buddyProfiles([matchable], em) : [];
         if (!profile) throw new BuddyNotMatchableError();
+        if (dto.endsOn) requireScheduledDate(now, 'endsOn', dto.endsOn);
         const endsOn = dto.endsOn ?? (await this.defaultEnd(request.volunteerId, em));
         refuseEndInPast(endsOn, now, dto.timezone);
         const active = await this.pairings.lockBuddyLoad(profile.userId, em);
@@ -110,6 +112,7 @@ export class PairingsService {
       const pairing = await this.lockOwn(actor, id, em);
       if (pairing.status !== 'active') throw new PairingEndedError();
       const timezone = dto.timezone ?? pairing.timezone;
+      if (dto.endsOn) requireScheduledDate(now, 'endsOn', dto.endsOn);
       refuseEndInPast(dto.endsOn, now, timezone);
       Object.assign(pairing, {
         cadence: dto.cadence,

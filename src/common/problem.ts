@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
+import { clientFaultOf } from './pg-errors';
 
 export interface FieldError {
   field: string;
@@ -41,7 +42,7 @@ function fromStatus(status: number, detail?: string, code?: string): Problem {
   };
 }
 
-/** Errors from body-parser (malformed JSON, too large) carry `type` and `status`. */
+/** Errors from body-parser (malformed JSON, too large, ...) carry `type` and `status`. */
 interface BodyParserError {
   type: string;
   status: number;
@@ -50,6 +51,43 @@ const isBodyParserError = (e: unknown): e is BodyParserError =>
   e instanceof Error &&
   typeof (e as Partial<BodyParserError>).type === 'string' &&
   typeof (e as Partial<BodyParserError>).status === 'number';
+
+/**
+ * Every error class body-parser (and raw-body under it) raises, as the problem the client gets.
+ * Anything else it raises with a 4xx status keeps that status; a 5xx from it is our bug.
+ */
+const BODY_PARSER_PROBLEMS: Record<string, [status: number, code: string, detail: string]> = {
+  'entity.parse.failed': [400, 'malformed-json', 'The body is not valid JSON.'],
+  'entity.too.deep': [400, 'body-too-deep', 'The body nests objects or arrays too deeply.'],
+  'entity.verify.failed': [400, 'malformed-body', 'The body was refused.'],
+  'entity.too.large': [413, 'body-too-large', 'The body is larger than this API accepts.'],
+  'parameters.too.many': [413, 'body-too-large', 'The form has too many fields.'],
+  'encoding.unsupported': [
+    415,
+    'unsupported-encoding',
+    'Content-Encoding is not supported; send the body uncompressed.',
+  ],
+  'charset.unsupported': [415, 'unsupported-charset', 'Send the body in UTF-8.'],
+  'request.aborted': [400, 'request-aborted', 'The body ended before its announced length.'],
+  'request.size.invalid': [400, 'malformed-body', 'The body length differs from Content-Length.'],
+};
+
+/** A body-parser failure, kept whole (Nest turns a bare SyntaxError into a generic 400). */
+export class RequestBodyError extends Error {
+  constructor(
+    readonly type: string,
+    readonly status: number,
+  ) {
+    super(type);
+  }
+}
+
+function fromBodyParser(error: BodyParserError): Problem | undefined {
+  const known = BODY_PARSER_PROBLEMS[error.type];
+  if (known) return fromStatus(known[0], known[2], known[1]);
+  if (error.status >= 400 && error.status < 500) return fromStatus(error.status, error.type);
+  return undefined;
+}
 
 const logger = new Logger('Problem');
 
@@ -89,14 +127,21 @@ export function toProblem(error: unknown): Problem {
       return fromStatus(status, message);
     }
   }
-  if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
-    if (error.type === 'entity.parse.failed') {
-      return fromStatus(400, 'The body is not valid JSON.', 'malformed-json');
-    }
-    if (error.type === 'entity.too.large') {
-      return fromStatus(413, 'The body is larger than this API accepts.', 'body-too-large');
-    }
-    return fromStatus(error.status, error.type);
+  const parsing = isBodyParserError(error) ? fromBodyParser(error) : undefined;
+  if (parsing) return parsing;
+  const clientFault = clientFaultOf(error);
+  if (clientFault) {
+    // The validators should have caught it first: the warning shows where one is missing.
+    logger.warn(
+      { pgCode: clientFault.pgCode },
+      `Database refused client input (${clientFault.pgCode})`,
+    );
+    return {
+      ...fromStatus(clientFault.status, clientFault.detail, clientFault.code),
+      ...(clientFault.field
+        ? { errors: [{ field: clientFault.field, message: clientFault.detail }] }
+        : {}),
+    };
   }
   const errorId = randomUUID();
   const kind = error instanceof QueryFailedError ? 'database' : 'unexpected';

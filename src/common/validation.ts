@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { badTextFields } from './input-text';
 import { FieldError, ValidationFailedException } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -12,8 +13,22 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/**
+ * The one input boundary for bodies, queries and route parameters: first no client string may
+ * carry control characters or broken surrogates (whatever the DTO says), then the DTO's rules.
+ */
+class BoundaryValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const bad = badTextFields(value, metadata.data ?? '');
+      if (bad.length > 0) throw new ValidationFailedException(bad);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** Rejects unknown fields and wrong types, naming every bad field (problem `errors`). */
-export const validationPipe = new ValidationPipe({
+export const validationPipe = new BoundaryValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,

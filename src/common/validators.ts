@@ -1,4 +1,12 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import {
+  IsString,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 
@@ -40,3 +48,80 @@ export function IsE164(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: isE164 },
     });
 }
+
+/**
+ * Years outside this span are typing mistakes or probes: nothing this service keeps happened
+ * before 1900 or is planned after 2999, and the bound keeps date arithmetic (a range plus a
+ * horizon) inside what PostgreSQL and `Date#toISOString` can represent.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2999;
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** RFC 3339 date-time; the offset is mandatory (a bare local time would be read in the wrong zone). */
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+/** UTC offsets in use run from -12:00 to +14:00; RFC 3339 allows no more than ±14:00 here. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** A real calendar date written `YYYY-MM-DD` (no 30 February, no week dates), years 1900-2999. */
+export const isLocalDate = (value: unknown): value is string => {
+  const m = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/** An RFC 3339 instant with `Z` or an offset within ±14:00, on a real date, years 1900-2999. */
+export const isInstant = (value: unknown): value is string => {
+  const m = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!m || !isLocalDate(m[1])) return false;
+  const [, , , , , sign, hours, minutes] = m;
+  if (sign === undefined) return true;
+  return Number(minutes) < 60 && Number(hours) * 60 + Number(minutes) <= MAX_OFFSET_MINUTES;
+};
+
+function rule(
+  name: string,
+  message: (property: string) => string,
+  validate: (value: unknown) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: message(String(propertyName)), ...options },
+      validator: { validate },
+    });
+}
+
+/** A real calendar date written `YYYY-MM-DD`. */
+export const IsLocalDate = (options?: ValidationOptions) =>
+  rule('isLocalDate', (p) => `${p} must be a date written YYYY-MM-DD`, isLocalDate, options);
+
+/** An RFC 3339 instant that says its offset, e.g. 2027-03-20T18:00:00+02:00. */
+export const IsInstant = (options?: ValidationOptions) =>
+  rule(
+    'isInstant',
+    (p) =>
+      `${p} must be an RFC 3339 instant with Z or an offset from -14:00 to +14:00, e.g. 2027-03-20T18:00:00+02:00`,
+    isInstant,
+    options,
+  );
+
+/** NFC, then trimmed: "José" typed on two keyboards is one name, and "  " is no name at all. */
+export const normaliseName = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.normalize('NFC').trim() : value;
+
+/** A person's name: NFC-normalised, trimmed, not blank, at most `maxLength` characters. */
+export const IsName = (maxLength: number) =>
+  applyDecorators(
+    Transform(normaliseName),
+    IsString(),
+    MinLength(1, { message: '$property must not be blank' }),
+    MaxLength(maxLength),
+  );

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { requireDateInSpan } from '../common/time-range';
 import { isExclusionViolation } from '../common/pg-errors';
 import { ValidationFailedException } from '../common/problem';
 import { Account } from '../identity/account.entity';
@@ -123,6 +124,11 @@ export class ProfilesService {
   }
 
   private async saveVolunteer(actor: Actor, input: VolunteerProfileInput, em: EntityManager) {
+    const now = this.clock.now();
+    input.deployments.forEach((d, i) => {
+      requireDateInSpan(now, `deployments.${i}.startsOn`, d.startsOn);
+      requireDateInSpan(now, `deployments.${i}.endsOn`, d.endsOn);
+    });
     await em.upsert(
       VolunteerProfile,
       {

@@ -35,6 +35,8 @@ import {
   RaiseConcernDto,
   TriageConcernDto,
 } from './dto/concern.dto';
+import { Clock } from '../common/clock';
+import { requirePastInstant } from '../common/time-range';
 
 /**
  * Safeguarding concerns: anyone signed in raises one, coordinators triage. Coordinators see
@@ -50,6 +52,7 @@ export class ConcernsService {
     private readonly identity: IdentityService,
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -58,13 +61,15 @@ export class ConcernsService {
    * the reporter would outlive the pseudonymisation their erasure performs.
    */
   raise(actor: Actor, dto: RaiseConcernDto): Promise<ConcernStatusDto> {
-    if ((dto.subjectUserId === undefined) === (dto.subjectDescription === undefined)) {
+    if ((dto.subjectUserId == null) === (dto.subjectDescription == null)) {
       const message = 'give exactly one of subjectUserId and subjectDescription';
       throw new ValidationFailedException([
         { field: 'subjectUserId', message },
         { field: 'subjectDescription', message },
       ]);
     }
+    const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : null;
+    if (occurredAt) requirePastInstant(this.clock.now(), 'occurredAt', occurredAt);
     return this.dataSource.transaction(async (em) => {
       await this.identity.get(actor.id, em);
       if (dto.subjectUserId) await this.requireSubject(dto.subjectUserId, em);
@@ -77,7 +82,7 @@ export class ConcernsService {
           urgency: dto.urgency,
           details: dto.details,
           location: dto.location ?? null,
-          occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : null,
+          occurredAt,
           source: ConcernSource.Report,
           checkinId: null,
         },

@@ -7,6 +7,7 @@ import { AvailabilityService } from '../availability/availability.service';
 import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { requireScheduledInstant } from '../common/time-range';
 import { DomainEvents, SessionEvent } from '../common/domain-events';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
@@ -100,6 +101,7 @@ export class BookSession {
 
   async book(actor: Actor, dto: BookSessionDto, key?: string): Promise<SessionDto> {
     const startsAt = new Date(dto.startsAt);
+    requireScheduledInstant(this.clock.now(), 'startsAt', startsAt);
     const hash = requestHash('POST /v1/sessions', {
       requestId: dto.requestId,
       therapistId: dto.therapistId,
@@ -164,6 +166,7 @@ export class BookSession {
   /** Same rules as booking, on the same row: the entitlement it uses does not change. */
   async reschedule(actor: Actor, id: string, dto: RescheduleSessionDto): Promise<SessionDto> {
     const startsAt = new Date(dto.startsAt);
+    requireScheduledInstant(this.clock.now(), 'startsAt', startsAt);
     return retryingDeadlocks(() =>
       this.dataSource.transaction(async (em) => {
         const session = requireAccess(

@@ -10,14 +10,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaZone } from '../../common/validators';
-import {
-  HasNoOverlaps,
-  IsAfterStart,
-  IsCalendarDate,
-  IsLocalTime,
-  NotTogetherWith,
-} from './window.validators';
+import { IsIanaZone, IsLocalDate } from '../../common/validators';
+import { HasNoOverlaps, IsAfterStart, IsLocalTime, NotTogetherWith } from './window.validators';
 
 export class TimeWindowDto {
   /** Wall-clock start, `HH:mm` (00:00-23:59). */
@@ -54,7 +48,7 @@ export class PutAvailabilityDto {
 
 export class AvailabilityExceptionDto {
   /** Local date `YYYY-MM-DD` in your availability zone; replaces any exception already on it. */
-  @IsCalendarDate()
+  @IsLocalDate()
   date!: string;
 
   /** `true`: the whole date is unavailable. Give this or `windows`. */

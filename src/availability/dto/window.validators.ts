@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { DateTime } from 'luxon';
-import { isCalendarDate, LOCAL_END_TIME, LOCAL_TIME, parseLocalTime } from '../local-time';
+import { isInstant, isLocalDate } from '../../common/validators';
+import { LOCAL_END_TIME, LOCAL_TIME, parseLocalTime } from '../local-time';
 
 function decorator(
   name: string,
@@ -78,25 +78,11 @@ export const HasNoOverlaps = () =>
     (args) => `${args.property} has overlapping windows ${firstOverlap(args.value)}`,
   );
 
-/** A real calendar date `YYYY-MM-DD`. */
-export const IsCalendarDate = () =>
-  decorator(
-    'isCalendarDate',
-    (value) => isCalendarDate(value),
-    (args) => `${args.property} must be a date YYYY-MM-DD`,
-  );
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
 /** A date `YYYY-MM-DD`, or an instant in ISO 8601 with `Z` or an offset. */
 export const IsDateOrInstant = () =>
   decorator(
     'isDateOrInstant',
-    (value) =>
-      isCalendarDate(value) ||
-      (typeof value === 'string' &&
-        INSTANT.test(value) &&
-        DateTime.fromISO(value, { setZone: true }).isValid),
+    (value) => isLocalDate(value) || isInstant(value),
     (args) =>
       `${args.property} must be a date YYYY-MM-DD or an ISO 8601 instant with an offset, e.g. 2027-03-22T09:00:00Z`,
   );

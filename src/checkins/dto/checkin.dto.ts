@@ -1,8 +1,8 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsIanaZone } from '../../common/validators';
+import { IsIanaZone, IsInstant } from '../../common/validators';
 import { PageQuery } from '../../common/pagination';
 import type { Wellbeing } from '../checkin.entity';
-import { IsInstant, OnlyWhenCompleted } from './validators';
+import { OnlyWhenCompleted } from './validators';
 
 export class OutcomeDto {
   @IsIn(['completed', 'missed'])

@@ -11,9 +11,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsIanaZone } from '../../common/validators';
+import { IsIanaZone, IsLocalDate } from '../../common/validators';
 import type { Cadence } from '../call-plan';
-import { HHMM, IsLocalDate } from './validators';
+import { HHMM } from './validators';
 
 export class CallPlanDto {
   @IsIn(['weekly', 'fortnightly'])

@@ -1,6 +1,6 @@
 import { IsEmail, IsIn, IsString, MaxLength, MinLength, IsOptional } from 'class-validator';
 import { Role } from '../../common/auth.decorators';
-import { IsE164, IsIanaZone } from '../../common/validators';
+import { IsE164, IsIanaZone, IsName } from '../../common/validators';
 
 export const SELF_REGISTERING_ROLES = [Role.Volunteer, Role.Therapist, Role.Buddy] as const;
 export type SelfRegisteringRole = (typeof SELF_REGISTERING_ROLES)[number];
@@ -20,9 +20,7 @@ export class RegisterDto {
   @IsIn(SELF_REGISTERING_ROLES)
   role!: SelfRegisteringRole;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @IsName(120)
   name!: string;
 
   /** E.164, e.g. +447911123456 */

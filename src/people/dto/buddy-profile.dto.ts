@@ -18,7 +18,8 @@ import {
 import { BUDDY_KINDS, DBS_LEVELS, MEMBERSHIP_BODIES } from '../people.types';
 import type { BuddyKind, DbsLevel, MembershipBody } from '../people.types';
 import { ContactInput, LANGUAGES_MAX } from './contact.dto';
-import { AreLanguageCodes, IsLocalDate, MEMBERSHIP_NUMBER, OnlyWhen } from './validators';
+import { IsLocalDate } from '../../common/validators';
+import { AreLanguageCodes, MEMBERSHIP_NUMBER, OnlyWhen } from './validators';
 
 export class DbsInput {
   @IsIn(DBS_LEVELS)

@@ -1,5 +1,5 @@
-import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsE164, IsIanaZone } from '../../common/validators';
+import { IsOptional, ValidateIf } from 'class-validator';
+import { IsE164, IsIanaZone, IsName } from '../../common/validators';
 
 /**
  * The contact fields every profile may change; they live on the account. Omitted means
@@ -7,9 +7,7 @@ import { IsE164, IsIanaZone } from '../../common/validators';
  */
 export class ContactInput {
   @ValidateIf((o: ContactInput) => o.name !== undefined)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @IsName(120)
   name?: string;
 
   /** E.164, e.g. +447911123456; null removes it. */

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { isLocalDate } from '../../common/validators';
 import { isLanguageCode } from '../languages';
 
 function rule(
@@ -24,19 +25,6 @@ export const AreLanguageCodes = () =>
     (p) => `${p} must hold ISO 639-1 language codes such as en, fr or ar`,
     (value) => Array.isArray(value) && value.every(isLanguageCode),
   );
-
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export const isLocalDate = (value: unknown): value is string => {
-  const m = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
-  if (!m) return false;
-  const d = new Date(`${value as string}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value as string);
-};
-
-/** A real calendar date written YYYY-MM-DD. */
-export const IsLocalDate = () =>
-  rule('isLocalDate', (p) => `${p} must be a date written YYYY-MM-DD`, isLocalDate);
 
 /** A date on or after the date in `other` (both YYYY-MM-DD). */
 export const IsOnOrAfter = (other: string) =>

@@ -6,7 +6,7 @@ import { VETTING_STATUSES } from '../people.types';
 import type { VettedRole, VettingStatus } from '../people.types';
 import type { VettingDecisionKind } from '../vetting-decision.entity';
 import { trimmed } from './contact.dto';
-import { IsLocalDate } from './validators';
+import { IsLocalDate } from '../../common/validators';
 
 export class VettingQuery extends PageQuery {
   /** Only people in this status (all when omitted). */

@@ -13,7 +13,8 @@ import {
 } from 'class-validator';
 import type { Phase } from '../people.types';
 import { ContactInput, LANGUAGES_MAX, trimmed } from './contact.dto';
-import { AreLanguageCodes, IsLocalDate, IsOnOrAfter, NoOverlappingPeriods } from './validators';
+import { IsLocalDate, IsName } from '../../common/validators';
+import { AreLanguageCodes, IsOnOrAfter, NoOverlappingPeriods } from './validators';
 
 export class DeploymentInput {
   /** Where, e.g. "Calais" or "Moria, Lesvos". */
@@ -40,10 +41,7 @@ export class DeploymentInput {
 /** `PUT /v1/me/profile` for a volunteer: replaces the profile and all deployments. */
 export class VolunteerProfileInput extends ContactInput {
   @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(80)
+  @IsName(80)
   preferredName?: string | null;
 
   /** ISO 639-1 codes, e.g. ["en", "fr"]. */

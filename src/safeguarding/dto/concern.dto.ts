@@ -1,5 +1,4 @@
 import {
-  IsDateString,
   IsEnum,
   IsIn,
   IsOptional,
@@ -10,6 +9,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsInstant } from '../../common/validators';
 import {
   ConcernCategory,
   ConcernEntryKind,
@@ -24,8 +24,12 @@ export class RaiseConcernDto {
   @IsUUID()
   subjectUserId?: string;
 
-  /** Who the concern is about when they are not registered: enough for a coordinator to act. */
-  @IsOptional()
+  /**
+   * Who the concern is about when they are not registered: enough for a coordinator to act. Null
+   * is refused (400 naming the field) rather than left to the database, so the reporter learns
+   * what to fix instead of losing the report.
+   */
+  @ValidateIf((dto: RaiseConcernDto) => dto.subjectDescription !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -49,7 +53,7 @@ export class RaiseConcernDto {
 
   /** When it happened, ISO 8601 with offset, if known. */
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 
   /** `urgent` alerts the on-call coordinators at once. */

@@ -12,7 +12,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isLanguageCode } from '../../people/languages';
-import { IsInstant } from './instant';
+import { IsInstant } from '../../common/validators';
 import { MODALITIES, type Modality } from '../session.types';
 
 @ValidatorConstraint({ name: 'isLanguageCode' })

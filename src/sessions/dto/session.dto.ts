@@ -1,8 +1,7 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsIanaZone } from '../../common/validators';
 import { SessionStatus, type Modality } from '../session.types';
-import { IsInstant } from './instant';
+import { IsIanaZone, IsInstant } from '../../common/validators';
 
 export class BookSessionDto {
   @IsUUID()
