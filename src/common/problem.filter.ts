@@ -3,7 +3,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, Problem, toProblem } from './problem';
 
 function send(res: Response, problem: Problem): void {
-  if (problem.status === 429) res.setHeader('Retry-After', '60');
+  // The seconds until the block lifts, when the error knows them (login limits).
+  if (typeof problem.retryAfter === 'number')
+    res.setHeader('Retry-After', String(problem.retryAfter));
+  else if (problem.status === 429) res.setHeader('Retry-After', '60');
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
