@@ -47,6 +47,17 @@ describe('login limits', () => {
     await login(email, PASSWORD, testIp()).expect(200);
   });
 
+  it('counts guesses sent in parallel before their passwords are checked: 5 of 20 get through', async () => {
+    const { email } = await signUp(t);
+    const ip = testIp();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => login(email, 'wrong password!', ip)),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  });
+
   it('forgets the failures of an account when its owner signs in', async () => {
     const { email } = await signUp(t);
     const ip = testIp();
