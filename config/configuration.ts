@@ -14,10 +14,21 @@ export const appConfig = registerAs('app', () => {
     role: e.APP_ROLE,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     apiDocs: e.API_DOCS === 'on',
   };
 });
+
+/**
+ * Express's `trust proxy` from its text form: `true`/`false`, a hop count, or addresses and names
+ * (`loopback`, `10.0.0.0/8`, ...). A string `false` given to Express would be read as an address.
+ */
+export function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
 
 export const databaseConfig = registerAs('database', () => ({ url: env().DATABASE_URL }));
 
@@ -31,9 +42,15 @@ export const authConfig = registerAs('auth', () => {
   return {
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    loginMaxPerAccountIp: e.LOGIN_MAX_PER_ACCOUNT_IP,
     loginMaxPerAccount: e.LOGIN_MAX_PER_ACCOUNT,
     loginMaxPerIp: e.LOGIN_MAX_PER_IP,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    loginLockSeconds: e.LOGIN_LOCK_SECONDS,
+    loginLockMaxSeconds: e.LOGIN_LOCK_MAX_SECONDS,
+    refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
+    // Browsers keep Secure cookies from http://localhost too; plain-http test clients do not.
+    refreshCookieSecure: !['development', 'test'].includes(process.env.NODE_ENV ?? ''),
   };
 });
 

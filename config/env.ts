@@ -112,13 +112,19 @@ export class Env {
   @Max(3600)
   JWT_TTL_SECONDS = 900;
 
-  /** Login attempts allowed per account in LOGIN_WINDOW_SECONDS. */
+  /** Failed logins allowed per (account, client IP) in LOGIN_WINDOW_SECONDS before a lock. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  LOGIN_MAX_PER_ACCOUNT = 10;
+  LOGIN_MAX_PER_ACCOUNT_IP = 5;
 
-  /** Login attempts allowed per client IP in LOGIN_WINDOW_SECONDS. */
+  /** Failed logins allowed per account from all IPs together in LOGIN_WINDOW_SECONDS: the loose ceiling. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PER_ACCOUNT = 30;
+
+  /** Failed logins allowed per client IP, whatever the account, in LOGIN_WINDOW_SECONDS. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -132,14 +138,36 @@ export class Env {
   @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' })
   API_DOCS?: 'on' | 'off';
 
-  /** Express `trust proxy`: which peers may set X-Forwarded-For (the client IP for rate limits). */
-  @IsString()
-  TRUST_PROXY = 'loopback';
-
+  /** How long failures are remembered: a counter starts with the first failure and lasts this long. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /** The first lock once a limit is passed; each further lock within a day doubles it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_SECONDS = 60;
+
+  /** The longest a lock lasts, however often it repeats. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_MAX_SECONDS = 3600;
+
+  /**
+   * Express `trust proxy`: which peers may set X-Forwarded-For (the client IP for login limits).
+   * `false` (the default) trusts no proxy; behind one, give the hop count (`1`) or its addresses.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  /** Lifetime of a browser's refresh token (the `vws_refresh` cookie); each refresh renews it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  REFRESH_TTL_SECONDS = 14 * 24 * 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -87,6 +87,10 @@ export async function createCoordinator(t: TestApp): Promise<TestUser> {
   return logIn(t, email, account.id, Role.Coordinator);
 }
 
+/** The same person signed in afresh, e.g. after a suspension ended their sessions. */
+export const signInAgain = (t: TestApp, user: TestUser): Promise<TestUser> =>
+  logIn(t, user.email, user.id, user.role);
+
 async function logIn(t: TestApp, email: string, id: string, role: Role): Promise<TestUser> {
   const login = await t.http
     .post('/v1/auth/login')

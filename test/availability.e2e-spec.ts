@@ -3,7 +3,7 @@ import { AvailabilityService } from '../src/availability/availability.service';
 import { BusyInterval } from '../src/availability/busy-source';
 import { Role } from '../src/common/auth.decorators';
 import { DataRights } from '../src/common/data-rights';
-import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
+import { createCoordinator, createTestApp, signInAgain, signUp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
 import { buddyProfile, therapistProfile } from './people.fixtures';
 
@@ -86,6 +86,7 @@ describe('availability', () => {
         .set(coordinator.auth)
         .send({ reason: 'Concern under review' })
         .expect(200);
+      return signInAgain(t, user); // suspension ended their sessions, not their account
     }
     return user;
   }

@@ -7,6 +7,14 @@ import { Actor, AuthenticatedRequest, IS_PUBLIC, Role, ROLES } from './auth.deco
 const ROLE_VALUES = new Set<string>(Object.values(Role));
 
 /**
+ * Whether an access token's version is still its account's: false once the account is erased or
+ * its sessions were revoked. The identity module provides it; common cannot read its tables.
+ */
+export abstract class TokenVersions {
+  abstract isCurrent(accountId: string, version: number): Promise<boolean>;
+}
+
+/**
  * Global guard: a route is authenticated unless marked @Public(), and restricted to @Roles() when
  * it says so. Tokens are HS256 only; `alg: none` or any other algorithm is refused by the verifier.
  */
@@ -15,6 +23,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly versions: TokenVersions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +31,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.actor = await authenticate(this.jwt, request.headers.authorization);
+    request.actor = await authenticate(this.jwt, this.versions, request.headers.authorization);
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(request.actor.role)) {
@@ -32,21 +41,40 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+interface AccessClaims {
+  sub?: unknown;
+  role?: unknown;
+  ver?: unknown;
+  exp?: unknown;
+}
+
 /**
- * The caller proven by an `Authorization: Bearer` header, or 401. Also used by the Express
- * middleware that guards what is not a Nest route (the queue dashboard).
+ * The caller proven by an `Authorization: Bearer` header (the scheme in any case, RFC 9110), or
+ * 401. The token must expire (`exp`) and carry the account's current version (`ver`), read by
+ * primary key on every call, so a revoked session ends at its next request. Also used by the
+ * Express middleware that guards what is not a Nest route (the queue dashboard).
  */
-export async function authenticate(jwt: JwtService, header: string | undefined): Promise<Actor> {
-  const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '')?.[1];
+export async function authenticate(
+  jwt: JwtService,
+  versions: TokenVersions,
+  header: string | undefined,
+): Promise<Actor> {
+  const token = /^bearer +([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(header ?? '')?.[1];
   if (!token) throw new UnauthorizedException('A bearer token is required.');
+  let actor: Actor;
+  let version: number;
   try {
-    const claims = await jwt.verifyAsync<{ sub?: unknown; role?: unknown }>(token, {
-      algorithms: ['HS256'],
-    });
+    const claims = await jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
     if (typeof claims.sub !== 'string' || typeof claims.role !== 'string') throw new Error();
     if (!ROLE_VALUES.has(claims.role)) throw new Error();
-    return { id: claims.sub, role: claims.role as Role };
+    if (typeof claims.exp !== 'number' || !Number.isSafeInteger(claims.ver)) throw new Error();
+    actor = { id: claims.sub, role: claims.role as Role };
+    version = claims.ver as number;
   } catch {
     throw new UnauthorizedException('The token is invalid or has expired.');
   }
+  if (!(await versions.isCurrent(actor.id, version))) {
+    throw new UnauthorizedException('The token has been revoked; sign in again.');
+  }
+  return actor;
 }

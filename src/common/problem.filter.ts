@@ -12,8 +12,12 @@ const unavailableAsProblem = (error: unknown) =>
   isRedisUnavailable(error) ? new DependencyUnavailableError(['redis']) : error;
 
 function send(res: Response, problem: Problem): void {
-  if (problem.status === 429) res.setHeader('Retry-After', '60');
-  if (problem.status === 503) res.setHeader('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
+  // The seconds until the block lifts, when the error knows them (login limits).
+  if (typeof problem.retryAfter === 'number')
+    res.setHeader('Retry-After', String(problem.retryAfter));
+  else if (problem.status === 429) res.setHeader('Retry-After', '60');
+  else if (problem.status === 503)
+    res.setHeader('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 

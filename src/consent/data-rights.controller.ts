@@ -19,9 +19,9 @@ export class DataRightsController {
 
   /**
    * Erase my personal data, at once and for good: future sessions and pairings are cancelled,
-   * kept records are anonymised, and login stops working (tokens already issued get 404 wherever
-   * the account is loaded). Consent events and safeguarding records stay under the account's id,
-   * now a pseudonym. Idempotent: a repeat answers 200 with the same erasure.
+   * kept records are anonymised, and login stops working (tokens already issued get 401 from the
+   * next request on). Consent events and safeguarding records stay under the account's id, now a
+   * pseudonym. Idempotent: requests racing the first answer 200 with the same erasure.
    */
   @Post('me/erasure')
   @HttpCode(200)

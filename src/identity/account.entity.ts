@@ -45,4 +45,11 @@ export class Account {
 
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
+
+  /**
+   * Access tokens carry it (claim `ver`); bumping it (`revokeSessions`) makes every token issued
+   * before useless at once.
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
 }

@@ -1,24 +1,22 @@
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
-import { authConfig, redisConfig } from '../../config/configuration';
-import { AuthGuard } from '../common/auth.guard';
-import { REDIS } from '../common/redis.module';
+import { authConfig } from '../../config/configuration';
+import { AuthGuard, TokenVersions } from '../common/auth.guard';
 import { Account } from './account.entity';
 import { AuthController } from './auth.controller';
 import { IdentityService } from './identity.service';
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+import { LoginLimiter } from './login-limiter';
+import { PasswordController } from './password.controller';
+import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account]),
+    TypeOrmModule.forFeature([Account, RefreshToken]),
     JwtModule.registerAsync({
       global: true,
       inject: [authConfig.KEY],
@@ -28,32 +26,17 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0,
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [authConfig.KEY, redisConfig.KEY, REDIS],
-      useFactory: (
-        auth: ConfigType<typeof authConfig>,
-        redis: ConfigType<typeof redisConfig>,
-        client: Redis,
-      ) => ({
-        throttlers: [
-          { name: 'ip', ttl: auth.loginWindowSeconds * 1000, limit: auth.loginMaxPerIp },
-          {
-            name: 'account',
-            ttl: auth.loginWindowSeconds * 1000,
-            limit: auth.loginMaxPerAccount,
-            getTracker: (req: Record<string, unknown>) => {
-              const body = req.body as { email?: unknown } | undefined;
-              return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-            },
-          },
-        ],
-        storage: new ThrottlerStorageRedisService(client),
-        generateKey: (_ctx, tracker, name) => `${redis.prefix}:throttle:${name}:${sha(tracker)}`,
-      }),
-    }),
   ],
-  controllers: [AuthController],
-  providers: [IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService],
+  controllers: [AuthController, PasswordController],
+  providers: [
+    IdentityService,
+    LoginLimiter,
+    RefreshTokensRepository,
+    RefreshTokensService,
+    // The guard (here and on the queue dashboard) checks each token's version through this.
+    { provide: TokenVersions, useExisting: IdentityService },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, TokenVersions],
 })
 export class IdentityModule {}

@@ -7,11 +7,14 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { authConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth.decorators';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { TokenVersions } from '../common/auth.guard';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
 import { AccessTokenDto, RegisterDto } from './dto/register.dto';
+import { LoginLimiter } from './login-limiter';
 import { hashPassword, verifyPassword } from './passwords';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 export interface NewAccount {
   email: string;
@@ -23,11 +26,13 @@ export interface NewAccount {
 }
 
 @Injectable()
-export class IdentityService {
+export class IdentityService implements TokenVersions {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly limiter: LoginLimiter,
+    private readonly refreshTokens: RefreshTokensRepository,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
@@ -69,7 +74,12 @@ export class IdentityService {
     }
   }
 
-  async login(email: string, password: string): Promise<AccessTokenDto> {
+  /**
+   * The account whose email and password these are, or 401 (the same for an unknown email), or 429
+   * while a login limit holds (see LoginLimiter). `ip` is the client address Express derived.
+   */
+  async login(email: string, password: string, ip: string | undefined): Promise<Account> {
+    await this.limiter.attempt(email, ip);
     const account = await this.dataSource.getRepository(Account).findOneBy({ email: email.trim() });
     const ok = await verifyPassword(
       account?.erasedAt ? null : (account?.passwordHash ?? null),
@@ -84,12 +94,87 @@ export class IdentityService {
       });
       throw new UnauthorizedException('Email or password is wrong.');
     }
-    return this.issueToken(account);
+    await this.limiter.succeeded(email, ip);
+    return account;
   }
 
-  async issueToken(account: Pick<Account, 'id' | 'role'>): Promise<AccessTokenDto> {
-    const accessToken = await this.jwt.signAsync({ sub: account.id, role: account.role });
+  async issueToken(
+    account: Pick<Account, 'id' | 'role' | 'tokenVersion'>,
+  ): Promise<AccessTokenDto> {
+    const accessToken = await this.jwt.signAsync({
+      sub: account.id,
+      role: account.role,
+      ver: account.tokenVersion,
+    });
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, tokenType: 'Bearer' };
+  }
+
+  /** One primary-key read per authenticated request; no cache, so no replica ever lags. */
+  async isCurrent(accountId: string, version: number): Promise<boolean> {
+    if (!UUID.test(accountId)) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM account WHERE id = $1 AND token_version = $2 AND erased_at IS NULL`,
+      [accountId, version],
+    );
+    return rows.length === 1;
+  }
+
+  /** The account if it exists and is not erased (refresh checks it before issuing a token). */
+  findActive(id: string, em: EntityManager): Promise<Account | null> {
+    return em.findOneBy(Account, { id, erasedAt: IsNull() });
+  }
+
+  /**
+   * Ends every session of the account at once, in the caller's transaction: access tokens issued
+   * before fail their next request (the version moved on) and every refresh token is revoked.
+   * Erasure, suspension, password change and role change call it.
+   */
+  async revokeSessions(accountId: string, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE account SET token_version = token_version + 1 WHERE id = $1`, [
+      accountId,
+    ]);
+    await this.refreshTokens.revokeAccount(accountId, em);
+  }
+
+  /** No route changes a role today; whoever adds one gets revocation with it. */
+  async changeRole(id: string, role: Role, em: EntityManager): Promise<void> {
+    const account = await this.get(id, em);
+    if (account.role === role) return;
+    await em.update(Account, { id }, { role });
+    await this.revokeSessions(id, em);
+  }
+
+  /**
+   * Sets a new password after proving the current one (counted like a login attempt, so a stolen
+   * access token cannot be used to guess it), then ends every session, this one included.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    ip: string | undefined,
+  ): Promise<void> {
+    const account = await this.get(actor.id);
+    const email = account.email ?? actor.id;
+    await this.limiter.attempt(email, ip);
+    if (!(await verifyPassword(account.passwordHash, currentPassword))) {
+      await this.audit.record({
+        actor,
+        action: 'auth.password_change_failed',
+        target: { type: 'account', id: actor.id },
+      });
+      throw new ForbiddenError('wrong-password', 'The current password is wrong.');
+    }
+    await this.limiter.succeeded(email, ip);
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      await em.update(Account, { id: actor.id }, { passwordHash });
+      await this.revokeSessions(actor.id, em);
+      await this.audit.record(
+        { actor, action: 'auth.password_changed', target: { type: 'account', id: actor.id } },
+        em,
+      );
+    });
   }
 
   async get(id: string, em: EntityManager = this.dataSource.manager): Promise<Account> {
@@ -123,11 +208,12 @@ export class IdentityService {
 
   /**
    * Erases the account's personal fields irreversibly (GDPR Art. 17): no email or password means no
-   * login, and `get` answers 404 from now on, so tokens already issued stop working on every route
-   * that loads the account. The id and role stay: the pseudonymous subject of what must be kept.
-   * Idempotent.
+   * login, and every session ends in the same transaction (`revokeSessions`), so tokens already
+   * issued get 401 on their next request. The id and role stay: the pseudonymous subject of what
+   * must be kept. Idempotent.
    */
   async anonymise(id: string, em: EntityManager): Promise<void> {
+    await this.revokeSessions(id, em);
     await em.query(
       `UPDATE account
           SET email = NULL, password_hash = NULL, name = 'Erased user', phone = NULL,
@@ -147,5 +233,7 @@ export class IdentityService {
 }
 
 /** A non-reversible tag to correlate repeated failed logins without storing the email. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const digest = (email: string) =>
   createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16);

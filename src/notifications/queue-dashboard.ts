@@ -8,7 +8,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Queue } from 'bull';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Role } from '../common/auth.decorators';
-import { authenticate } from '../common/auth.guard';
+import { authenticate, TokenVersions } from '../common/auth.guard';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../common/problem';
 import { ForbiddenError } from '../common/domain-error';
 import { QueueName } from '../common/queues';
@@ -22,7 +22,10 @@ export const DASHBOARD_PATH = '/admin/queues';
  */
 @Injectable()
 export class CoordinatorTokenMiddleware implements NestMiddleware {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly versions: TokenVersions,
+  ) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const refusal = await this.refusal(req.headers.authorization);
@@ -34,7 +37,7 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
   /** Why the request may not see the dashboard, or null when it may. */
   private async refusal(header: string | undefined): Promise<Error | null> {
     try {
-      const actor = await authenticate(this.jwt, header);
+      const actor = await authenticate(this.jwt, this.versions, header);
       if (actor.role === Role.Coordinator) return null;
       return new ForbiddenError('role-not-allowed', 'The queue dashboard is for coordinators.');
     } catch (error) {

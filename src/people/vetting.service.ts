@@ -120,6 +120,7 @@ export class VettingService {
         { suspendedAt: this.clock.now() },
         input.reason,
       );
+      await this.identity.revokeSessions(userId, em);
       return toVettingDto(changed);
     });
   }

@@ -35,7 +35,9 @@ export async function signUp(
     'register',
   );
   const id = res.body.id as string;
-  const { accessToken } = await t.app.get(IdentityService).issueToken({ id, role });
+  const { accessToken } = await t.app
+    .get(IdentityService)
+    .issueToken({ id, role, tokenVersion: 0 });
   return { id, email, role, token: accessToken, auth: { Authorization: `Bearer ${accessToken}` } };
 }
 

@@ -29,5 +29,8 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: `test-secret-${runId}-0123456789abcdef0123456789`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     SMS_DRIVER: 'log',
+    // supertest connects over loopback; trusting it lets specs spread clients by X-Forwarded-For
+    // (testIp). The default trusts no proxy: test/trust-proxy.e2e-spec.ts proves that.
+    TRUST_PROXY: 'loopback',
   });
 }
