@@ -49,9 +49,7 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
 /** bull-board over the service's queue (SMS delivery), mounted behind the coordinator check. */
 @Injectable()
 export class QueueDashboard {
-  constructor(
-    @InjectQueue(QueueName.Notifications) private readonly notifications: Queue,
-  ) {}
+  constructor(@InjectQueue(QueueName.Notifications) private readonly notifications: Queue) {}
 
   mount(consumer: MiddlewareConsumer): void {
     const adapter = new ExpressAdapter();
