@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { appConfig } from '../config/configuration';
+import { documentProblems } from './common/openapi';
 import { ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
 import { validationPipe } from './common/validation';
@@ -39,6 +40,8 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, documentProblems(document, app), {
+    jsonDocumentUrl: 'docs-json',
+  });
   return app;
 }

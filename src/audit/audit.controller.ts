@@ -2,8 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Role, Roles } from '../common/auth.decorators';
-import { Page, PageQuery } from '../common/pagination';
-import { AuditService, AuditView } from './audit.service';
+import { ApiProblems } from '../common/openapi';
+import { PageQuery } from '../common/pagination';
+import { AuditService } from './audit.service';
+import { AuditPageView } from './audit.view';
 
 export class AuditQuery extends PageQuery {
   /** Account id of who acted. */
@@ -34,8 +36,10 @@ export class AuditController {
 
   /** The audit trail, newest first. */
   @Roles(Role.Coordinator)
+  // The query's fields are not in the document (the class lives in this file), so say it here.
+  @ApiProblems(400)
   @Get()
-  list(@Query() query: AuditQuery): Promise<Page<AuditView>> {
+  list(@Query() query: AuditQuery): Promise<AuditPageView> {
     return this.audit.list(query);
   }
 }
