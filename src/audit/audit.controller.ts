@@ -36,7 +36,8 @@ export class AuditController {
 
   /** The audit trail, newest first. */
   @Roles(Role.Coordinator)
-  // The query's fields are not in the document (the class lives in this file), so say it here.
+  // The query's fields are not in the document (the class lives in this file), so its 400 is
+  // not inferred.
   @ApiProblems(400)
   @Get()
   list(@Query() query: AuditQuery): Promise<AuditPageView> {
