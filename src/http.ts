@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { appConfig } from '../config/configuration';
 import { refuseDeepJson } from './common/body-depth';
 import { RequestBodyError } from './common/problem';
+import { documentProblems } from './common/openapi';
 import { ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
 import { validationPipe } from './common/validation';
@@ -45,17 +46,21 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Volunteer Wellbeing Service')
-      .setDescription(
-        'Pairs volunteers returning from refugee camps with pro bono therapists and SSuN buddies.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  if (config.apiDocs) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Volunteer Wellbeing Service')
+        .setDescription(
+          'Pairs volunteers returning from refugee camps with pro bono therapists and SSuN buddies.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, documentProblems(document, app), {
+      jsonDocumentUrl: 'docs-json',
+    });
+  }
   return app;
 }

@@ -1,5 +1,6 @@
-import { createTestApp, TestApp } from './app';
-import { registeredRoutes } from './routes';
+import { Role } from '../src/common/auth.decorators';
+import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
+import { registeredRoutes, sampleUrl } from './routes';
 
 /**
  * Who can reach each route. A change here shows up in review: adding a route means adding its line,
@@ -79,9 +80,40 @@ describe('route access', () => {
     expect(routes.length).toBeGreaterThan(0);
     for (const { route } of routes) {
       const [method, path] = route.split(' ');
-      const url = path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
-      const res = await t.http[method.toLowerCase() as 'get'](url).send({});
+      const res = await t.http[method.toLowerCase() as 'get'](sampleUrl(path)).send({});
       expect({ route, status: res.status }).toEqual({ route, status: 401 });
+    }
+  });
+
+  it('answers 403 to every signed-in role a route does not allow', async () => {
+    // One valid token per role. The guard runs before validation and before any lookup, so an
+    // empty body and an unknown id are enough to reach it.
+    const users: Record<Role, TestUser> = {
+      [Role.Volunteer]: await signUp(t, Role.Volunteer),
+      [Role.Therapist]: await signUp(t, Role.Therapist),
+      [Role.Buddy]: await signUp(t, Role.Buddy),
+      [Role.Coordinator]: await createCoordinator(t),
+    };
+    const checks = registeredRoutes(t.app).flatMap(({ route, refused }) =>
+      refused.map((role) => ({ route, role })),
+    );
+    // Derived from EXPECTED_ACCESS above: a route open to fewer roles adds checks here.
+    expect(checks).toHaveLength(
+      Object.values(EXPECTED_ACCESS)
+        .filter((access) => access !== 'public' && access !== 'any signed-in')
+        .reduce((n, access) => n + Object.values(Role).length - access.split(',').length, 0),
+    );
+    for (const { route, role } of checks) {
+      const [method, path] = route.split(' ');
+      const res = await t.http[method.toLowerCase() as 'get'](sampleUrl(path))
+        .set(users[role].auth)
+        .send({});
+      expect({ route, role, status: res.status, type: res.body.type }).toEqual({
+        route,
+        role,
+        status: 403,
+        type: '/problems/role-not-allowed',
+      });
     }
   });
 });

@@ -2,9 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Role, Roles } from '../common/auth.decorators';
-import { Page, PageQuery } from '../common/pagination';
+import { ApiProblems } from '../common/openapi';
+import { PageQuery } from '../common/pagination';
 import { IsInstant } from '../common/validators';
-import { AuditService, AuditView } from './audit.service';
+import { AuditService } from './audit.service';
+import { AuditPageView } from './audit.view';
 
 export class AuditQuery extends PageQuery {
   /** Account id of who acted. */
@@ -35,8 +37,11 @@ export class AuditController {
 
   /** The audit trail, newest first. */
   @Roles(Role.Coordinator)
+  // The query's fields are not in the document (the class lives in this file), so its 400 is
+  // not inferred.
+  @ApiProblems(400)
   @Get()
-  list(@Query() query: AuditQuery): Promise<Page<AuditView>> {
+  list(@Query() query: AuditQuery): Promise<AuditPageView> {
     return this.audit.list(query);
   }
 }

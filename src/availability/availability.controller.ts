@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import {
   AvailabilityExceptionDto,
   AvailabilityExceptionView,
@@ -50,6 +51,7 @@ export class AvailabilityController {
 
   /** Sets one date's exception: unavailable all day, or its own windows. Replaces any earlier one. */
   @Roles(Role.Therapist, Role.Buddy)
+  @ApiProblems(409)
   @Post('me/availability/exceptions')
   addException(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { BuddyRequestsService } from './buddy-requests.service';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
 import { BuddyMatchesView, BuddyRequestView } from './dto/views';
@@ -13,6 +14,7 @@ export class BuddyRequestsController {
 
   /** A volunteer asks for a buddy. Needs `data_processing` and `share_with_buddy` consent (403). */
   @Roles(Role.Volunteer)
+  @ApiProblems(422)
   @Post()
   create(
     @CurrentActor() actor: Actor,

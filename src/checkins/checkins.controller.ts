@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { CheckinReader } from './checkin-reader';
 import { CheckinsService } from './checkins.service';
 import { CheckinsQuery, OutcomeDto, RescheduleDto, TzQuery } from './dto/checkin.dto';
@@ -34,6 +35,7 @@ export class CheckinsController {
 
   /** The buddy logs how the call went (once, after it started). */
   @Roles(Role.Buddy)
+  @ApiProblems(409, 422)
   @Post(':id/outcome')
   @HttpCode(200)
   async outcome(
@@ -47,6 +49,7 @@ export class CheckinsController {
 
   /** Either person moves one call to a new time. */
   @Roles(Role.Volunteer, Role.Buddy)
+  @ApiProblems(409, 422)
   @Post(':id/reschedule')
   @HttpCode(200)
   async reschedule(

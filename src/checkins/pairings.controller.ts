@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { CreatePairingDto, EndPairingDto, PairingsQuery, ReplanDto } from './dto/pairing.dto';
 import { PairingPageView, PairingView } from './dto/views';
 import { PairingReader, toPairingView } from './pairing-reader';
@@ -20,6 +21,7 @@ export class PairingsController {
    * buddy has no free place, 409 `volunteer-already-paired`, 422 `buddy-not-matchable`.
    */
   @Roles(Role.Volunteer, Role.Coordinator)
+  @ApiProblems(404, 409, 422)
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePairingDto): Promise<PairingView> {
     return toPairingView(await this.pairings.create(actor, dto));
@@ -34,6 +36,7 @@ export class PairingsController {
 
   /** A new call plan from now on (e.g. a new cadence once the volunteer is home). */
   @Roles(Role.Volunteer, Role.Buddy, Role.Coordinator)
+  @ApiProblems(409, 422)
   @Post(':id/plan')
   @HttpCode(200)
   async replan(
@@ -46,6 +49,7 @@ export class PairingsController {
 
   /** Ends the pairing and cancels the calls still to come. */
   @Roles(Role.Volunteer, Role.Buddy, Role.Coordinator)
+  @ApiProblems(409)
   @Post(':id/end')
   @HttpCode(200)
   async end(

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Public } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { IdentityService } from '../identity/identity.service';
 import { ConsentEvidence } from './consent-evidence';
 import { ConsentChannel } from './consent-purpose';
@@ -45,6 +46,7 @@ export class ConsentController {
    * something never granted is accepted and recorded too (201): it is harmless and shows intent.
    */
   @ApiBearerAuth()
+  @ApiProblems(409)
   @Post('me/consents')
   async choose(
     @CurrentActor() actor: Actor,

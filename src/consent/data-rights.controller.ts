@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { PageQuery } from '../common/pagination';
 import { DataRightsService } from './data-rights.service';
 import { ErasureDto, ErasurePageDto, PersonalDataExportDto } from './dto/data-rights.dto';
@@ -31,6 +32,8 @@ export class DataRightsController {
 
   /** Erasures that happened, newest first (ids only: nothing personal is left to show). */
   @Roles(Role.Coordinator)
+  // PageQuery's fields are not in the document, so its 400 is not inferred.
+  @ApiProblems(400)
   @Get('erasures')
   list(@Query() query: PageQuery): Promise<ErasurePageDto> {
     return this.dataRights.list(query.limit, query.cursor);

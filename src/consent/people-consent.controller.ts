@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { ConsentEvidence } from './consent-evidence';
 import { ConsentChannel } from './consent-purpose';
 import { ConsentReceipts } from './consent-receipt';
@@ -23,6 +24,7 @@ export class PeopleConsentController {
    * `POST /v1/me/consents`; 404 for an unknown or erased account.
    */
   @Roles(Role.Coordinator)
+  @ApiProblems(409)
   @Post(':userId/consents')
   async record(
     @CurrentActor() actor: Actor,

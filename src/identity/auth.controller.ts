@@ -4,6 +4,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { authConfig } from '../../config/configuration';
 import { Public } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { AccessTokenDto, AccountDto, LoginDto, RegisterDto } from './dto/register.dto';
 import { IdentityService } from './identity.service';
 import { toAccountDto } from './account.mapper';
@@ -34,6 +35,7 @@ export class AuthController {
 
   /** Volunteers, therapists and buddies sign up here; therapists and buddies then await vetting. */
   @Public()
+  @ApiProblems(409)
   @Post('register')
   async register(@Body() dto: RegisterDto): Promise<AccountDto> {
     return toAccountDto(await this.identity.register(dto));
@@ -45,6 +47,7 @@ export class AuthController {
    * per account and client IP, per account and per IP (429 with the true Retry-After).
    */
   @Public()
+  @ApiProblems(401, 429)
   @Post('login')
   @HttpCode(200)
   async login(

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import {
   SuspendInput,
   VerifyInput,
@@ -31,6 +32,7 @@ export class VettingController {
    * Records who verified the person, against what evidence, and until when. Also renews a
    * verification (the new expiry must be later), and reinstates a suspended or expired person.
    */
+  @ApiProblems(409, 422)
   @Post(':userId/verify')
   @HttpCode(200)
   verify(
@@ -42,6 +44,7 @@ export class VettingController {
   }
 
   /** Takes the person out of matching at once. 409 if already suspended. */
+  @ApiProblems(409)
   @Post(':userId/suspend')
   @HttpCode(200)
   suspend(

@@ -7,6 +7,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { ConcernsService } from './concerns.service';
 import {
   ConcernDto,
@@ -30,6 +31,7 @@ export class ConcernsController {
    * does not rest on consent. The text is encrypted at rest and read only by coordinators; you can
    * follow the status of your report. `urgent` alerts the on-call coordinators at once.
    */
+  @ApiProblems(422)
   @Post()
   raise(@CurrentActor() actor: Actor, @Body() dto: RaiseConcernDto): Promise<ConcernStatusDto> {
     return this.concerns.raise(actor, dto);
@@ -63,6 +65,7 @@ export class ConcernsController {
    * each step with a `reason` (409 `/problems/invalid-transition` otherwise), and/or add a `note`.
    */
   @Roles(Role.Coordinator)
+  @ApiProblems(409)
   @Patch(':id')
   triage(
     @CurrentActor() actor: Actor,

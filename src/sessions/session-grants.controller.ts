@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { CreateSessionGrantDto, SessionGrantDto } from './dto/session-grant.dto';
 import { SessionGrantsService } from './session-grants.service';
 
@@ -15,6 +16,7 @@ export class SessionGrantsController {
    * `session-not-used-yet` while they still have one to use.
    */
   @Roles(Role.Coordinator)
+  @ApiProblems(409)
   @Post(':id/session-grants')
   grant(
     @CurrentActor() actor: Actor,

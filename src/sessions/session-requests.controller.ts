@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { MatchListDto } from './dto/match.dto';
 import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
 import { TimeZoneQuery } from './dto/session.dto';
@@ -22,6 +23,7 @@ export class SessionRequestsController {
    * has returned or is about to.
    */
   @Roles(Role.Volunteer)
+  @ApiProblems(422)
   @Post()
   create(
     @CurrentActor() actor: Actor,

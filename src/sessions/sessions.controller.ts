@@ -15,6 +15,7 @@ import { ConfigType } from '@nestjs/config';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { appConfig } from '../../config/configuration';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { BookSession } from './book-session';
 import {
   BookSessionDto,
@@ -47,7 +48,13 @@ export class SessionsController {
    * `Idempotency-Key`, a retry of the same body gets the same answer; another body, 422.
    */
   @Roles(Role.Volunteer)
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({
+    // The same name as @Headers() below, so the document merges them into one optional header.
+    name: 'idempotency-key',
+    required: false,
+    description: 'Makes a retry safe: the same key and body get the same answer.',
+  })
+  @ApiProblems(404, 409, 422)
   @Post()
   book(
     @CurrentActor() actor: Actor,
@@ -94,6 +101,7 @@ export class SessionsController {
 
   /** Moves the session (same rules as booking); the invite's SEQUENCE goes up. */
   @Roles(Role.Volunteer, Role.Therapist)
+  @ApiProblems(409, 422)
   @Post(':id/reschedule')
   @HttpCode(200)
   reschedule(
@@ -106,6 +114,7 @@ export class SessionsController {
 
   /** Cancels a booked session: the slot and the volunteer's session are free again. */
   @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
+  @ApiProblems(409)
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(
@@ -118,6 +127,7 @@ export class SessionsController {
 
   /** The therapist records `completed` or `no_show`, once the session has started. */
   @Roles(Role.Therapist)
+  @ApiProblems(409, 422)
   @Post(':id/outcome')
   @HttpCode(200)
   outcome(
