@@ -364,10 +364,15 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   );
   const env = plainToInstance(Env, present);
   const production = raw.NODE_ENV === 'production';
-  const problems = validateSync(env, { forbidUnknownValues: false }).map(
+  const invalid = validateSync(env, { forbidUnknownValues: false });
+  const problems = invalid.map(
     (e) => Object.values(e.constraints ?? {}).join('; ') || `${e.property} is invalid`,
   );
-  if (problems.length === 0 && production) problems.push(...productionSecretErrors(raw, env));
+  if (production) {
+    // A secret already reported as malformed is not reported twice.
+    const named = (line: string) => invalid.some((e) => line.startsWith(`${e.property} `));
+    problems.unshift(...productionSecretErrors(raw, env).filter((line) => !named(line)));
+  }
   if (problems.length > 0) {
     // One line, so a process manager's log shows the whole reason beside the exit.
     throw new ConfigurationError(`Invalid configuration: ${problems.join(' | ')}`);

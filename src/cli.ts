@@ -3,8 +3,8 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AppRole, validateEnv } from '../config/configuration';
-import { bootFailureLine, prepareDependencies } from './boot';
+import { AppRole, validateEnv } from '../config/env';
+import { bootFailureLine } from './boot-errors';
 import { Role } from './common/auth.decorators';
 import { DomainError } from './common/domain-error';
 import { RegisterDto } from './identity/dto/register.dto';
@@ -79,6 +79,7 @@ async function createCoordinator(args: string[]): Promise<void> {
 
   process.env.LOG_LEVEL ??= 'warn';
   const env = validateEnv(process.env);
+  const { prepareDependencies } = await import('./boot');
   await prepareDependencies(env);
   // Loaded after the checks above so that a mistake is reported without loading the application.
   const [{ NestFactory }, { AppModule }, { IdentityService }] = await Promise.all([

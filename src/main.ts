@@ -1,15 +1,21 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppRole, validateEnv } from '../config/configuration';
-import { bootFailureLine, prepareDependencies } from './boot';
-import { configureHttp } from './http';
+import { AppRole, validateEnv } from '../config/env';
+import { bootFailureLine } from './boot-errors';
 
+/**
+ * Checks the environment and the dependencies before loading Nest and the application, so a
+ * mistake is reported in one line, quickly, without a stack trace.
+ */
 async function bootstrap(): Promise<void> {
   const env = validateEnv(process.env);
+  const { prepareDependencies } = await import('./boot');
   await prepareDependencies(env);
-  // Loaded only once the environment is proved sound, so a bad one is reported at once.
-  const { AppModule } = await import('./app.module');
+  const [{ NestFactory }, { Logger }, { AppModule }, { configureHttp }] = await Promise.all([
+    import('@nestjs/core'),
+    import('nestjs-pino'),
+    import('./app.module'),
+    import('./http'),
+  ]);
   const module = AppModule.forRole(env.APP_ROLE);
   // abortOnError: false hands a failed init to the one-line report below instead of Nest's own.
   const options = { bufferLogs: true, abortOnError: false } as const;
