@@ -379,7 +379,7 @@ describe('the input boundary', () => {
 
       for (const endsOn of ['9999-12-31', '2029-06-01']) {
         const res = await t.http
-          .put(`/v1/pairings/${pairing.id}/plan`)
+          .post(`/v1/pairings/${pairing.id}/plan`)
           .set(v.auth)
           .send({ cadence: 'weekly', weekday: 6, localTime: '18:00', endsOn });
         expect([endsOn, res.status]).toEqual([endsOn, endsOn.startsWith('9999') ? 400 : 422]);
@@ -390,16 +390,11 @@ describe('the input boundary', () => {
       );
       expect(row.ends_on).toBe(pairing.endsOn);
 
-      await t.http
-        .put('/v1/me/availability')
-        .set(buddy.auth)
-        .send({ timezone: 'UTC', weekly: [] })
-        .expect(200);
       const exceptions = () => count('availability_exception WHERE user_id = $1', [buddy.id]);
       const before2 = await exceptions();
       for (const date of ['2029-06-01', '2027-02-01']) {
         const res = await t.http
-          .put('/v1/me/availability/exceptions')
+          .post('/v1/me/availability/exceptions')
           .set(buddy.auth)
           .send({ date, unavailable: true })
           .expect(422);
