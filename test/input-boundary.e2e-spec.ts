@@ -39,7 +39,13 @@ describe('the input boundary', () => {
     (body.errors ?? []).map((e) => e.field);
   const register = (overrides: Record<string, unknown>) => {
     const email = uniqueEmail('boundary');
-    const body = { email, password: PASSWORD, role: 'volunteer', name: 'Sam', timezone: 'UTC' };
+    const body = {
+      email,
+      password: PASSWORD,
+      role: 'volunteer',
+      name: 'Sam',
+      timezone: 'Europe/London',
+    };
     return { email, res: t.http.post('/v1/auth/register').send({ ...body, ...overrides }) };
   };
   const concern = (extra: Record<string, unknown>) => ({
@@ -70,8 +76,11 @@ describe('the input boundary', () => {
       const before = await concernsBy(volunteer);
       const nested = await t.http
         .put('/v1/me/availability')
-        .set(volunteer.auth)
-        .send({ timezone: 'UTC', weekly: [{ weekday: 1, start: '09:00\u0000', end: '10:00' }] })
+        .set((await signUp(t, Role.Therapist)).auth)
+        .send({
+          timezone: 'Europe/London',
+          weekly: [{ weekday: 1, start: '09:00\u0000', end: '10:00' }],
+        })
         .expect(400);
       expect(fieldsOf(nested.body)).toEqual(['weekly.0.start']);
       await t.http
@@ -133,7 +142,7 @@ describe('the input boundary', () => {
     });
 
     it('refuses JSON nested deeper than 32 levels with 400, however deep', async () => {
-      for (const depth of [33, 5_000, 100_000]) {
+      for (const depth of [33, 5_000, 40_000]) {
         const body = `{"email":"EMAIL","name":${'['.repeat(depth)}${']'.repeat(depth)}}`;
         const deep = post(body);
         expect((await deep.res.expect(400)).body.type).toBe('/problems/body-too-deep');
@@ -290,7 +299,7 @@ describe('the input boundary', () => {
 
     it('refuses deployments from before 1900 or more than two years ahead', async () => {
       const profile = (startsOn: string, endsOn: string) => ({
-        timezone: 'UTC',
+        timezone: 'Europe/London',
         languages: ['en'],
         deployments: [{ location: 'Calais', country: 'FR', startsOn, endsOn }],
       });

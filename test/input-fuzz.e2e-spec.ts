@@ -239,7 +239,10 @@ describe('generated hostile input', () => {
             `${route.method.toUpperCase()} ${route.path} -> ${res.status} ${JSON.stringify(res.body)}`,
           );
         }
-        if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+        // 431 (an over-long URL) comes from Node's HTTP parser, before the application.
+        if (res.status >= 400 && res.status !== 431) {
+          expect(res.headers['content-type']).toMatch(/problem\+json/);
+        }
       }),
       { numRuns: 1500, endOnFailure: true },
     );
