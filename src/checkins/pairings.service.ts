@@ -7,8 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { requireScheduledDate } from '../common/time-range';
-import { RuleViolationError } from '../common/domain-error';
+import { OutOfRangeError, requireScheduledDate } from '../common/time-range';
 import { DomainEvents } from '../common/domain-events';
 import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
 import { ConsentService } from '../consent/consent.service';
@@ -201,10 +200,9 @@ const eventOf = (p: Pairing) => ({
 /** Also catches a default end (weeks after return) that has already passed: say endsOn then. */
 function refuseEndInPast(endsOn: string | null | undefined, now: Date, timezone: string) {
   if (endsOn && endsOn < localToday(now, timezone)) {
-    throw new RuleViolationError(
-      'ends-in-past',
+    throw new OutOfRangeError(
+      'endsOn',
       `The pairing would end on ${endsOn}, which has passed; give an endsOn of today or later.`,
-      { field: 'endsOn' },
     );
   }
 }

@@ -1,4 +1,4 @@
-import { ValidationFailedException } from './problem';
+import { RuleViolationError } from './domain-error';
 
 /**
  * The one rule for how far dates may reach, checked against the injected Clock (so tests that move
@@ -13,12 +13,12 @@ export const EARLIEST_FACT_DATE = '1900-01-01';
 const DAY_MS = 86_400_000;
 
 /**
- * Every out-of-range date or instant, whatever the route and whichever end it misses, is the same
- * problem as a malformed one: 400 `/problems/validation-failed` naming the field.
+ * Every well-formed date or instant outside its span, whatever the route and whichever end it
+ * misses: 422 `/problems/out-of-range`, naming the field as validation errors do.
  */
-class OutOfRangeError extends ValidationFailedException {
+export class OutOfRangeError extends RuleViolationError {
   constructor(field: string, message: string) {
-    super([{ field, message }]);
+    super('out-of-range', message, { errors: [{ field, message }] });
   }
 }
 
