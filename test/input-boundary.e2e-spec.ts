@@ -124,7 +124,7 @@ describe('the input boundary', () => {
         res: req.send(typeof body === 'string' ? body.replace('EMAIL', email) : body),
       };
     };
-    const valid = `{"email":"EMAIL","password":"${PASSWORD}","role":"volunteer","name":"Sam","timezone":"UTC"}`;
+    const valid = `{"email":"EMAIL","password":"${PASSWORD}","role":"volunteer","name":"Sam","timezone":"Europe/London"}`;
 
     it('refuses a compressed body with 415, gzip or not', async () => {
       const fake = post(valid, { 'Content-Encoding': 'gzip' });
