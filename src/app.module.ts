@@ -1,7 +1,10 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import {
   allConfig,
@@ -30,6 +33,34 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 import { NotificationsModule } from './notifications/notifications.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
+
+/**
+ * The web app (web/, built by Vite into dist/web): dist/src/../web when running the build,
+ * src/../dist/web when running from source (tests, ts-node).
+ */
+const WEB_ROOT = [join(__dirname, '..', 'web'), join(__dirname, '..', 'dist', 'web')].find((dir) =>
+  existsSync(join(dir, 'index.html')),
+);
+
+/** Same origin for the app and the API: any other GET path is the single-page app's index.html. */
+const WEB_MODULES: Imports = WEB_ROOT
+  ? [
+      ServeStaticModule.forRoot({
+        rootPath: WEB_ROOT,
+        exclude: [
+          '/v1/{*path}',
+          '/docs',
+          '/docs/{*path}',
+          '/docs-json',
+          '/health',
+          '/health/{*path}',
+          '/admin',
+          '/admin/{*path}',
+        ],
+        serveStaticOptions: { index: false, fallthrough: true },
+      }),
+    ]
+  : [];
 
 /** Domain modules: services, controllers and the producers of jobs. Loaded in every role. */
 const DOMAIN_MODULES: Imports = [
@@ -88,6 +119,7 @@ export class AppModule {
         RedisModule,
         AuditModule,
         ...DOMAIN_MODULES,
+        ...(role === AppRole.Worker ? [] : WEB_MODULES),
         ...(role === AppRole.Api ? [] : WORKER_MODULES),
       ],
     };
