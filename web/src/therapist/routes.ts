@@ -1,13 +1,13 @@
 import type { Route } from '../app/router';
-import { AvailabilityPage } from './AvailabilityPage';
+import { TherapistAvailability } from './AvailabilityPage';
 import { SessionPage } from './SessionPage';
 import { TherapistHome } from './TherapistHome';
-import { TherapistProfile } from './TherapistProfile';
+import { ProfilePage } from './ProfilePage';
 
 /** Every therapist page, by path. App.tsx mounts these; add a page here. */
 export const therapistRoutes: Route[] = [
   { path: '/therapist', component: TherapistHome, roles: ['therapist'] },
-  { path: '/therapist/profile', component: TherapistProfile, roles: ['therapist'] },
-  { path: '/therapist/availability', component: () => AvailabilityPage({}), roles: ['therapist'] },
+  { path: '/therapist/profile', component: ProfilePage, roles: ['therapist'] },
+  { path: '/therapist/availability', component: TherapistAvailability, roles: ['therapist'] },
   { path: '/therapist/sessions/:id', component: SessionPage, roles: ['therapist'] },
 ];
