@@ -4,7 +4,7 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import {
   allConfig,
@@ -35,11 +35,12 @@ import { NotificationsModule } from './notifications/notifications.module';
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
 /**
- * The web app (web/, built by Vite into dist/web): dist/src/../web when running the build,
- * src/../dist/web when running from source (tests, ts-node).
+ * The built web app (web/, built by Vite into dist/web): dist/src/../web when running the build,
+ * src/../dist/web when running from source (tests, ts-node). Built means it has assets/: the
+ * source web/ next to src/ has an index.html too, which must never be served.
  */
 const WEB_ROOT = [join(__dirname, '..', 'web'), join(__dirname, '..', 'dist', 'web')].find((dir) =>
-  existsSync(join(dir, 'index.html')),
+  existsSync(join(dir, 'assets')),
 );
 
 /** Same origin for the app and the API: any other GET path is the single-page app's index.html. */
@@ -57,7 +58,18 @@ const WEB_MODULES: Imports = WEB_ROOT
           '/admin',
           '/admin/{*path}',
         ],
-        serveStaticOptions: { index: false, fallthrough: true },
+        serveStaticOptions: {
+          index: false,
+          fallthrough: true,
+          // Hashed bundles never change; index.html must be fetched fresh to find new ones.
+          setHeaders: (res, path) =>
+            res.setHeader(
+              'Cache-Control',
+              path.includes(`${sep}assets${sep}`)
+                ? 'public, max-age=31536000, immutable'
+                : 'no-cache',
+            ),
+        },
       }),
     ]
   : [];

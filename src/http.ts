@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import { Logger } from 'nestjs-pino';
 import { appConfig } from '../config/configuration';
 import { ProblemFilter } from './common/problem.filter';
@@ -22,6 +23,13 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
+  // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith('/v1/') && compression.filter(req, res),
+    }),
+  );
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.useGlobalPipes(validationPipe);
