@@ -4,6 +4,7 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import {
@@ -62,7 +63,7 @@ const WEB_MODULES: Imports = WEB_ROOT
           index: false,
           fallthrough: true,
           // Hashed bundles never change; index.html must be fetched fresh to find new ones.
-          setHeaders: (res, path) =>
+          setHeaders: (res: ServerResponse, path: string) =>
             res.setHeader(
               'Cache-Control',
               path.includes(`${sep}assets${sep}`)
