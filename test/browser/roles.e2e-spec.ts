@@ -61,7 +61,6 @@ describe('web app: therapist, buddy and coordinator pages (browser)', () => {
   it('a therapist sets weekly hours by keyboard and sees a session booked in them', async () => {
     const helen = THERAPISTS[0];
     const page = await signIn(helen.email);
-    console.log('DBG therapist signed in');
     await h.checkA11y(page, 'therapist home');
     await h.screenshot(page, 'therapist-home');
 
@@ -168,11 +167,14 @@ describe('web app: therapist, buddy and coordinator pages (browser)', () => {
 
   it('a coordinator verifies a therapist, triages a concern and sees a failed text', async () => {
     const page = await signIn(COORDINATOR.email);
-    const needs = page.getByRole('definition');
-    await page.getByText('Checks waiting').waitFor();
+    const row = (label: string) =>
+      page.locator('.govuk-summary-list__row').filter({ hasText: label }).locator('dd').first();
+    await row('Checks waiting').waitFor();
     await h.checkA11y(page, 'coordinator home');
     await h.screenshot(page, 'coordinator-home');
-    expect(await needs.count()).toBeGreaterThan(0);
+    expect(await row('Checks waiting').innerText()).toBe('1');
+    expect(await row('Texts that failed').innerText()).toBe('1');
+    expect(await row('Open concerns').innerText()).toContain('1 high');
 
     await page.getByRole('link', { name: 'View checks waiting' }).click();
     await heading(page, 'Checks waiting');
