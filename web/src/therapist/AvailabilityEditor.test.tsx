@@ -7,7 +7,8 @@ afterEach(cleanup);
 
 const mondayMorning = [{ weekday: 1, start: '09:00', end: '12:00' }];
 
-describe('AvailabilityEditor', () => {
+// Typing through user-event is slow on a loaded machine: room, not a measure.
+describe('AvailabilityEditor', { timeout: 30_000 }, () => {
   it('says which zone the times are in', () => {
     render(<AvailabilityEditor timezone="Europe/Athens" weekly={[]} onSave={vi.fn()} />);
     expect(screen.getByText(/All times are in Athens time \(Europe\/Athens\)/)).toBeTruthy();
