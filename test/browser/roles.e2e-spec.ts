@@ -41,11 +41,6 @@ describe('web app: therapist, buddy and coordinator pages (browser)', () => {
 
   async function signIn(email: string): Promise<Page> {
     const { page } = await h.newPage();
-    page.on('pageerror', (e) => console.log('DBG pageerror', e.message));
-    page.on(
-      'response',
-      (r) => r.status() >= 400 && console.log('DBG response', r.status(), r.url()),
-    );
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
