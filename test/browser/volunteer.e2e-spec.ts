@@ -140,7 +140,7 @@ describe('web app: a volunteer books their session (browser)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Add to calendar' }).click(),
     ]);
-    const ics = readFileSync((await download.path()), 'utf8');
+    const ics = readFileSync(await download.path(), 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
 
     await page.getByRole('button', { name: 'Move to another time' }).click();
