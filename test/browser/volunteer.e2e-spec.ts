@@ -80,7 +80,10 @@ describe('web app: a volunteer books their session (browser)', () => {
     ).resolves.toBe(true);
     await h.checkA11y(page, 'consents given');
 
-    await page.goto('/volunteer/deployments');
+    // In-app navigation only: the access token lives in memory, and until the refresh route is
+    // merged a reload signs out.
+    await page.getByRole('link', { name: 'Continue' }).click();
+    await page.getByRole('link', { name: 'Add a deployment' }).click();
     await heading('Add a deployment');
     await page.getByLabel('Where?').fill('Calais');
     await page.getByLabel('Country').fill('France');
@@ -154,7 +157,7 @@ describe('web app: a volunteer books their session (browser)', () => {
     expect(secondTime).not.toBe(firstTime);
     await h.checkA11y(page, 'session moved');
 
-    await page.goto('/volunteer');
+    await page.getByRole('link', { name: 'Home' }).click();
     await page.getByText(/booked for/).waitFor();
     await h.checkA11y(page, 'volunteer home, session booked');
     await h.screenshot(page, 'volunteer-home');
