@@ -1,7 +1,11 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join, sep } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import {
   allConfig,
@@ -30,6 +34,46 @@ import { NotificationsWorkerModule } from './notifications/notifications-worker.
 import { NotificationsModule } from './notifications/notifications.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
+
+/**
+ * The built web app (web/, built by Vite into dist/web): dist/src/../web when running the build,
+ * src/../dist/web when running from source (tests, ts-node). Built means it has assets/: the
+ * source web/ next to src/ has an index.html too, which must never be served.
+ */
+const WEB_ROOT = [join(__dirname, '..', 'web'), join(__dirname, '..', 'dist', 'web')].find((dir) =>
+  existsSync(join(dir, 'assets')),
+);
+
+/** Same origin for the app and the API: any other GET path is the single-page app's index.html. */
+const WEB_MODULES: Imports = WEB_ROOT
+  ? [
+      ServeStaticModule.forRoot({
+        rootPath: WEB_ROOT,
+        exclude: [
+          '/v1/{*path}',
+          '/docs',
+          '/docs/{*path}',
+          '/docs-json',
+          '/health',
+          '/health/{*path}',
+          '/admin',
+          '/admin/{*path}',
+        ],
+        serveStaticOptions: {
+          index: false,
+          fallthrough: true,
+          // Hashed bundles never change; index.html must be fetched fresh to find new ones.
+          setHeaders: (res: ServerResponse, path: string) =>
+            res.setHeader(
+              'Cache-Control',
+              path.includes(`${sep}assets${sep}`)
+                ? 'public, max-age=31536000, immutable'
+                : 'no-cache',
+            ),
+        },
+      }),
+    ]
+  : [];
 
 /** Domain modules: services, controllers and the producers of jobs. Loaded in every role. */
 const DOMAIN_MODULES: Imports = [
@@ -89,6 +133,7 @@ export class AppModule {
         RedisModule,
         AuditModule,
         ...DOMAIN_MODULES,
+        ...(role === AppRole.Worker ? [] : WEB_MODULES),
         ...(role === AppRole.Api ? [] : WORKER_MODULES),
       ],
     };

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ConfigType } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import { Logger } from 'nestjs-pino';
 import { appConfig } from '../config/configuration';
 import { refuseDeepJson } from './common/body-depth';
@@ -38,6 +39,13 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
+  // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith('/v1/') && compression.filter(req, res),
+    }),
+  );
   // Compressed bodies are refused (415): nothing needs them and they invite decompression bombs.
   app.useBodyParser('json', { limit: BODY_LIMIT, inflate: false, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, inflate: false });

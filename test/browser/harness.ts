@@ -1,0 +1,126 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Test } from '@nestjs/testing';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppRole } from '../../config/configuration';
+import { AppModule } from '../../src/app.module';
+import { Clock, SystemClock } from '../../src/common/clock';
+import { configureHttp } from '../../src/http';
+import type { TestApp } from '../app';
+
+/** Debian's chromium (apt-get install chromium); playwright-core never downloads a browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+/** Where "Exit this page" sends people; answered locally because tests have no internet. */
+export const EXIT_URL = 'https://www.bbc.co.uk/weather';
+
+export interface BrowserHarness {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh context (own cookies) at a phone-or-laptop viewport. */
+  newPage(options?: {
+    width?: number;
+    height?: number;
+  }): Promise<{ page: Page; context: BrowserContext }>;
+  /** axe with the WCAG 2.0/2.1/2.2 A and AA rules; fails the test on any violation at this step. */
+  checkA11y(page: Page, step: string): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+  /** Steps checked by axe so far, for the run's summary line. */
+  steps: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * createTestApp (test/app.ts) plus the web app: a testing module resolves providers before the HTTP
+ * adapter exists, so ServeStaticModule would pick its no-op loader; here it gets the Express one.
+ */
+async function createWebTestApp(clock: Clock = new SystemClock()): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(AppRole.Api)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .overrideProvider(AbstractLoader)
+    .useValue(new ExpressLoader())
+    .compile();
+  const app = configureHttp(moduleRef.createNestApplication({ bodyParser: false }));
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
+
+/** The real app (test/app.ts) listening on a free port and serving dist/web, plus Chromium. */
+export async function startBrowser(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
+  const t = await createWebTestApp(options.clock);
+  await t.app.listen(0);
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  // localhost, not 127.0.0.1: Chromium treats it as a secure context, so Secure cookies work.
+  const baseUrl = `http://localhost:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const steps: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  return {
+    t,
+    baseUrl,
+    browser,
+    steps,
+    async newPage({ width = 1024, height = 800 } = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width, height },
+        acceptDownloads: true,
+        locale: 'en-GB',
+        timezoneId: 'Europe/London',
+      });
+      contexts.push(context);
+      await context.route(/^https?:\/\/(?!localhost)/, (route) =>
+        route.request().url().startsWith(EXIT_URL)
+          ? route.fulfill({
+              contentType: 'text/html',
+              body: '<title>Weather</title><p>Weather</p>',
+            })
+          : route.abort(),
+      );
+      return { page: await context.newPage(), context };
+    },
+    async checkA11y(page, step) {
+      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      steps.push(step);
+      const violations = results.violations.map((v) => ({
+        step,
+        rule: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')),
+      }));
+      expect(violations).toEqual([]);
+    },
+    async screenshot(page, name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+      await browser.close();
+      await t.close();
+    },
+  };
+}

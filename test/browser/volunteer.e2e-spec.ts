@@ -1,0 +1,172 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { createCoordinator, PASSWORD, uniqueEmail } from '../app';
+import { therapist } from '../factories/sessions';
+import { startBrowser, type BrowserHarness } from './harness';
+
+jest.setTimeout(600_000);
+
+const dateParts = (daysFromToday: number) => {
+  const d = new Date(Date.now() + daysFromToday * 86_400_000);
+  return {
+    day: String(d.getUTCDate()),
+    month: String(d.getUTCMonth() + 1),
+    year: String(d.getUTCFullYear()),
+  };
+};
+
+async function fillDate(page: Page, id: string, daysFromToday: number) {
+  const { day, month, year } = dateParts(daysFromToday);
+  await page.fill(`#${id}-day`, day);
+  await page.fill(`#${id}-month`, month);
+  await page.fill(`#${id}-year`, year);
+}
+
+/** A volunteer signs up, consents, asks, books, downloads the calendar file and reschedules. */
+describe('web app: a volunteer books their session (browser)', () => {
+  let h: BrowserHarness;
+  const started = Date.now();
+
+  beforeAll(async () => {
+    h = await startBrowser();
+    await therapist(h.t, await createCoordinator(h.t));
+  });
+  afterAll(async () => {
+    console.log(
+      `volunteer flow: ${h.steps.length} steps, axe 0 violations at each; ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+    await h.close();
+  });
+
+  it('signs up, consents, asks, books, adds to calendar and moves the session', async () => {
+    const { page } = await h.newPage();
+    const heading = (name: string | RegExp) =>
+      page.getByRole('heading', { level: 1, name }).waitFor();
+
+    await page.goto('/sign-up');
+    await heading('Create an account');
+    await h.checkA11y(page, 'sign up');
+    await page.getByLabel('A volunteer').check();
+    await page.getByLabel('Your name').fill('Sam Volunteer');
+    await page.getByLabel('Email address').fill(uniqueEmail('browser'));
+    await page.getByLabel('Create a password').fill(PASSWORD);
+    await page.getByLabel('Your time zone').fill('Europe/London');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await heading('What you have agreed to');
+    await page
+      .getByRole('button', { name: /^Agree/ })
+      .first()
+      .waitFor();
+    await h.checkA11y(page, 'consents');
+    while ((await page.getByRole('button', { name: /^Agree/ }).count()) > 0) {
+      const before = await page.getByRole('button', { name: /^Withdraw/ }).count();
+      await page
+        .getByRole('button', { name: /^Agree/ })
+        .first()
+        .click();
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('button').length > 0 &&
+          Array.from(document.querySelectorAll('button')).filter((b) =>
+            b.textContent?.startsWith('Withdraw'),
+          ).length > n,
+        before,
+      );
+    }
+    await expect(
+      page.getByRole('button', { name: 'Download the receipt' }).isVisible(),
+    ).resolves.toBe(true);
+    await h.checkA11y(page, 'consents given');
+
+    // In-app navigation only: the access token lives in memory, and until the refresh route is
+    // merged a reload signs out.
+    await page.getByRole('link', { name: 'Continue' }).click();
+    await page.getByRole('link', { name: 'Add a deployment' }).click();
+    await heading('Add a deployment');
+    await page.getByLabel('Where?').fill('Calais');
+    await page.getByLabel('Country').fill('France');
+    await fillDate(page, 'from', -60);
+    await fillDate(page, 'to', -7);
+    await h.checkA11y(page, 'deployment');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await heading(/Hello/);
+    await page.getByText('Back home').waitFor();
+    await page.getByText('available').waitFor();
+    await h.checkA11y(page, 'volunteer home, session available');
+    await page.getByRole('link', { name: 'Ask for your session' }).click();
+
+    await heading('Which languages would you like to talk in?');
+    await h.checkA11y(page, 'ask: languages');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('How would you like to talk?');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await h.checkA11y(page, 'ask: modality with an error');
+    await page.getByLabel('Video call').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('When could you have your session?');
+    await fillDate(page, 'from', 0);
+    await fillDate(page, 'to', 21);
+    await h.checkA11y(page, 'ask: dates');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('Check your answers');
+    await h.checkA11y(page, 'ask: check your answers');
+    await page.getByRole('button', { name: 'Ask for my session' }).click();
+
+    await heading('Choose who to talk to');
+    await page
+      .getByRole('link', { name: /See free times/ })
+      .first()
+      .waitFor();
+    await h.checkA11y(page, 'matches');
+    await page
+      .getByRole('link', { name: /See free times/ })
+      .first()
+      .click();
+
+    await heading('Choose a time');
+    await page.getByRole('radio').first().waitFor();
+    await h.checkA11y(page, 'slots');
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Book this time' }).click();
+
+    await heading('Your session');
+    await page.getByText('Your session is booked.').waitFor();
+    const firstTime = await page.locator('.govuk-summary-list__value').first().textContent();
+    expect(firstTime).toMatch(/London time$/);
+    await h.checkA11y(page, 'session booked');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Add to calendar' }).click(),
+    ]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+
+    await page.getByRole('button', { name: 'Move to another time' }).click();
+    await heading('Choose a new time');
+    await page.getByRole('radio').nth(1).waitFor();
+    await h.checkA11y(page, 'reschedule: slots');
+    await page.getByRole('radio').nth(1).check();
+    await page.getByRole('button', { name: 'Move to this time' }).click();
+    await page.getByText('Your session has moved.').waitFor();
+    const secondTime = await page.locator('.govuk-summary-list__value').first().textContent();
+    expect(secondTime).not.toBe(firstTime);
+    await h.checkA11y(page, 'session moved');
+
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByText(/booked for/).waitFor();
+    await h.checkA11y(page, 'volunteer home, session booked');
+    await h.screenshot(page, 'volunteer-home');
+
+    // Same page at a phone's width: the access token lives in memory, so no reload.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The browser session. The access token lives in this module only (never localStorage: devices may
+ * be shared); the refresh token is an HttpOnly cookie the page cannot read. We refresh on start (to
+ * restore a session after a reload), shortly before expiry, and once after a 401.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Role = 'volunteer' | 'therapist' | 'buddy' | 'coordinator';
+
+export interface Session {
+  userId: string;
+  role: Role;
+}
+
+type State = { status: 'unknown' } | { status: 'signedOut' } | ({ status: 'signedIn' } & Session);
+
+let state: State = { status: 'unknown' };
+let accessToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let refreshing: Promise<boolean> | null = null;
+const listeners = new Set<() => void>();
+
+/** Refresh this long before the token expires, so a request never goes out with a stale one. */
+const REFRESH_MARGIN_MS = 60_000;
+
+function setState(next: State): void {
+  state = next;
+  listeners.forEach((listener) => listener());
+}
+
+/** Reads the JWT's claims for routing only; the server verifies the token on every call. */
+function claims(token: string): Session | null {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      sub?: string;
+      role?: Role;
+    };
+    return payload.sub && payload.role ? { userId: payload.sub, role: payload.role } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a token from login or refresh and schedules the next refresh. */
+export function acceptToken(token: { accessToken: string; expiresIn: number }): void {
+  const session = claims(token.accessToken);
+  if (!session) return forget();
+  accessToken = token.accessToken;
+  clearTimeout(refreshTimer);
+  const delay = Math.max(token.expiresIn * 1000 - REFRESH_MARGIN_MS, 5_000);
+  refreshTimer = setTimeout(() => void refresh(), delay);
+  setState({ status: 'signedIn', ...session });
+}
+
+export function forget(): void {
+  accessToken = null;
+  clearTimeout(refreshTimer);
+  setState({ status: 'signedOut' });
+}
+
+export function currentToken(): string | null {
+  return accessToken;
+}
+
+/**
+ * Asks for a new access token with the refresh cookie. Any failure (401, or 404 where the server has
+ * no refresh route yet) means signed out. Concurrent callers share one request.
+ */
+export function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const res = await fetch('/v1/auth/refresh', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'X-Requested-With': 'fetch' },
+      });
+      if (!res.ok) {
+        forget();
+        return false;
+      }
+      acceptToken((await res.json()) as { accessToken: string; expiresIn: number });
+      return true;
+    } catch {
+      forget();
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await fetch('/v1/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        'X-Requested-With': 'fetch',
+        ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+      },
+    });
+  } finally {
+    forget();
+  }
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): State {
+  return useSyncExternalStore(subscribe, () => state);
+}

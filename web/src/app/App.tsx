@@ -1,0 +1,81 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { refresh, useSession } from '../api/auth';
+import { accountRoutes } from '../account/routes';
+import { buddyRoutes } from '../buddy/routes';
+import { Page } from '../components/Page';
+import { Loading } from '../components/Status';
+import { coordinatorRoutes } from '../coordinator/routes';
+import { therapistRoutes } from '../therapist/routes';
+import { volunteerRoutes } from '../volunteer/routes';
+import { homeFor, Layout } from './Layout';
+import { queryClient } from './query';
+import { Link, navigate, Routes, useLocation, type Route } from './router';
+
+const routes: Route[] = [
+  ...accountRoutes,
+  ...volunteerRoutes,
+  ...therapistRoutes,
+  ...buddyRoutes,
+  ...coordinatorRoutes,
+];
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p className="govuk-body">
+        If you typed the web address, check it is correct. <Link to="/">Go to the start</Link>.
+      </p>
+    </Page>
+  );
+}
+
+function Forbidden() {
+  return (
+    <Page title="You cannot see this page">
+      <p className="govuk-body">
+        This page is for another kind of account. <Link to="/">Go to your home</Link>.
+      </p>
+    </Page>
+  );
+}
+
+/** Sends signed-out visitors to sign in (and back afterwards), and other roles away. */
+function useGuard() {
+  const session = useSession();
+  const { pathname } = useLocation();
+  return (route: Route) => {
+    if (!route.roles) return null;
+    if (session.status === 'unknown') return <Loading />;
+    if (session.status === 'signedOut') {
+      return <Redirect to={`/sign-in?next=${encodeURIComponent(pathname)}`} />;
+    }
+    return route.roles.includes(session.role) ? null : <Forbidden />;
+  };
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <Loading />;
+}
+
+/** "/" goes to the role's home once the session is known. */
+export function StartRedirect() {
+  const session = useSession();
+  if (session.status === 'unknown') return <Loading />;
+  return <Redirect to={session.status === 'signedIn' ? homeFor(session.role) : '/sign-in'} />;
+}
+
+export function App() {
+  useEffect(() => {
+    void refresh();
+  }, []);
+  const guard = useGuard();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Layout>
+        <Routes routes={routes} notFound={NotFound} guard={guard} />
+      </Layout>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,110 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, problemMessage } from '../api/client';
+import { unwrap } from '../app/query';
+import { navigate, useLocation } from '../app/router';
+import { Button } from '../components/Button';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { Page } from '../components/Page';
+import { LoadError, Loading, Success } from '../components/Status';
+import { Textarea, TextInput } from '../components/TextInput';
+import { useMe } from '../therapist/useMe';
+import { PersonSummary } from './PersonSummary';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Looks a person up by account id (the API has no search by name yet); each read is audited.
+ * A volunteer can be allowed one further session, with the reason recorded.
+ */
+export function PeoplePage() {
+  const { search } = useLocation();
+  const id = search.get('id') ?? '';
+  const [typed, setTyped] = useState(id);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const me = useMe();
+  const person = useQuery({
+    queryKey: ['person', id],
+    enabled: UUID.test(id),
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/people/{userId}', { params: { path: { userId: id } } })),
+  });
+  const lookUp = (event: React.FormEvent) => {
+    event.preventDefault();
+    const value = typed.trim();
+    if (!UUID.test(value))
+      return setErrors([{ href: 'person-id', message: 'Enter an account id, like 3f2b8c1e-…' }]);
+    setErrors([]);
+    navigate(`/coordinator/people?id=${value}`);
+  };
+  return (
+    <Page title="Look someone up" back="/coordinator" hasError={errors.length > 0}>
+      <ErrorSummary errors={errors} />
+      <form noValidate onSubmit={lookUp}>
+        <TextInput
+          id="person-id"
+          label="Account id"
+          hint="From a concern, a failed text, the vetting queue or the audit trail."
+          widthClass="govuk-input--width-30"
+          error={errors[0]?.message}
+          value={typed}
+          onChange={setTyped}
+          spellCheck={false}
+        />
+        <Button variant="secondary">Look up</Button>
+      </form>
+      {person.error && <LoadError error={person.error} />}
+      {person.isFetching && <Loading />}
+      {person.data && me.data && (
+        <>
+          <PersonSummary person={person.data} zone={me.data.timezone} />
+          {person.data.role === 'volunteer' && <SessionGrant volunteerId={person.data.id} />}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function SessionGrant({ volunteerId }: { volunteerId: string }) {
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const grant = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/v1/volunteers/{id}/session-grants', {
+          params: { path: { id: volunteerId } },
+          body: { reason: reason.trim() },
+        }),
+      ),
+  });
+  const error = missing
+    ? 'Say why they need another session'
+    : grant.error
+      ? problemMessage(grant.error)
+      : undefined;
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setMissing(!reason.trim());
+        if (reason.trim()) grant.mutate();
+      }}
+    >
+      <h2 className="govuk-heading-m">Allow another session</h2>
+      {grant.isSuccess && <Success>They can now book one more session.</Success>}
+      <Textarea
+        id="grant-reason"
+        label="Why do they need another session?"
+        hint="Recorded in the audit trail."
+        rows={3}
+        error={error}
+        value={reason}
+        onChange={setReason}
+      />
+      <Button variant="secondary" disabled={grant.isPending}>
+        Allow another session
+      </Button>
+    </form>
+  );
+}

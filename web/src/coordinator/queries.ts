@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { unwrap } from '../app/query';
+import type { Page, PairingView } from '../buddy/views';
+
+/** Lists are read 100 at a time (the API's page limit); a count shows "100+" when there is more. */
+export const LIMIT = 100;
+
+export const useVetting = (status: 'pending' | 'verified' | 'suspended' | 'expired') =>
+  useQuery({
+    queryKey: ['vetting', status],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/vetting', { params: { query: { status, limit: LIMIT } } })),
+  });
+
+export const useConcerns = (status?: 'open' | 'triaged' | 'referred' | 'closed') =>
+  useQuery({
+    queryKey: ['concerns', status ?? 'all'],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/concerns', { params: { query: { status, limit: LIMIT } } })),
+  });
+
+export const useFailedTexts = () =>
+  useQuery({
+    queryKey: ['notifications', 'failed'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/notifications', {
+          params: { query: { status: 'failed', limit: LIMIT } },
+        }),
+      ),
+  });
+
+export const useActivePairings = () =>
+  useQuery({
+    queryKey: ['pairings', 'active'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/pairings', { params: { query: { status: 'active', limit: LIMIT } } }),
+      ) as unknown as Page<PairingView>,
+  });
+
+/** Verified people whose checks lapse within this many days (the service warns them at 30). */
+export const EXPIRING_DAYS = 30;
+
+export function expiresSoon(expiresOn: string | null, now = new Date()): boolean {
+  if (!expiresOn) return false;
+  const limit = new Date(now.getTime() + EXPIRING_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return expiresOn <= limit;
+}
+
+export const count = (
+  page: { items: unknown[]; nextCursor: string | null },
+  n = page.items.length,
+) => (page.nextCursor ? `${n}+` : String(n));

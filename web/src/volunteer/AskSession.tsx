@@ -1,0 +1,154 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useMe } from '../account/useMe';
+import { api, problemMessage, type Schemas } from '../api/client';
+import { unwrap } from '../app/query';
+import { navigate } from '../app/router';
+import { Button } from '../components/Button';
+import { Radios } from '../components/Choices';
+import { DateInput, emptyDate, toIsoDate, type DateParts } from '../components/DateInput';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { Page } from '../components/Page';
+import { SummaryList } from '../components/SummaryList';
+import { TextInput } from '../components/TextInput';
+import { formatDate } from '../time/formatZoned';
+
+type Step = 'languages' | 'modality' | 'dates' | 'check';
+const MODALITY = { video: 'Video call', phone: 'Phone call', in_person: 'In person' };
+
+/** Ask for the one free session: one question per page, then check your answers. Draft in memory. */
+export function AskSession() {
+  const me = useMe();
+  const [step, setStep] = useState<Step>('languages');
+  const [languages, setLanguages] = useState<string | null>(null);
+  const [modality, setModality] = useState('');
+  const [from, setFrom] = useState<DateParts>(emptyDate);
+  const [to, setTo] = useState<DateParts>(emptyDate);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const profile = me.data?.profile as Schemas['VolunteerProfileDto'] | null | undefined;
+  const langs = languages ?? profile?.languages.join(', ') ?? '';
+  const codes = langs
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((l) => l.toLowerCase());
+  const ask = useMutation({
+    mutationFn: async (body: Schemas['CreateSessionRequestDto']) =>
+      unwrap(await api.POST('/v1/session-requests', { body })),
+    onSuccess: (request) => navigate(`/volunteer/requests/${request.id}`),
+    onError: (error) => setErrors([{ href: '', message: problemMessage(error) }]),
+  });
+
+  function next(event: FormEvent) {
+    event.preventDefault();
+    const missing: FieldError[] = [];
+    if (step === 'languages' && codes.length === 0)
+      missing.push({ href: 'languages', message: 'Enter at least one language' });
+    if (step === 'modality' && !modality)
+      missing.push({ href: 'modality', message: 'Select how you would like to talk' });
+    if (step === 'dates') {
+      const a = toIsoDate(from);
+      const b = toIsoDate(to);
+      if (!a) missing.push({ href: 'from-day', message: 'Enter a real date' });
+      if (!b) missing.push({ href: 'to-day', message: 'Enter a real date' });
+      if (a && b && b < a)
+        missing.push({ href: 'to-day', message: 'The latest date must be after the earliest' });
+    }
+    setErrors(missing);
+    if (missing.length) return;
+    if (step === 'check') {
+      ask.mutate({
+        languages: codes,
+        modality: modality as Schemas['CreateSessionRequestDto']['modality'],
+        notBefore: `${toIsoDate(from)}T00:00:00Z`,
+        notAfter: `${toIsoDate(to)}T23:59:59Z`,
+      });
+      return;
+    }
+    setStep(step === 'languages' ? 'modality' : step === 'modality' ? 'dates' : 'check');
+  }
+
+  const error = (id: string) => errors.find((e) => e.href === id)?.message;
+  const titles: Record<Step, string> = {
+    languages: 'Which languages would you like to talk in?',
+    modality: 'How would you like to talk?',
+    dates: 'When could you have your session?',
+    check: 'Check your answers',
+  };
+  return (
+    <Page
+      title={titles[step]}
+      caption="Your free session"
+      back="/volunteer"
+      hasError={errors.length > 0}
+    >
+      <ErrorSummary errors={errors} />
+      <form onSubmit={next} noValidate>
+        {step === 'languages' && (
+          <TextInput
+            id="languages"
+            label="Languages"
+            hint="Two-letter codes, most preferred first, for example: en, fr"
+            value={langs}
+            onChange={setLanguages}
+            error={error('languages')}
+          />
+        )}
+        {step === 'modality' && (
+          <Radios
+            id="modality"
+            legend={titles.modality}
+            legendHidden
+            value={modality}
+            onChange={setModality}
+            error={error('modality')}
+            choices={Object.entries(MODALITY).map(([value, label]) => ({ value, label }))}
+          />
+        )}
+        {step === 'dates' && (
+          <>
+            <DateInput
+              id="from"
+              legend="Earliest date"
+              value={from}
+              onChange={setFrom}
+              error={error('from-day')}
+            />
+            <DateInput
+              id="to"
+              legend="Latest date"
+              value={to}
+              onChange={setTo}
+              error={error('to-day')}
+            />
+          </>
+        )}
+        {step === 'check' && (
+          <SummaryList
+            rows={[
+              {
+                key: 'Languages',
+                value: codes.join(', '),
+                change: { to: '#', label: 'languages' },
+              },
+              { key: 'How', value: MODALITY[modality as keyof typeof MODALITY] },
+              {
+                key: 'Dates',
+                value: `${formatDate(toIsoDate(from)!)} to ${formatDate(toIsoDate(to)!)}`,
+              },
+            ].map(({ change: _change, ...row }) => row)}
+          />
+        )}
+        <Button disabled={ask.isPending}>
+          {step === 'check' ? 'Ask for my session' : 'Continue'}
+        </Button>
+        {step === 'check' && (
+          <p className="govuk-body">
+            <button type="button" className="app-link-button" onClick={() => setStep('languages')}>
+              Change your answers
+            </button>
+          </p>
+        )}
+      </form>
+    </Page>
+  );
+}
