@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../app/query';
-import type { CheckinView, Page, PairingView } from './views';
 
 const DAY_MS = 86_400_000;
 
@@ -16,9 +15,7 @@ export function useCalls() {
         to: new Date(now + 28 * DAY_MS).toISOString(),
         limit: 100,
       };
-      return unwrap(
-        await api.GET('/v1/check-ins', { params: { query } }),
-      ) as unknown as Page<CheckinView>;
+      return unwrap(await api.GET('/v1/check-ins', { params: { query } }));
     },
   });
 }
@@ -27,8 +24,6 @@ export function usePairings(status: 'active' | 'ended' = 'active') {
   return useQuery({
     queryKey: ['pairings', status],
     queryFn: async () =>
-      unwrap(
-        await api.GET('/v1/pairings', { params: { query: { status, limit: 100 } } }),
-      ) as unknown as Page<PairingView>,
+      unwrap(await api.GET('/v1/pairings', { params: { query: { status, limit: 100 } } })),
   });
 }
