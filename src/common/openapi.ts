@@ -15,6 +15,9 @@ export interface RouteAccess {
   isPublic: boolean;
   /** The roles allowed, or undefined when anyone signed in may call it. */
   roles?: Role[];
+  /** The controller class and its method, for readers of further route metadata (tests). */
+  controller: abstract new (...args: never[]) => unknown;
+  handler: string;
 }
 
 const joinPath = (...parts: string[]) =>
@@ -49,6 +52,8 @@ export function routeTable(app: INestApplication): RouteAccess[] {
           path: joinPath(base, path),
           isPublic: meta<boolean>(IS_PUBLIC) === true,
           roles: meta<Role[]>(ROLES),
+          controller,
+          handler: name,
         });
       }
     }
