@@ -5,6 +5,7 @@ import {
   MaxLength,
   MinLength,
   registerDecorator,
+  ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
@@ -83,10 +84,11 @@ export const isInstant = (value: unknown): value is string => {
   return Number(minutes) < 60 && Number(hours) * 60 + Number(minutes) <= MAX_OFFSET_MINUTES;
 };
 
-function rule(
+/** A class-validator decorator from a name, a message naming the property, and a check. */
+export function rule(
   name: string,
   message: (property: string) => string,
-  validate: (value: unknown) => boolean,
+  validate: (value: unknown, args: ValidationArguments) => boolean,
   options?: ValidationOptions,
 ): PropertyDecorator {
   return (target, propertyName) =>

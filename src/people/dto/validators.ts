@@ -1,22 +1,5 @@
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { isLocalDate } from '../../common/validators';
+import { isLocalDate, rule } from '../../common/validators';
 import { isLanguageCode } from '../languages';
-
-function rule(
-  name: string,
-  message: (property: string) => string,
-  validate: (value: unknown, args: ValidationArguments) => boolean,
-  options?: ValidationOptions,
-): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: message(String(propertyName)), ...options },
-      validator: { validate },
-    });
-}
 
 /** Every item is an ISO 639-1 two-letter code in lower case (en, fr, ar, ...). */
 export const AreLanguageCodes = () =>
