@@ -86,7 +86,7 @@ describe('web app: a volunteer books their session (browser)', () => {
     await page.getByRole('link', { name: 'Add a deployment' }).click();
     await heading('Add a deployment');
     await page.getByLabel('Where?').fill('Calais');
-    await page.getByLabel('Country').fill('France');
+    await page.getByLabel('Country').selectOption({ label: 'France' });
     await fillDate(page, 'from', -60);
     await fillDate(page, 'to', -7);
     await h.checkA11y(page, 'deployment');

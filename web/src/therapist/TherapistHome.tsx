@@ -17,6 +17,8 @@ export function TherapistHome() {
   const sessions = useQuery({
     queryKey: ['sessions', 'booked', zone],
     enabled: !!zone,
+    // A volunteer may have booked since the last look: coming home always asks again.
+    staleTime: 0,
     queryFn: async () =>
       unwrap(
         await api.GET('/v1/sessions', {

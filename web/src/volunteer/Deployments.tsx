@@ -9,7 +9,37 @@ import { DateInput, emptyDate, toIsoDate } from '../components/DateInput';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
+import { Select } from '../components/Select';
 import { TextInput } from '../components/TextInput';
+
+/** Where volunteers are usually sent, as ISO 3166-1 codes; names come from the browser. */
+const COUNTRY_CODES = [
+  'BA',
+  'BE',
+  'CY',
+  'DE',
+  'ES',
+  'FR',
+  'GB',
+  'GR',
+  'IT',
+  'JO',
+  'LB',
+  'LY',
+  'MD',
+  'MK',
+  'MT',
+  'NL',
+  'PL',
+  'RS',
+  'TR',
+  'UA',
+];
+const countryNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
+const COUNTRIES = COUNTRY_CODES.map((code) => ({
+  value: code,
+  label: countryNames.of(code) ?? code,
+})).sort((a, b) => a.label.localeCompare(b.label));
 
 /** Adds a deployment (where, from, to) to the volunteer's profile; the phase follows from the dates. */
 export function Deployments() {
@@ -44,7 +74,7 @@ export function Deployments() {
     const endsOn = toIsoDate(to);
     const missing: FieldError[] = [];
     if (!location.trim()) missing.push({ href: 'location', message: 'Enter where you volunteer' });
-    if (!country.trim()) missing.push({ href: 'country', message: 'Enter the country' });
+    if (!country) missing.push({ href: 'country', message: 'Choose the country' });
     if (!startsOn) missing.push({ href: 'from-day', message: 'Enter a real start date' });
     if (!endsOn) missing.push({ href: 'to-day', message: 'Enter a real end date' });
     if (startsOn && endsOn && endsOn < startsOn)
@@ -63,7 +93,7 @@ export function Deployments() {
       organisation: profile?.organisation ?? null,
       deployments: [
         ...(profile?.deployments ?? []),
-        { location: location.trim(), country: country.trim(), startsOn, endsOn },
+        { location: location.trim(), country, startsOn, endsOn },
       ],
     });
   }
@@ -83,9 +113,11 @@ export function Deployments() {
           onChange={setLocation}
           error={error('location')}
         />
-        <TextInput
+        <Select
           id="country"
           label="Country"
+          placeholder="Choose a country"
+          options={COUNTRIES}
           value={country}
           onChange={setCountry}
           error={error('country')}
