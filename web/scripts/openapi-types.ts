@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   const out = check ? join(dir, 'schema.d.ts') : committed;
   const bin = (name: string) => join(root, 'node_modules/.bin', name);
   execFileSync(bin('openapi-typescript'), [json, '-o', out], { stdio: 'ignore' });
-  execFileSync(bin('prettier'), ['--write', out], { stdio: 'ignore' });
+  // The project's Prettier options, also for the temporary file of --check (outside the tree).
+  execFileSync(bin('prettier'), ['--config', join(root, '.prettierrc'), '--write', out], {
+    stdio: 'ignore',
+  });
   if (check && readFileSync(out, 'utf8') !== readFileSync(committed, 'utf8')) {
     console.error('web/src/api/schema.d.ts is stale: run `npm run web:types`');
     process.exit(1);
