@@ -1,7 +1,7 @@
 import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { VettingStatus } from '../therapist/VettingStatus';
 import { formatZoned } from '../time/formatZoned';
 import { CallOutcome } from './CallOutcome';

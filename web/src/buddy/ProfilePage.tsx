@@ -10,7 +10,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { TextInput } from '../components/TextInput';
 import { splitLanguages } from '../therapist/ProfilePage';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { VettingStatus } from '../therapist/VettingStatus';
 
 type Input = Schemas['BuddyProfileInput'];

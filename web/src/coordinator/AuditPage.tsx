@@ -8,7 +8,7 @@ import { DateInput, emptyDate, fromIsoDate, toIsoDate } from '../components/Date
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { TextInput } from '../components/TextInput';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { formatZoned } from '../time/formatZoned';
 
 /**

@@ -10,7 +10,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { Textarea, TextInput } from '../components/TextInput';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { formatZoned } from '../time/formatZoned';
 import { CATEGORY, URGENCY_COLOUR } from './ConcernsPage';
 

@@ -1,7 +1,7 @@
 import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Tag } from '../components/Status';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { formatZoned } from '../time/formatZoned';
 import { useConcerns } from './queries';
 

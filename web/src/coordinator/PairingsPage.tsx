@@ -2,7 +2,7 @@ import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Tag } from '../components/Status';
 import { WEEKDAYS } from '../therapist/AvailabilityEditor';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { formatZoned, zoneLabel } from '../time/formatZoned';
 import { useActivePairings } from './queries';
 

@@ -8,7 +8,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { Textarea, TextInput } from '../components/TextInput';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { PersonSummary } from './PersonSummary';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

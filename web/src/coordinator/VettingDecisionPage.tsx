@@ -9,7 +9,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { Textarea } from '../components/TextInput';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { PersonSummary } from './PersonSummary';
 
 /** One person's checks: what they gave, the history, and verify (with evidence and expiry) or suspend. */

@@ -2,7 +2,7 @@ import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Tag } from '../components/Status';
 import { formatDate, formatZoned } from '../time/formatZoned';
-import { useMe } from '../therapist/useMe';
+import { useMe } from '../account/useMe';
 import { expiresSoon, useVetting } from './queries';
 
 /** The vetting queue, oldest first; or, with ?show=expiring, checks that lapse soon. */

@@ -5,7 +5,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { AvailabilityEditor } from './AvailabilityEditor';
 import { ExceptionsEditor } from './ExceptionsEditor';
-import { useMe } from './useMe';
+import { useMe } from '../account/useMe';
 
 /**
  * Weekly hours and days off, in my zone (the one my hours were set in, else my account's).

@@ -8,7 +8,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { Textarea, TextInput } from '../components/TextInput';
-import { useMe } from './useMe';
+import { useMe } from '../account/useMe';
 import { VettingStatus } from './VettingStatus';
 
 type Input = Schemas['TherapistProfileInput'];

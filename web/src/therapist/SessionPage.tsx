@@ -11,7 +11,7 @@ import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatZoned } from '../time/formatZoned';
 import { MODALITY } from './TherapistHome';
-import { useMe } from './useMe';
+import { useMe } from '../account/useMe';
 
 const STATUS: Record<string, string> = {
   booked: 'Booked',

@@ -5,7 +5,7 @@ import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
-import { useMe } from './useMe';
+import { useMe } from '../account/useMe';
 import { VettingStatus } from './VettingStatus';
 
 type Session = Schemas['SessionDto'];
