@@ -23,3 +23,25 @@ export function ErrorMessage({ id, message }: { id: string; message?: string }) 
     </p>
   );
 }
+
+interface FormGroupProps {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}
+
+/** A GOV.UK form group: the label, hint and error message around one control with id `id`. */
+export function FormGroup({ id, label, hint, error, children }: FormGroupProps) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <ErrorMessage id={id} message={error} />
+      {children}
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describedBy, ErrorMessage, Hint } from './Field';
+import { describedBy, FormGroup } from './Field';
 
 interface SelectProps {
   id: string;
@@ -25,12 +25,7 @@ export function Select({
   onChange,
 }: SelectProps) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <ErrorMessage id={id} message={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         name={id}
@@ -46,6 +41,6 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }

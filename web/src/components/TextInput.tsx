@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { describedBy, ErrorMessage, Hint } from './Field';
+import { describedBy, FormGroup } from './Field';
 
 interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
   id: string;
@@ -24,12 +24,7 @@ export function TextInput({
   ...rest
 }: TextInputProps) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <ErrorMessage id={id} message={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={id}
@@ -40,7 +35,7 @@ export function TextInput({
         onChange={(e) => onChange(e.target.value)}
         {...rest}
       />
-    </div>
+    </FormGroup>
   );
 }
 
@@ -56,12 +51,7 @@ interface TextareaProps {
 
 export function Textarea({ id, label, hint, error, value, rows = 5, onChange }: TextareaProps) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <ErrorMessage id={id} message={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={id}
@@ -71,6 +61,6 @@ export function Textarea({ id, label, hint, error, value, rows = 5, onChange }: 
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       />
-    </div>
+    </FormGroup>
   );
 }
