@@ -42,6 +42,17 @@ export class FakeTwilio {
     return `http://127.0.0.1:${address.port}`;
   }
 
+  /** The environment that points the service's real Twilio driver at this fake. */
+  get env(): Record<string, string> {
+    return {
+      SMS_DRIVER: 'twilio',
+      TWILIO_ACCOUNT_SID: this.accountSid,
+      TWILIO_AUTH_TOKEN: this.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: this.url,
+    };
+  }
+
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 1000;

@@ -50,11 +50,7 @@ describe('notifications: delivery through Twilio', () => {
     await fake.start();
     env = await isolateDatabaseAndRedis('notif_delivery');
     Object.assign(process.env, {
-      SMS_DRIVER: 'twilio',
-      TWILIO_ACCOUNT_SID: fake.accountSid,
-      TWILIO_AUTH_TOKEN: fake.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: fake.url,
+      ...fake.env,
       PUBLIC_BASE_URL,
       SMS_MAX_ATTEMPTS: '3',
       SMS_RETRY_BASE_MS: '20',

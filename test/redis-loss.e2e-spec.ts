@@ -38,11 +38,7 @@ describe('Redis loss', () => {
     await fake.start();
     env = await isolateDatabaseAndRedis('redis_loss');
     Object.assign(process.env, {
-      SMS_DRIVER: 'twilio',
-      TWILIO_ACCOUNT_SID: fake.accountSid,
-      TWILIO_AUTH_TOKEN: fake.authToken,
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: fake.url,
+      ...fake.env,
       SCHEDULE_CALL_PLANNING_SECONDS: '2',
       SCHEDULE_VETTING_EXPIRY_SECONDS: '2',
     });
