@@ -28,11 +28,12 @@ export function SessionPage() {
     queryFn: async () =>
       unwrap(await api.GET('/v1/sessions/{id}', { params: { path: { id }, query: { tz: zone } } })),
   });
+  // Refetch first, then say it: the notice never stands next to the old time.
   const refresh = async (message: string) => {
-    setNotice(message);
-    setMoving(false);
     await queryClient.invalidateQueries({ queryKey: ['session', id] });
     await queryClient.invalidateQueries({ queryKey: ['sessions'] });
+    setNotice(message);
+    setMoving(false);
   };
   const reschedule = useMutation({
     mutationFn: async (startsAt: string) =>
