@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { formatLocalTime, parseLocalTime } from './local-time';
-import { Availability, LocalWindow, WeeklyWindow } from './slots';
+import {
+  formatLocalTime,
+  LocalWindow,
+  parseLocalTime,
+  WeeklyWindow,
+} from '../common/time/weekly-window';
+import { Availability } from './slots';
 
 /** Windows as the API and the database write them: `HH:mm` wall-clock times. */
 export interface TimeWindow {

@@ -13,15 +13,9 @@ import {
   toAvailability,
 } from './availability.repository';
 import { BusyInterval, BusySource } from './busy-source';
-import { isoDate } from './local-time';
-import {
-  availabilityIntervals,
-  freeStarts,
-  Interval,
-  Range,
-  SessionRules,
-  whyUnbookable,
-} from './slots';
+import { Interval, Range } from '../common/time/interval';
+import { isoDate } from '../common/time/wall-clock';
+import { availabilityIntervals, freeStarts, SessionRules, whyUnbookable } from './slots';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

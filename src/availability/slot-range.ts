@@ -1,15 +1,14 @@
 import { DateTime } from 'luxon';
 import { ValidationFailedException } from '../common/problem';
-import { isCalendarDate } from './local-time';
-import { Range } from './slots';
+import { Range } from '../common/time/interval';
+import { addDays, atLocal, isCalendarDate } from '../common/time/wall-clock';
+import { zonedTime } from '../common/time/zoned-time.view';
 import { SlotView } from './dto/slots.dto';
 
 export const MAX_RANGE_DAYS = 60;
 
-const startOf = (value: string, tz: string) =>
-  isCalendarDate(value)
-    ? DateTime.fromISO(value, { zone: tz }).startOf('day')
-    : DateTime.fromISO(value, { setZone: true }).setZone(tz);
+const startOf = (value: string, tz: string): Date =>
+  isCalendarDate(value) ? atLocal(tz, value, 0) : new Date(value);
 
 /**
  * The search range of a slot query. Dates are whole local dates in `tz` (`to` included); instants
@@ -22,23 +21,18 @@ export function parseSlotRange(from: string, to: string, tz: string): Range {
   if (toStart < start) {
     throw new ValidationFailedException([{ field: 'to', message: 'to must not be before from' }]);
   }
-  const end = isCalendarDate(to) ? toStart.plus({ days: 1 }).startOf('day') : toStart;
-  if (end.diff(start, 'days').days > MAX_RANGE_DAYS) {
+  const end = isCalendarDate(to) ? atLocal(tz, addDays(to, 1), 0) : toStart;
+  const inZone = (at: Date) => DateTime.fromJSDate(at, { zone: tz });
+  if (inZone(end).diff(inZone(start), 'days').days > MAX_RANGE_DAYS) {
     throw new ValidationFailedException([
       { field: 'to', message: `to must be at most ${MAX_RANGE_DAYS} days after from` },
     ]);
   }
-  return { from: start.toJSDate(), to: end.toJSDate() };
+  return { from: start, to: end };
 }
 
 /** A slot in UTC and in the requested zone. */
-export function toSlotView(startsAt: Date, sessionMinutes: number, tz: string): SlotView {
-  const start = DateTime.fromJSDate(startsAt, { zone: tz });
-  const end = start.plus({ minutes: sessionMinutes });
-  return {
-    startsAt: startsAt.toISOString(),
-    endsAt: end.toUTC().toISO()!,
-    localStartsAt: start.toISO()!,
-    localEndsAt: end.toISO()!,
-  };
-}
+export const toSlotView = (startsAt: Date, sessionMinutes: number, tz: string): SlotView => ({
+  startsAt: zonedTime(startsAt, tz),
+  endsAt: zonedTime(new Date(startsAt.getTime() + sessionMinutes * 60_000), tz),
+});

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
-import { parseLocalTime } from './local-time';
+import { Interval } from '../common/time/interval';
+import { LocalWindow, parseLocalTime } from '../common/time/weekly-window';
 import {
   Availability,
   availabilityIntervals,
   freeStarts,
-  Interval,
-  LocalWindow,
   SessionRules,
   whyUnbookable,
 } from './slots';
@@ -409,3 +408,70 @@ function ymd(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
   return [y, m - 1, d];
 }
+
+describe('zones whose clocks change at midnight or in the southern spring', () => {
+  const santiago = 'America/Santiago';
+  const av = (weekly: Array<[number, string, string]>, timezone = santiago) => ({
+    timezone,
+    weekly: weekly.map(([weekday, start, end]) => ({
+      weekday,
+      start: parseLocalTime(start),
+      end: parseLocalTime(end),
+    })),
+    exceptions: new Map(),
+  });
+  const rules = { sessionMinutes: 30, minimumNoticeHours: 0, gridMinutes: 30 };
+  const LONG_AGO = new Date('2027-01-01T00:00:00Z');
+  const range = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
+
+  it('starts a Sunday window at 01:00 when Santiago skips midnight (5 September 2027)', () => {
+    const slots = freeStarts(
+      av([[7, '00:00', '02:00']]),
+      rules,
+      range('2027-09-05T00:00Z', '2027-09-06T00:00Z'),
+      LONG_AGO,
+      [],
+    );
+    expect(slots.map((d) => d.toISOString())).toEqual([
+      '2027-09-05T04:00:00.000Z', // 01:00 -03
+      '2027-09-05T04:30:00.000Z',
+    ]);
+  });
+
+  it('ends a Saturday 24:00 window where the Sunday begins, and joins it to Sunday', () => {
+    const intervals = availabilityIntervals(
+      av([
+        [6, '22:00', '24:00'],
+        [7, '00:00', '02:00'],
+      ]),
+      range('2027-09-04T00:00Z', '2027-09-06T00:00Z'),
+    );
+    expect(intervals.map((i) => [i.start.toISOString(), i.end.toISOString()])).toEqual([
+      ['2027-09-05T02:00:00.000Z', '2027-09-05T05:00:00.000Z'],
+    ]);
+  });
+
+  it('offers the repeated 23:00 hour of 3 April 2027 once', () => {
+    const slots = freeStarts(
+      av([[6, '22:00', '24:00']]),
+      rules,
+      range('2027-04-03T00:00Z', '2027-04-05T00:00Z'),
+      LONG_AGO,
+      [],
+    );
+    expect(slots.map((d) => d.toISOString())).toEqual([
+      '2027-04-04T01:00:00.000Z', // 22:00 -03
+      '2027-04-04T01:30:00.000Z',
+      '2027-04-04T02:00:00.000Z', // 23:00 -03, the first of two
+      '2027-04-04T02:30:00.000Z',
+    ]);
+  });
+
+  it('moves a Sydney 09:00 one hour earlier in UTC after its October change', () => {
+    const sydney = av([[6, '09:00', '09:30']], 'Australia/Sydney');
+    const first = (from: string) =>
+      freeStarts(sydney, rules, range(from, '2027-10-10T00:00Z'), LONG_AGO, [])[0].toISOString();
+    expect(first('2027-09-30T00:00Z')).toBe('2027-10-01T23:00:00.000Z'); // Sat 2 Oct, +10
+    expect(first('2027-10-03T00:00Z')).toBe('2027-10-08T22:00:00.000Z'); // Sat 9 Oct, +11
+  });
+});

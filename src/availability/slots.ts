@@ -1,12 +1,15 @@
 import { IANAZone } from 'luxon';
+import { Interval, overlapsAny, Range } from '../common/time/interval';
 import {
   DayClock,
   dayClock,
   isoDate,
   isoWeekday,
-  localDayAndMinute,
   resolveLocal,
-} from './local-time';
+  wallClockAt,
+  zoneNamed,
+} from '../common/time/wall-clock';
+import { LocalWindow, WeeklyWindow } from '../common/time/weekly-window';
 
 /**
  * Slot maths: a pure function of (rules, exceptions, profile, range, now, busy). No Nest, no
@@ -18,22 +21,12 @@ import {
  * - Windows that touch (12:00-14:00 and 14:00-17:00, or 20:00-24:00 and the next day's
  *   00:00-02:00) form one stretch: a session may run across the join.
  * - A slot starts on the grid of the therapist's wall clock (every `gridMinutes` after local
- *   midnight). A wall-clock time that is skipped when clocks go forward is no slot; one repeated
- *   when clocks go back is offered once, at its first occurrence.
+ *   midnight). Wall-clock times resolve by the rule of common/time/wall-clock.ts; a time that is
+ *   skipped when clocks go forward is no slot; one repeated when clocks go back is offered once,
+ *   at its first occurrence.
  * - A slot fits `sessionMinutes` inside one stretch, starts at least `minimumNoticeHours` (elapsed
  *   hours) after now, and overlaps no busy interval (busy intervals already include the buffer).
  */
-
-/** Minutes after local midnight; 0 <= start < end <= 1440. */
-export interface LocalWindow {
-  start: number;
-  end: number;
-}
-
-export interface WeeklyWindow extends LocalWindow {
-  /** ISO weekday, 1 = Monday ... 7 = Sunday. */
-  weekday: number;
-}
 
 export interface Availability {
   timezone: string;
@@ -46,17 +39,6 @@ export interface SessionRules {
   sessionMinutes: number;
   minimumNoticeHours: number;
   gridMinutes: number;
-}
-
-export interface Interval {
-  start: Date;
-  end: Date;
-}
-
-/** A search range: start times in [from, to). */
-export interface Range {
-  from: Date;
-  to: Date;
 }
 
 export type Unbookable = 'outside-availability' | 'off-grid' | 'too-short-notice' | 'busy';
@@ -108,14 +90,10 @@ function stretches(windows: readonly DayWindow[]): Span[] {
 
 /** Local days whose windows can hold an instant in [from, to], plus one for sessions past midnight. */
 function daysFor(zone: IANAZone, from: number, to: number): [number, number] {
-  return [localDayAndMinute(zone, from).day - 1, localDayAndMinute(zone, to).day + 1];
+  return [wallClockAt(zone, from).day - 1, wallClockAt(zone, to).day + 1];
 }
 
-function zoneOf(av: Availability): IANAZone {
-  const zone = IANAZone.create(av.timezone);
-  if (!zone.isValid) throw new Error(`Unknown time zone ${av.timezone}`);
-  return zone;
-}
+const zoneOf = (av: Availability): IANAZone => zoneNamed(av.timezone);
 
 /** The grid start times inside one window, in order, each at most once. */
 function gridStarts(w: DayWindow, grid: number): number[] {
@@ -138,9 +116,6 @@ function stretchAround(spans: readonly Span[], instant: number): Span | undefine
   }
   return undefined;
 }
-
-const collides = (busy: readonly Interval[], start: number, end: number) =>
-  busy.some((b) => b.start.getTime() < end && b.end.getTime() > start);
 
 /** Concrete availability in UTC, windows that touch joined, clipped to [from, to). */
 export function availabilityIntervals(av: Availability, range: Range): Interval[] {
@@ -177,7 +152,7 @@ export function freeStarts(
       if (start < from || start >= to || start < earliest) continue;
       const stretch = stretchAround(spans, start);
       if (!stretch || start + length > stretch.end) continue;
-      if (collides(busy, start, start + length)) continue;
+      if (overlapsAny(busy, start, start + length)) continue;
       free.add(start);
     }
   }
@@ -202,7 +177,7 @@ export function whyUnbookable(
   const stretch = stretchAround(stretches(concreteWindows(av, zone, fromDay, toDay)), start);
   if (!stretch || end > stretch.end) return 'outside-availability';
 
-  const local = localDayAndMinute(zone, start);
+  const local = wallClockAt(zone, start);
   const onGrid =
     start % MINUTE === 0 &&
     local.minute % rules.gridMinutes === 0 &&
@@ -210,6 +185,6 @@ export function whyUnbookable(
   if (!onGrid) return 'off-grid';
 
   if (start < now.getTime() + rules.minimumNoticeHours * HOUR) return 'too-short-notice';
-  if (collides(busy, start, end)) return 'busy';
+  if (overlapsAny(busy, start, end)) return 'busy';
   return null;
 }

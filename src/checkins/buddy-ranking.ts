@@ -1,4 +1,4 @@
-import { intersect, Interval, minutesOf } from './call-windows';
+import { intersect, Interval, minutesOf } from '../common/time/interval';
 
 export type BuddyKind = 'therapist' | 'humanitarian';
 

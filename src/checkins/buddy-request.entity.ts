@@ -10,7 +10,12 @@ import {
 } from 'typeorm';
 import { Account } from '../identity/account.entity';
 import type { BuddyKind } from '../people/people.types';
-import type { WeeklyWindow } from './call-windows';
+import {
+  WeeklyWindow,
+  weeklyWindowFromText,
+  WeeklyWindowText,
+  weeklyWindowToText,
+} from '../common/time/weekly-window';
 
 export type CallChannel = 'phone' | 'skype';
 export type BuddyPhase = 'deployed' | 'returned';
@@ -56,7 +61,14 @@ export class BuddyRequest {
   @Column({ type: 'text' })
   timezone!: string;
 
-  @Column({ type: 'jsonb' })
+  /** Stored as jsonb with `HH:mm` bounds, held as minutes after local midnight. */
+  @Column({
+    type: 'jsonb',
+    transformer: {
+      to: (windows: WeeklyWindow[] | undefined) => windows?.map(weeklyWindowToText),
+      from: (stored: WeeklyWindowText[] | null) => stored?.map(weeklyWindowFromText),
+    },
+  })
   callWindows!: WeeklyWindow[];
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Interval } from '../common/time/interval';
+import {
+  expandWeekly,
+  weeklyWindowFromText,
+  weeklyWindowToText,
+} from '../common/time/weekly-window';
+import { zonedTime } from '../common/time/zoned-time.view';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
@@ -11,8 +18,6 @@ import { PeopleService } from '../people/people.service';
 import { AvailabilityService } from '../availability/availability.service';
 import { BuddyRequest } from './buddy-request.entity';
 import { BuddyCandidate, rankBuddies, RankedBuddy } from './buddy-ranking';
-import { expandWeekly, Interval } from './call-windows';
-import { inZone } from './call-plan';
 import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
 import { BuddyMatchesView, BuddyMatchView, BuddyRequestView } from './dto/views';
@@ -52,7 +57,7 @@ export class BuddyRequestsService {
           channel: dto.channel,
           skypeHandle: dto.channel === 'skype' ? (dto.skypeHandle ?? null) : null,
           timezone: dto.timezone ?? volunteer.timezone,
-          callWindows: dto.callWindows.map(({ weekday, start, end }) => ({ weekday, start, end })),
+          callWindows: dto.callWindows.map(weeklyWindowFromText),
         }),
       );
       await this.audit.record(
@@ -143,10 +148,10 @@ const toMatchView = (r: RankedBuddy, volunteerZone: string, name = ''): BuddyMat
 const overlapView = (o: Interval, volunteerZone: string, buddyZone: string) => ({
   start: o.start.toISOString(),
   end: o.end.toISOString(),
-  volunteerStart: inZone(o.start, volunteerZone).startsAt,
-  volunteerEnd: inZone(o.end, volunteerZone).startsAt,
-  buddyStart: inZone(o.start, buddyZone).startsAt,
-  buddyEnd: inZone(o.end, buddyZone).startsAt,
+  volunteerStart: zonedTime(o.start, volunteerZone).local,
+  volunteerEnd: zonedTime(o.end, volunteerZone).local,
+  buddyStart: zonedTime(o.start, buddyZone).local,
+  buddyEnd: zonedTime(o.end, buddyZone).local,
 });
 
 export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({
@@ -158,6 +163,6 @@ export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({
   channel: r.channel,
   skypeHandle: r.skypeHandle,
   timezone: r.timezone,
-  callWindows: r.callWindows,
+  callWindows: r.callWindows.map(weeklyWindowToText),
   createdAt: r.createdAt,
 });

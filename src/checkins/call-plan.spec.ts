@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { CallPlan, firstCallDate, inZone, occurrences, weeksAfter } from './call-plan';
+import { zonedTime } from '../common/time/zoned-time.view';
+import { CallPlan, firstCallDate, occurrences } from './call-plan';
+
+/** The wall clock in `zone` at `at`: its ISO form, date and time. */
+const inZone = (at: Date, zone: string) => {
+  const { local } = zonedTime(at, zone);
+  return { startsAt: local, date: local.slice(0, 10), time: local.slice(11, 16) };
+};
 
 const athens18: CallPlan = {
   cadence: 'weekly',
@@ -79,18 +86,20 @@ describe('call plan', () => {
     expect(excl).toEqual([]);
   });
 
-  it('moves a call in the spring-forward gap forward by the gap, and gives one instant for an ambiguous autumn time', () => {
+  it('moves a call in the spring-forward gap to the instant the clocks resume, and gives the first occurrence of an ambiguous autumn time', () => {
     const gap = occurrences(
       { ...athens18, weekday: 7, localTime: '03:30', anchorOn: '2027-03-21' },
       { from: new Date('2027-03-27T00:00:00Z'), to: new Date('2027-03-29T00:00:00Z') },
     );
-    expect(utc(gap)).toEqual(['2027-03-28T01:30:00.000Z']); // 04:30 EEST: 03:00-04:00 does not exist
+    // 03:00-04:00 does not exist; the clocks resume at 04:00 EEST (before the one rule: 04:30)
+    expect(utc(gap)).toEqual(['2027-03-28T01:00:00.000Z']);
     const ambiguous = occurrences(
       { ...athens18, weekday: 7, localTime: '03:30', anchorOn: '2027-10-24' },
       { from: new Date('2027-10-30T00:00:00Z'), to: new Date('2027-11-01T00:00:00Z') },
     );
     expect(ambiguous).toHaveLength(1);
     expect(inZone(ambiguous[0], 'Europe/Athens').time).toBe('03:30');
+    expect(utc(ambiguous)).toEqual(['2027-10-31T00:30:00.000Z']); // 03:30 EEST, the first
   });
 
   describe('firstCallDate', () => {
@@ -113,9 +122,5 @@ describe('call plan', () => {
         '2027-03-12',
       );
     });
-  });
-
-  it('counts weeks after a date on the calendar', () => {
-    expect(weeksAfter('2027-03-20', 8)).toBe('2027-05-15');
   });
 });

@@ -8,12 +8,12 @@ import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { ValidationFailedException } from '../common/problem';
+import { zonedTime } from '../common/time/zoned-time.view';
 import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
 import type { CallChannel } from './buddy-request.entity';
-import { inZone } from './call-plan';
 import type { CheckinStatus, Wellbeing } from './checkin.entity';
-import { BadRangeError } from './checkins.errors';
 import { CheckinsQuery } from './dto/checkin.dto';
 import { CheckinView } from './dto/views';
 
@@ -59,9 +59,13 @@ export class CheckinReader {
     const to = query.to
       ? new Date(query.to)
       : new Date(from.getTime() + this.config.horizonWeeks * 7 * DAY_MS);
-    if (to <= from) throw new BadRangeError('to must be later than from.');
+    if (to <= from) {
+      throw new ValidationFailedException([{ field: 'to', message: 'to must be later than from' }]);
+    }
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-      throw new BadRangeError(`The range can be at most ${MAX_RANGE_DAYS} days.`);
+      throw new ValidationFailedException([
+        { field: 'to', message: `to must be at most ${MAX_RANGE_DAYS} days after from` },
+      ]);
     }
     const after = decodeCursor(query.cursor);
     const starts = `date_trunc('milliseconds', c.starts_at)`;
@@ -136,11 +140,10 @@ export class CheckinReader {
         buddyId: r.buddy_id,
         status: r.status,
         channel: r.channel,
-        startsAt,
+        startsAt: zonedTime(startsAt, myZone),
+        volunteerTime: zonedTime(startsAt, r.timezone),
+        buddyTime: zonedTime(startsAt, buddyZones.get(r.buddy_id) ?? 'UTC'),
         scheduledFor: new Date(r.scheduled_for),
-        local: inZone(startsAt, myZone),
-        volunteerLocal: inZone(startsAt, r.timezone),
-        buddyLocal: inZone(startsAt, buddyZones.get(r.buddy_id) ?? 'UTC'),
         ...(seesNotes(r) ? { wellbeing: r.wellbeing, note: r.note } : {}),
         outcomeAt: r.outcome_at ? new Date(r.outcome_at) : null,
       };

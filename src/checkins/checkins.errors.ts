@@ -1,5 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
-import { ConflictError, DomainError, RuleViolationError } from '../common/domain-error';
+import { ConflictError, RuleViolationError } from '../common/domain-error';
 
 export class BuddyFullError extends ConflictError {
   constructor() {
@@ -55,11 +54,5 @@ export class PhaseRequiredError extends RuleViolationError {
 export class LanguagesRequiredError extends RuleViolationError {
   constructor() {
     super('languages-required', 'Give at least one language, here or in your profile.');
-  }
-}
-
-export class BadRangeError extends DomainError {
-  constructor(detail: string) {
-    super(HttpStatus.BAD_REQUEST, 'bad-range', 'Bad Request', detail);
   }
 }

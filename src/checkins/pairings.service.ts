@@ -8,6 +8,7 @@ import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { OutOfRangeError, requireScheduledDate } from '../common/time-range';
+import { addDays, localToday } from '../common/time/wall-clock';
 import { DomainEvents } from '../common/domain-events';
 import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
 import { ConsentService } from '../consent/consent.service';
@@ -15,7 +16,7 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
 import { BuddyRequest } from './buddy-request.entity';
 import { CallMaterialiser } from './call-materialiser';
-import { firstCallDate, localToday, weeksAfter } from './call-plan';
+import { firstCallDate } from './call-plan';
 import {
   AlreadyPairedError,
   BuddyFullError,
@@ -187,7 +188,7 @@ export class PairingsService {
   private async defaultEnd(volunteerId: string, em: EntityManager): Promise<string | null> {
     const volunteer = await this.people.volunteerProfile(volunteerId, em);
     const back = volunteer.returnedOn ?? volunteer.returnsOn;
-    return back ? weeksAfter(back, this.config.pairingWeeksAfterReturn) : null;
+    return back ? addDays(back, 7 * this.config.pairingWeeksAfterReturn) : null;
   }
 }
 

@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
+import { LOCAL_END_TIME, LOCAL_TIME, parseLocalTime } from './time/weekly-window';
 
 /** An IANA time zone name that the tz database knows (e.g. Europe/London), not an offset. */
 export function IsIanaZone(options?: ValidationOptions): PropertyDecorator {
@@ -112,6 +113,29 @@ export const IsInstant = (options?: ValidationOptions) =>
     (p) =>
       `${p} must be an RFC 3339 instant with Z or an offset from -14:00 to +14:00, e.g. 2027-03-20T18:00:00+02:00`,
     isInstant,
+    options,
+  );
+
+/** `HH:mm` wall-clock time; with `endOfDay`, `24:00` too. */
+export const IsLocalTime = (endOfDay = false, options?: ValidationOptions) =>
+  rule(
+    'isLocalTime',
+    (p) => `${p} must be a time HH:mm from 00:00 to ${endOfDay ? '24:00' : '23:59'}`,
+    (value) => typeof value === 'string' && (endOfDay ? LOCAL_END_TIME : LOCAL_TIME).test(value),
+    options,
+  );
+
+/** Later than the `start` of the same window (checked only when both are well-formed). */
+export const IsAfterStart = (options?: ValidationOptions) =>
+  rule(
+    'isAfterStart',
+    (p) => `${p} must be later than start (windows cannot cross midnight; end at 24:00)`,
+    (value, args) => {
+      const start = (args.object as { start?: unknown }).start;
+      if (typeof value !== 'string' || typeof start !== 'string') return true;
+      if (!LOCAL_END_TIME.test(value) || !LOCAL_TIME.test(start)) return true;
+      return parseLocalTime(value) > parseLocalTime(start);
+    },
     options,
   );
 

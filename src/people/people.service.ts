@@ -20,7 +20,7 @@ import { TherapistProfile } from './therapist-profile.entity';
 import { Vetting } from './vetting.entity';
 import { utcDate } from './vetting-clock';
 import { VolunteerProfile } from './volunteer-profile.entity';
-import { localDate } from './local-date';
+import { localToday } from '../common/time/wall-clock';
 
 /**
  * What the rest of the service asks about people: who may be matched, and the profiles that
@@ -129,7 +129,7 @@ export class PeopleService {
       userId: id,
       languages: profile?.languages ?? [],
       timezone: account.timezone,
-      ...derivePhase(deployments, localDate(this.clock.now(), account.timezone)),
+      ...derivePhase(deployments, localToday(this.clock.now(), account.timezone)),
     };
   }
 

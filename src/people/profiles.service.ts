@@ -17,7 +17,7 @@ import { MeDto, PersonDto, ProfileDto } from './dto/me.dto';
 import { ProfileInput, ProfileRole } from './dto/profile-input';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
-import { localDate } from './local-date';
+import { localToday } from '../common/time/wall-clock';
 import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingService } from './vetting.service';
@@ -99,7 +99,7 @@ export class ProfilesService {
         const p = await em.findOneBy(VolunteerProfile, { accountId });
         if (!p) return null;
         const deployments = await em.findBy(Deployment, { volunteerId: accountId });
-        const today = localDate(this.clock.now(), account.timezone);
+        const today = localToday(this.clock.now(), account.timezone);
         return toVolunteerProfileDto(p, deployments, today);
       }
       case Role.Therapist: {
@@ -184,7 +184,7 @@ export class ProfilesService {
     input: BuddyProfileInput,
     em: EntityManager,
   ) {
-    if (input.dbs.issuedOn > localDate(this.clock.now(), account.timezone)) {
+    if (input.dbs.issuedOn > localToday(this.clock.now(), account.timezone)) {
       throw new ValidationFailedException([
         { field: 'dbs.issuedOn', message: 'dbs.issuedOn must not be in the future' },
       ]);

@@ -11,7 +11,7 @@ import { RuleViolationError } from '../common/domain-error';
 import { ValidationFailedException } from '../common/problem';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
-import { localDate } from '../people/local-date';
+import { localToday } from '../common/time/wall-clock';
 import { PeopleService } from '../people/people.service';
 import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
 import { sessionEligibility } from './eligibility';
@@ -75,7 +75,7 @@ export class SessionRequestsService {
       const volunteer = await this.people.volunteerProfile(actor.id, em);
       const verdict = sessionEligibility(
         volunteer,
-        localDate(now, volunteer.timezone),
+        localToday(now, volunteer.timezone),
         this.config.eligibleDaysBeforeReturn,
       );
       if (!verdict.eligible) throw new NotEligibleError(verdict.reason, verdict.detail);

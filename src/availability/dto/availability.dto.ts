@@ -10,8 +10,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaZone, IsLocalDate } from '../../common/validators';
-import { HasNoOverlaps, IsAfterStart, IsLocalTime, NotTogetherWith } from './window.validators';
+import { IsAfterStart, IsIanaZone, IsLocalDate, IsLocalTime } from '../../common/validators';
+import { HasNoOverlaps, NotTogetherWith } from './window.validators';
 
 export class TimeWindowDto {
   /** Wall-clock start, `HH:mm` (00:00-23:59). */

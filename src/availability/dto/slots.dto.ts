@@ -1,4 +1,5 @@
 import { IsOptional } from 'class-validator';
+import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import { IsIanaZone } from '../../common/validators';
 import { IsDateOrInstant } from './window.validators';
 
@@ -24,20 +25,17 @@ export class SlotQuery {
 }
 
 export class SlotView {
-  /** UTC. */
-  startsAt!: string;
-  /** UTC; start plus the therapist's session length. */
-  endsAt!: string;
-  /** The start in the requested zone, ISO 8601 with its offset. */
-  localStartsAt!: string;
-  localEndsAt!: string;
+  /** The start, in UTC and in the requested zone. */
+  startsAt!: ZonedTimeView;
+  /** The start plus the therapist's session length. */
+  endsAt!: ZonedTimeView;
 }
 
 export class SlotsView {
   therapistId!: string;
   /** The zone the therapist's availability is kept in. */
   therapistTimezone!: string;
-  /** The zone of `localStartsAt` / `localEndsAt`. */
+  /** The zone of each slot's `local` times. */
   timezone!: string;
   sessionMinutes!: number;
   /** The range searched, UTC: start times in [from, to). */

@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isInstant, isLocalDate } from '../../common/validators';
-import { LOCAL_END_TIME, LOCAL_TIME, parseLocalTime } from '../local-time';
+import { LOCAL_END_TIME, LOCAL_TIME } from '../../common/time/weekly-window';
 
 function decorator(
   name: string,
@@ -17,28 +17,6 @@ function decorator(
       validator: { validate },
     });
 }
-
-/** `HH:mm` wall-clock time; with `endOfDay`, `24:00` too. */
-export const IsLocalTime = (endOfDay = false) =>
-  decorator(
-    'isLocalTime',
-    (value) => typeof value === 'string' && (endOfDay ? LOCAL_END_TIME : LOCAL_TIME).test(value),
-    (args) => `${args.property} must be a time HH:mm from 00:00 to ${endOfDay ? '24:00' : '23:59'}`,
-  );
-
-/** Later than the `start` of the same window (checked only when both are well-formed). */
-export const IsAfterStart = () =>
-  decorator(
-    'isAfterStart',
-    (value, args) => {
-      const start = (args.object as { start?: unknown }).start;
-      if (typeof value !== 'string' || typeof start !== 'string') return true;
-      if (!LOCAL_END_TIME.test(value) || !LOCAL_TIME.test(start)) return true;
-      return parseLocalTime(value) > parseLocalTime(start);
-    },
-    (args) =>
-      `${args.property} must be later than start (windows cannot cross midnight; end at 24:00)`,
-  );
 
 interface WindowLike {
   weekday?: unknown;

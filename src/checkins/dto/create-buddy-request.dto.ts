@@ -14,10 +14,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaZone } from '../../common/validators';
+import { IsAfterStart, IsIanaZone, IsLocalTime } from '../../common/validators';
 import { BUDDY_KINDS, type BuddyKind } from '../../people/people.types';
 import type { BuddyPhase, CallChannel } from '../buddy-request.entity';
-import { HHMM, HHMM_OR_24, IsAfterStart, OnlyWithSkype } from './validators';
+import { OnlyWithSkype } from './validators';
 
 export class CallWindowDto {
   /** ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -27,11 +27,11 @@ export class CallWindowDto {
   weekday!: number;
 
   /** HH:mm on the volunteer's clock. */
-  @Matches(HHMM, { message: 'start must be HH:mm' })
+  @IsLocalTime()
   start!: string;
 
   /** HH:mm (or 24:00), later than start. */
-  @Matches(HHMM_OR_24, { message: 'end must be HH:mm or 24:00' })
+  @IsLocalTime(true)
   @IsAfterStart()
   end!: string;
 }

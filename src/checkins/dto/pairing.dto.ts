@@ -4,16 +4,14 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsIanaZone, IsLocalDate } from '../../common/validators';
+import { IsIanaZone, IsLocalDate, IsLocalTime } from '../../common/validators';
 import type { Cadence } from '../call-plan';
-import { HHMM } from './validators';
 
 export class CallPlanDto {
   @IsIn(['weekly', 'fortnightly'])
@@ -26,7 +24,7 @@ export class CallPlanDto {
   weekday!: number;
 
   /** HH:mm on the volunteer's clock; the call stays at this local time across DST changes. */
-  @Matches(HHMM, { message: 'localTime must be HH:mm' })
+  @IsLocalTime()
   localTime!: string;
 }
 

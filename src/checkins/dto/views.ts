@@ -1,21 +1,9 @@
+import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import type { BuddyKind } from '../../people/people.types';
 import type { BuddyPhase, CallChannel } from '../buddy-request.entity';
 import type { Cadence } from '../call-plan';
 import type { CheckinStatus, Wellbeing } from '../checkin.entity';
 import type { PairingStatus } from '../pairing.entity';
-
-/** An instant as a person sees it in a zone. */
-export class LocalTimeView {
-  timezone!: string;
-  /** ISO 8601 with the zone's offset at that instant. */
-  startsAt!: string;
-  /** YYYY-MM-DD */
-  date!: string;
-  /** HH:mm */
-  time!: string;
-  /** ISO weekday, 1 = Monday. */
-  weekday!: number;
-}
 
 export class CallWindowView {
   weekday!: number;
@@ -116,14 +104,14 @@ export class CheckinView {
   buddyId!: string;
   status!: CheckinStatus;
   channel!: CallChannel;
-  /** When the call starts (UTC). */
-  startsAt!: Date;
+  /** When the call starts, in the zone asked for (`tz`), else the caller's own. */
+  startsAt!: ZonedTimeView;
+  /** The same instant on the volunteer's clock. */
+  volunteerTime!: ZonedTimeView;
+  /** The same instant on the buddy's clock. */
+  buddyTime!: ZonedTimeView;
   /** When the plan first put it (UTC); differs from startsAt once moved. */
   scheduledFor!: Date;
-  /** In the zone asked for (`tz`), else the caller's own. */
-  local!: LocalTimeView;
-  volunteerLocal!: LocalTimeView;
-  buddyLocal!: LocalTimeView;
   /** Buddy and coordinators only. */
   wellbeing?: Wellbeing | null;
   note?: string | null;

@@ -1,10 +1,18 @@
-import { expandWeekly, intersect, mergeIntervals, minutesOf } from './call-windows';
+import { intersect, mergeIntervals, minutesOf } from './interval';
+import {
+  expandWeekly as expandText,
+  WeeklyWindowText,
+  weeklyWindowFromText,
+} from './weekly-window';
+
+const expandWeekly = (windows: WeeklyWindowText[], zone: string, range: { from: Date; to: Date }) =>
+  expandText(windows.map(weeklyWindowFromText), zone, range);
 
 const d = (iso: string) => new Date(iso);
 const iso = (xs: Array<{ start: Date; end: Date }>) =>
   xs.map((x) => `${x.start.toISOString()}/${x.end.toISOString()}`);
 
-describe('call windows', () => {
+describe('weekly windows and intervals', () => {
   it('expands a weekly window per local date, following the zone across DST', () => {
     const out = expandWeekly([{ weekday: 6, start: '18:00', end: '20:00' }], 'Europe/Athens', {
       from: d('2027-03-20T00:00:00Z'),

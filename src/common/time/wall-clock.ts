@@ -1,28 +1,30 @@
 import { IANAZone } from 'luxon';
 
 /**
- * Wall-clock arithmetic without a framework: local times are minutes after local midnight
- * (`09:30` = 570, the end of the day `24:00` = 1440) and local dates are day numbers counted from
- * 1970-01-01, so iterating dates never touches a time zone. Only `resolveLocal` meets one.
+ * The service's one model of wall-clock time. Local times are minutes after local midnight
+ * (`09:30` = 570, the end of the day `24:00` = 1440); local dates are day numbers counted from
+ * 1970-01-01 (or `YYYY-MM-DD` strings at the edges), so iterating dates never touches a time zone.
+ * Only `resolveLocal` turns a wall-clock reading into an instant, with ONE rule for clock changes:
+ *
+ * - **Skipped hour (spring, clocks go forward):** a wall time in the gap resolves to the instant
+ *   the clocks resume: 01:30 on 28 March 2027 in Europe/London (clocks jump from 01:00 GMT to
+ *   02:00 BST) resolves to 01:00Z, which the clocks show as 02:00 BST.
+ * - **Repeated hour (autumn, clocks go back):** a repeated wall time resolves to its first
+ *   occurrence (as TC39 Temporal's and java.time's defaults do).
+ *
+ * Read as "every instant whose wall clock lies in [start, end)", a window keeps its existing part
+ * on the spring day (01:30-03:00 Europe/London is 02:00-03:00 BST in UTC terms); callers that need
+ * to know (slots offer no start in the gap; quiet hours end at the latest allowed moment) look at
+ * the `resolution`. Offsets come from the tz database via Luxon.
  */
-export const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
-/** `HH:mm` from 00:00 to 23:59. */
-export const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-/** As LOCAL_TIME, plus `24:00` for a window that runs to the end of the day. */
-export const LOCAL_END_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
-
-/** Minutes after midnight of `HH:mm` or PostgreSQL's `HH:mm:ss`. */
-export function parseLocalTime(value: string): number {
-  const [hours, minutes] = value.split(':').map(Number);
-  return hours * 60 + minutes;
-}
-
-export function formatLocalTime(minutes: number): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+/** A known IANA zone; throws on an unknown name (DTOs check names with `IsIanaZone`). */
+export function zoneNamed(name: string): IANAZone {
+  const zone = IANAZone.create(name);
+  if (!zone.isValid) throw new Error(`Unknown time zone ${name}`);
+  return zone;
 }
 
 /** `YYYY-MM-DD` to a day number; the date must be a real calendar date (checked by the DTOs). */
@@ -46,20 +48,24 @@ export function isCalendarDate(value: unknown): value is string {
   return isoDate(dayNumber(value)) === value;
 }
 
+/** The local date `days` days after `date` (both `YYYY-MM-DD`; `days` may be negative). */
+export const addDays = (date: string, days: number): string => isoDate(dayNumber(date) + days);
+
+/** ISO weekday (1 = Monday) of a local date `YYYY-MM-DD`. */
+export const weekdayOf = (date: string): number => isoWeekday(dayNumber(date));
+
 export type Resolution =
   /** The wall-clock time happens exactly once. */
   | 'exact'
-  /** It happens twice (the repeated hour when clocks go back): the earlier instant is used. */
+  /** It happens twice (the repeated hour when clocks go back): the first occurrence is used. */
   | 'ambiguous'
   /** It never happens (the hour skipped when clocks go forward): the instant the clocks resume. */
   | 'skipped';
 
 /**
  * The instant (ms since epoch) at which the clocks in `zone` show `minute` on local `day`
- * (minute 1440 is the next midnight). A repeated time gives its earlier instant (as TC39
- * Temporal and java.time do). A skipped time gives the instant the clocks jump past it, so a
- * window read as "every instant whose wall clock lies in [start, end)" keeps its existing part:
- * 01:30-03:00 on the spring day is 02:00-03:00 BST. Offsets come from the tz database via Luxon.
+ * (minute 1440 is the next midnight), by the module's one rule: a repeated time gives its first
+ * occurrence, a skipped time the instant the clocks resume.
  */
 export function resolveLocal(
   zone: IANAZone,
@@ -81,8 +87,15 @@ export function resolveLocal(
   return { instant: transitionBetween(zone, late, early), resolution: 'skipped' };
 }
 
-/** The first minute in (after, upTo] whose offset differs from the one at `after`. */
-function transitionBetween(zone: IANAZone, after: number, upTo: number): number {
+/** `resolveLocal` for a zone name and a `YYYY-MM-DD` date, as a Date. */
+export const atLocal = (zoneName: string, date: string, minute: number): Date =>
+  new Date(resolveLocal(zoneNamed(zoneName), dayNumber(date), minute).instant);
+
+/**
+ * The first whole minute in (after, upTo] whose UTC offset differs from the one at `after`: the
+ * instant a zone's clocks change, found by bisection (the tz database gives offsets, not changes).
+ */
+export function transitionBetween(zone: IANAZone, after: number, upTo: number): number {
   const before = zone.offset(after);
   let lo = after;
   let hi = upTo;
@@ -104,7 +117,7 @@ export interface DayClock {
 /**
  * The wall clock of one local day. Cheap on ordinary days: two offset look-ups cover the day
  * (UTC offsets lie within -12h..+14h, and clocks never change twice in ~50 hours), after which
- * every minute is arithmetic. Days near a change look every minute up on its own.
+ * every minute is arithmetic. Days near a change resolve every minute on its own.
  */
 export function dayClock(zone: IANAZone, day: number): DayClock {
   const midnight = day * MS_PER_DAY;
@@ -121,12 +134,20 @@ export function dayClock(zone: IANAZone, day: number): DayClock {
     : { steady, at: (minute) => resolveLocal(zone, day, minute) };
 }
 
-/** The local day and minute that the clocks in `zone` show at `instant`. */
-export function localDayAndMinute(
+/**
+ * What the clocks in `zone` show at `instant`: the local day, the whole minute after local
+ * midnight, and the milliseconds after local midnight.
+ */
+export function wallClockAt(
   zone: IANAZone,
   instant: number,
-): { day: number; minute: number } {
+): { day: number; minute: number; ms: number } {
   const wall = instant + zone.offset(instant) * MS_PER_MINUTE;
   const day = Math.floor(wall / MS_PER_DAY);
-  return { day, minute: Math.floor((wall - day * MS_PER_DAY) / MS_PER_MINUTE) };
+  const ms = wall - day * MS_PER_DAY;
+  return { day, minute: Math.floor(ms / MS_PER_MINUTE), ms };
 }
+
+/** Today's local date `YYYY-MM-DD` in the IANA zone `zoneName`. */
+export const localToday = (now: Date, zoneName: string): string =>
+  isoDate(wallClockAt(zoneNamed(zoneName), now.getTime()).day);

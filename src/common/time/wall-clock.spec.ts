@@ -1,0 +1,95 @@
+import { IANAZone } from 'luxon';
+import {
+  addDays,
+  atLocal,
+  dayNumber,
+  dayClock,
+  isCalendarDate,
+  isoDate,
+  isoWeekday,
+  localToday,
+  resolveLocal,
+  wallClockAt,
+  weekdayOf,
+} from './wall-clock';
+import { parseLocalTime } from './weekly-window';
+
+const london = IANAZone.create('Europe/London');
+const at = (date: string, hhmm: string, zone = london) =>
+  resolveLocal(zone, dayNumber(date), parseLocalTime(hhmm));
+const utc = (ms: number) => new Date(ms).toISOString();
+
+describe('calendar days', () => {
+  it('counts days and ISO weekdays without a time zone', () => {
+    expect(isoDate(dayNumber('2027-03-28'))).toBe('2027-03-28');
+    expect(isoWeekday(dayNumber('2027-03-22'))).toBe(1); // Monday
+    expect(isoWeekday(dayNumber('2027-03-28'))).toBe(7); // Sunday
+    expect(isoWeekday(dayNumber('1969-12-31'))).toBe(3); // before day 0 too
+  });
+
+  it('accepts real dates only', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2027-4-01')).toBe(false);
+    expect(isCalendarDate(20270401)).toBe(false);
+  });
+});
+
+describe('resolveLocal (Europe/London, 2027)', () => {
+  it('maps an ordinary wall-clock time to its one instant', () => {
+    expect(at('2027-07-01', '09:00')).toEqual({
+      instant: Date.parse('2027-07-01T08:00:00Z'),
+      resolution: 'exact',
+    });
+  });
+
+  it('takes the first of the two 01:30s on 31 October', () => {
+    const r = at('2027-10-31', '01:30');
+    expect([utc(r.instant), r.resolution]).toEqual(['2027-10-31T00:30:00.000Z', 'ambiguous']);
+  });
+
+  it('maps a skipped time on 28 March to the instant the clocks jump (02:00 BST)', () => {
+    for (const hhmm of ['01:00', '01:30', '01:59']) {
+      const r = at('2027-03-28', hhmm);
+      expect([utc(r.instant), r.resolution]).toEqual(['2027-03-28T01:00:00.000Z', 'skipped']);
+    }
+    expect(at('2027-03-28', '02:00').resolution).toBe('exact');
+  });
+
+  it('agrees with the day clock and reads instants back to wall-clock times', () => {
+    for (const date of ['2027-03-27', '2027-03-28', '2027-10-31', '2027-11-01']) {
+      const clock = dayClock(london, dayNumber(date));
+      for (let minute = 0; minute <= 1440; minute += 15) {
+        const r = clock.at(minute);
+        expect(r).toEqual(resolveLocal(london, dayNumber(date), minute));
+        if (r.resolution === 'exact' && minute < 1440) {
+          const wall = wallClockAt(london, r.instant);
+          expect([wall.day, wall.minute]).toEqual([dayNumber(date), minute]);
+        }
+      }
+    }
+    expect(dayClock(london, dayNumber('2027-07-01')).steady).toBe(true);
+    expect(dayClock(london, dayNumber('2027-03-28')).steady).toBe(false);
+  });
+});
+
+describe('local dates', () => {
+  it("gives today's date in a zone, which differs from UTC's near midnight", () => {
+    const now = new Date('2027-03-20T23:30:00Z');
+    expect(localToday(now, 'Europe/Athens')).toBe('2027-03-21');
+    expect(localToday(now, 'America/New_York')).toBe('2027-03-20');
+  });
+
+  it('adds days across month ends and reads weekdays', () => {
+    expect(addDays('2027-02-27', 2)).toBe('2027-03-01');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2027-03-20', 8 * 7)).toBe('2027-05-15'); // weeks on the calendar
+    expect(weekdayOf('2027-03-22')).toBe(1);
+  });
+
+  it('resolves a named zone and date by the same rule', () => {
+    expect(atLocal('Europe/London', '2027-03-28', parseLocalTime('01:30')).toISOString()).toBe(
+      '2027-03-28T01:00:00.000Z',
+    );
+  });
+});
