@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AppRole, validateEnv } from '../config/configuration';
 import { AppModule } from './app.module';
+import { addDays, localToday } from './common/time/wall-clock';
 import { CreateBuddyRequestDto } from './checkins/dto/create-buddy-request.dto';
 import { CreatePairingDto } from './checkins/dto/pairing.dto';
 import { BuddyRequestsService } from './checkins/buddy-requests.service';
@@ -301,7 +301,7 @@ class DemoSeed {
 
   /** The calendar date `days` from today in `zone` (negative for the past). */
   private dateIn(days: number, zone = 'Europe/London'): string {
-    return DateTime.fromJSDate(this.now, { zone }).plus({ days }).toISODate()!;
+    return addDays(localToday(this.now, zone), days);
   }
 }
 

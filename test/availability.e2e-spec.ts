@@ -378,10 +378,16 @@ describe('availability', () => {
         to: '2027-03-22T22:00:00.000Z',
       });
       expect(before.body.slots[0]).toEqual({
-        startsAt: '2027-03-22T09:00:00.000Z',
-        endsAt: '2027-03-22T09:50:00.000Z',
-        localStartsAt: '2027-03-22T11:00:00.000+02:00',
-        localEndsAt: '2027-03-22T11:50:00.000+02:00',
+        startsAt: {
+          utc: '2027-03-22T09:00:00.000Z',
+          local: '2027-03-22T11:00:00+02:00',
+          timezone: 'Europe/Athens',
+        },
+        endsAt: {
+          utc: '2027-03-22T09:50:00.000Z',
+          local: '2027-03-22T11:50:00+02:00',
+          timezone: 'Europe/Athens',
+        },
       });
       expect(before.body.slots).toHaveLength(15); // 09:00 ... 16:00 London
 
@@ -390,9 +396,9 @@ describe('availability', () => {
         to: '2027-03-30T00:00:00Z',
         tz: 'Europe/Athens',
       }).expect(200);
-      expect(after.body.slots[0]).toMatchObject({
-        startsAt: '2027-03-29T08:00:00.000Z',
-        localStartsAt: '2027-03-29T11:00:00.000+03:00',
+      expect(after.body.slots[0].startsAt).toMatchObject({
+        utc: '2027-03-29T08:00:00.000Z',
+        local: '2027-03-29T11:00:00+03:00',
       });
 
       const autumn = await slots(volunteer, london.id, {
@@ -400,9 +406,9 @@ describe('availability', () => {
         to: '2027-11-01',
         tz: 'Europe/London',
       }).expect(200);
-      expect(autumn.body.slots[0]).toMatchObject({
-        startsAt: '2027-11-01T09:00:00.000Z',
-        localStartsAt: '2027-11-01T09:00:00.000+00:00',
+      expect(autumn.body.slots[0].startsAt).toMatchObject({
+        utc: '2027-11-01T09:00:00.000Z',
+        local: '2027-11-01T09:00:00+00:00',
       });
     });
 
@@ -418,7 +424,7 @@ describe('availability', () => {
         from: '2027-03-01',
         to: '2027-03-04',
       }).expect(200);
-      const starts = body.slots.map((s: { startsAt: string }) => s.startsAt);
+      const starts = body.slots.map((s: { startsAt: { utc: string } }) => s.startsAt.utc);
       // Now is Monday 12:00Z and notice is 24 h: Tuesday from 12:00; Wednesday closed; Thursday 18:00.
       expect(starts).toEqual([
         '2027-03-02T12:00:00.000Z',
@@ -451,11 +457,9 @@ describe('availability', () => {
         to: '2027-03-22T12:00:00Z',
         tz: 'Europe/London',
       }).expect(200);
-      expect(body.slots.map((s: { startsAt: string }) => s.startsAt.slice(11, 16))).toEqual([
-        '09:00',
-        '11:00',
-        '11:30',
-      ]);
+      expect(
+        body.slots.map((s: { startsAt: { utc: string } }) => s.startsAt.utc.slice(11, 16)),
+      ).toEqual(['09:00', '11:00', '11:30']);
     });
 
     it('does not offer pending, suspended or expired therapists to volunteers (404)', async () => {

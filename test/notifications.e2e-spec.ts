@@ -442,8 +442,11 @@ describe('notifications: the outbox fills from domain events', () => {
       expect(first.body.items[0]).toMatchObject({
         template: 'session_reminder',
         status: 'pending',
-        dueAt: '2026-08-03T11:00:00.000Z',
-        dueAtLocal: '2026-08-03T14:00:00.000+03:00',
+        dueAt: {
+          utc: '2026-08-03T11:00:00.000Z',
+          local: '2026-08-03T14:00:00+03:00',
+          timezone: 'Europe/Athens',
+        },
         body: null,
       });
       const second = await t.http
@@ -455,7 +458,8 @@ describe('notifications: the outbox fills from domain events', () => {
         nextCursor: null,
         items: [{ template: 'session_confirmation' }],
       });
-      expect(second.body.items[0].dueAtLocal).toMatch(/-04:00$/);
+      expect(second.body.items[0].dueAt).toMatchObject({ timezone: 'America/New_York' });
+      expect(second.body.items[0].dueAt.local).toMatch(/-04:00$/);
 
       await t.http.get('/v1/me/notifications?tz=Mars/Olympus').set(volunteer.auth).expect(400);
       await t.http.get('/v1/me/notifications?status=lost').set(volunteer.auth).expect(400);

@@ -75,7 +75,7 @@ describe('therapy sessions', () => {
       .query({ from, to, tz: 'Europe/London' })
       .set(coordinator.auth)
       .expect(200);
-    return (res.body.slots as Array<{ startsAt: string }>).map((s) => s.startsAt);
+    return (res.body.slots as Array<{ startsAt: { utc: string } }>).map((s) => s.startsAt.utc);
   };
 
   describe('requests', () => {

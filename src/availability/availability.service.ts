@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { availabilityConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
+import { Interval, Range } from '../common/time/interval';
+import { isoDate } from '../common/time/wall-clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
 import { NotBookableError, SlotTakenError } from './availability.errors';
@@ -13,8 +15,7 @@ import {
   toAvailability,
 } from './availability.repository';
 import { BusyInterval, BusySource } from './busy-source';
-import { Interval, Range } from '../common/time/interval';
-import { isoDate } from '../common/time/wall-clock';
+
 import { availabilityIntervals, freeStarts, SessionRules, whyUnbookable } from './slots';
 
 const DAY = 86_400_000;

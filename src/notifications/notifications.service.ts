@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
+import { zonedTime } from '../common/time/zoned-time.view';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
@@ -72,8 +72,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationDto {
     template: r.template,
     about: r.about,
     status: r.status,
-    dueAt: r.dueAt,
-    dueAtLocal: DateTime.fromJSDate(r.dueAt, { zone }).toISO() ?? r.dueAt.toISOString(),
+    dueAt: zonedTime(r.dueAt, zone),
     sentAt: r.sentAt,
     body: r.body,
     reason: r.reason,

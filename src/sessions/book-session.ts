@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityService } from '../availability/availability.service';
@@ -8,6 +7,7 @@ import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { requireScheduledInstant } from '../common/time-range';
+import { localMonth } from '../common/time/wall-clock';
 import { DomainEvents, SessionEvent } from '../common/domain-events';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
@@ -46,9 +46,7 @@ export function sessionTimes(startsAt: Date, therapist: TherapistProfileView) {
     startsAt,
     endsAt,
     blockedUntil: new Date(endsAt.getTime() + therapist.bufferMinutes * 60_000),
-    month: DateTime.fromJSDate(startsAt, { zone: therapist.timezone })
-      .startOf('month')
-      .toISODate()!,
+    month: localMonth(startsAt, therapist.timezone),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { addDays } from '../common/time/wall-clock';
 import type { LocalDate, VolunteerProfileView } from '../people/people.types';
 import type { IneligibleReason } from './sessions.errors';
 
@@ -16,9 +16,7 @@ export function sessionEligibility(
 ): Eligibility {
   if (volunteer.phase === 'returned') return { eligible: true };
   if (volunteer.phase === 'deployed' && volunteer.returnsOn) {
-    const from = DateTime.fromISO(volunteer.returnsOn, { zone: 'utc' })
-      .minus({ days: daysBeforeReturn })
-      .toISODate()!;
+    const from = addDays(volunteer.returnsOn, -daysBeforeReturn);
     if (today >= from) return { eligible: true };
     return {
       eligible: false,

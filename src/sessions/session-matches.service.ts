@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AvailabilityService } from '../availability/availability.service';
 import { Actor } from '../common/auth.decorators';
@@ -11,22 +10,16 @@ import { MatchListDto } from './dto/match.dto';
 import { MatchCandidate, rankTherapists } from './rank-therapists';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionRequest } from './session-request.entity';
-import { zoned } from './session.view';
+import { addMonths, localMonth } from '../common/time/wall-clock';
+import { zonedTime } from '../common/time/zoned-time.view';
 import { SessionsRepository } from './sessions.repository';
-
-const monthOf = (at: Date, zone: string) =>
-  DateTime.fromJSDate(at, { zone }).startOf('month').toISODate()!;
 
 /** Every calendar month (`YYYY-MM-01`) that [from, to] touches in any of the zones. */
 function monthsTouched(from: Date, to: Date, zones: string[]): string[] {
   const months = new Set<string>();
   for (const zone of zones) {
-    let m = DateTime.fromJSDate(from, { zone }).startOf('month');
-    const last = DateTime.fromJSDate(to, { zone }).startOf('month');
-    while (m <= last) {
-      months.add(m.toISODate()!);
-      m = m.plus({ months: 1 });
-    }
+    const last = localMonth(to, zone);
+    for (let m = localMonth(from, zone); m <= last; m = addMonths(m, 1)) months.add(m);
   }
   return [...months];
 }
@@ -70,7 +63,7 @@ export class SessionMatchesService {
 
     const ids = therapists.map((t) => t.userId);
     const zones = [...new Set(therapists.map((t) => t.timezone))];
-    const currentMonths = therapists.map((t) => monthOf(now, t.timezone));
+    const currentMonths = therapists.map((t) => localMonth(now, t.timezone));
     const counts = await this.repo.monthlyCounts(em, ids, [
       ...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths]),
     ]);
@@ -83,9 +76,9 @@ export class SessionMatchesService {
         timezone: t.timezone,
         languages: t.languages,
         slots: (slots.get(t.userId) ?? [])
-          .filter((s) => s <= window.to && used(monthOf(s, t.timezone)) < t.monthlyCapacity)
+          .filter((s) => s <= window.to && used(localMonth(s, t.timezone)) < t.monthlyCapacity)
           .sort((a, b) => a.getTime() - b.getTime()),
-        sessionsThisMonth: used(monthOf(now, t.timezone)),
+        sessionsThisMonth: used(localMonth(now, t.timezone)),
       };
     });
     const ranked = rankTherapists(candidates, {
@@ -110,7 +103,7 @@ export class SessionMatchesService {
         gender: t.gender,
         town: t.town,
         reasons: r.reasons,
-        nextSlots: r.nextSlots.map((s) => zoned(s, zone)),
+        nextSlots: r.nextSlots.map((s) => zonedTime(s, zone)),
       };
     });
     return { requestId, items };

@@ -1,12 +1,6 @@
-import { DateTime } from 'luxon';
-import { SessionDto, VolunteerContactDto, ZonedTimeDto } from './dto/session.dto';
+import { zonedTime } from '../common/time/zoned-time.view';
+import { SessionDto, VolunteerContactDto } from './dto/session.dto';
 import { Session } from './session.entity';
-
-export const zoned = (at: Date, timezone: string): ZonedTimeDto => ({
-  utc: at.toISOString(),
-  local: DateTime.fromJSDate(at, { zone: timezone }).toISO({ suppressMilliseconds: true }) ?? '',
-  timezone,
-});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -22,8 +16,8 @@ export function toSessionDto(
     therapistId: s.therapistId,
     status: s.status,
     modality: s.modality,
-    startsAt: zoned(s.startsAt, timezone),
-    endsAt: zoned(s.endsAt, timezone),
+    startsAt: zonedTime(s.startsAt, timezone),
+    endsAt: zonedTime(s.endsAt, timezone),
     grantNo: s.grantNo,
     sequence: s.sequence,
     cancelledAt: iso(s.cancelledAt),

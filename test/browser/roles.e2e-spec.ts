@@ -101,19 +101,23 @@ describe('web app: therapist, buddy and coordinator pages (browser)', () => {
       })
       .set(george)
       .expect(200);
-    const saturday = (slots.body.slots as Array<{ startsAt: string }>).find(
-      (s) => new Date(s.startsAt).getUTCDay() === 6,
+    const saturday = (slots.body.slots as Array<{ startsAt: { utc: string } }>).find(
+      (s) => new Date(s.startsAt.utc).getUTCDay() === 6,
     );
     expect(saturday).toBeDefined();
     await h.t.http
       .post('/v1/sessions')
       .set(george)
-      .send({ requestId: request.body.id, therapistId: me.body.id, startsAt: saturday!.startsAt })
+      .send({
+        requestId: request.body.id,
+        therapistId: me.body.id,
+        startsAt: saturday!.startsAt.utc,
+      })
       .expect(201);
 
     await page.getByRole('link', { name: 'Back' }).click();
     await heading(page, 'Your home');
-    const when = londonTime(saturday!.startsAt);
+    const when = londonTime(saturday!.startsAt.utc);
     const booked = page.getByRole('listitem').filter({ hasText: when });
     await booked.waitFor();
     await booked.getByRole('link').click();

@@ -1,12 +1,14 @@
 import { IANAZone } from 'luxon';
 import {
   addDays,
+  addMonths,
   atLocal,
   dayNumber,
   dayClock,
   isCalendarDate,
   isoDate,
   isoWeekday,
+  localMonth,
   localToday,
   resolveLocal,
   wallClockAt,
@@ -91,5 +93,14 @@ describe('local dates', () => {
     expect(atLocal('Europe/London', '2027-03-28', parseLocalTime('01:30')).toISOString()).toBe(
       '2027-03-28T01:00:00.000Z',
     );
+  });
+});
+
+describe('local months', () => {
+  it('names the month of an instant on the local calendar and steps across years', () => {
+    expect(localMonth(new Date('2027-03-31T22:30:00Z'), 'Europe/Athens')).toBe('2027-04-01');
+    expect(localMonth(new Date('2027-03-31T22:30:00Z'), 'UTC')).toBe('2027-03-01');
+    expect(addMonths('2027-12-01', 1)).toBe('2028-01-01');
+    expect(addMonths('2027-03-01', -3)).toBe('2026-12-01');
   });
 });

@@ -151,3 +151,13 @@ export function wallClockAt(
 /** Today's local date `YYYY-MM-DD` in the IANA zone `zoneName`. */
 export const localToday = (now: Date, zoneName: string): string =>
   isoDate(wallClockAt(zoneNamed(zoneName), now.getTime()).day);
+
+/** The first day (`YYYY-MM-01`) of the local calendar month at `at` in `zoneName`. */
+export const localMonth = (at: Date, zoneName: string): string =>
+  `${localToday(at, zoneName).slice(0, 8)}01`;
+
+/** The first day of the month `months` after the month of `date` (`YYYY-MM-DD`). */
+export function addMonths(date: string, months: number): string {
+  const [y, m] = date.split('-').map(Number);
+  return isoDate(Date.UTC(y, m - 1 + months, 1) / MS_PER_DAY);
+}

@@ -1,5 +1,6 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import { IsIanaZone } from '../../common/validators';
 import { NotificationStatus } from '../notification-status';
 
@@ -29,10 +30,8 @@ export class MyNotificationDto {
   /** What it is about, e.g. `session:<id>`. */
   about!: string;
   status!: NotificationStatus;
-  /** When it is (or was) due, UTC. */
-  dueAt!: Date;
-  /** The same instant in the requested zone (or yours), ISO 8601 with offset. */
-  dueAtLocal!: string;
+  /** When it is (or was) due, in UTC and in the requested zone (or yours). */
+  dueAt!: ZonedTimeView;
   sentAt!: Date | null;
   /** The text as sent; null until sent. */
   body!: string | null;

@@ -1,4 +1,4 @@
-import { ZonedTimeDto } from './session.dto';
+import { ZonedTimeView } from '../../common/time/zoned-time.view';
 
 export class MatchReasonDto {
   factor!: 'earliest' | 'language' | 'fairness' | 'timezone';
@@ -21,7 +21,7 @@ export class TherapistMatchDto {
   gender!: string | null;
   town!: string | null;
   reasons!: MatchReasonDto[];
-  nextSlots!: ZonedTimeDto[];
+  nextSlots!: ZonedTimeView[];
 }
 
 export class MatchListDto {

@@ -1,6 +1,7 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { SessionStatus, type Modality } from '../session.types';
+import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import { IsIanaZone, IsInstant } from '../../common/validators';
 
 export class BookSessionDto {
@@ -51,15 +52,6 @@ export class SessionListQuery extends PageQuery {
   status?: SessionStatus;
 }
 
-/** An instant in UTC and in a named zone. */
-export class ZonedTimeDto {
-  /** ISO 8601 in UTC. */
-  utc!: string;
-  /** The same instant in `timezone`, ISO 8601 with its offset. */
-  local!: string;
-  timezone!: string;
-}
-
 /** The volunteer's contact details, for the therapist while sharing consent holds. */
 export class VolunteerContactDto {
   name!: string;
@@ -75,8 +67,8 @@ export class SessionDto {
   therapistId!: string;
   status!: SessionStatus;
   modality!: Modality;
-  startsAt!: ZonedTimeDto;
-  endsAt!: ZonedTimeDto;
+  startsAt!: ZonedTimeView;
+  endsAt!: ZonedTimeView;
   /** Null for the volunteer's free session; n when booked on a coordinator's n-th grant. */
   grantNo!: number | null;
   /** iCalendar SEQUENCE of the invite. */

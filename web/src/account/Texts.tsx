@@ -33,7 +33,7 @@ export function Texts() {
         items.map((t) => (
           <div key={t.id} className="govuk-summary-card govuk-!-margin-bottom-4">
             <p className="govuk-body govuk-!-margin-bottom-1">
-              <strong>{formatZoned(t.sentAt ?? t.dueAt, zone)}</strong>{' '}
+              <strong>{formatZoned(t.sentAt ?? t.dueAt.utc, zone)}</strong>{' '}
               <Tag colour={STATUS[t.status]?.colour}>{STATUS[t.status]?.label ?? t.status}</Tag>
             </p>
             <p className="govuk-body">{t.body ?? t.about}</p>

@@ -1418,20 +1418,25 @@ export interface components {
       /** @description The date's windows, in place of its weekly ones. Give this or `unavailable`. */
       windows?: components['schemas']['TimeWindowDto'][];
     };
+    ZonedTimeView: {
+      /** @description ISO 8601 in UTC, e.g. `2027-03-20T16:00:00.000Z`. */
+      utc: string;
+      /** @description The same instant in `timezone`, ISO 8601 with its offset, e.g. `2027-03-20T18:00:00+02:00`. */
+      local: string;
+      /** @description The IANA zone of `local`. */
+      timezone: string;
+    };
     SlotView: {
-      /** @description UTC. */
-      startsAt: string;
-      /** @description UTC; start plus the therapist's session length. */
-      endsAt: string;
-      /** @description The start in the requested zone, ISO 8601 with its offset. */
-      localStartsAt: string;
-      localEndsAt: string;
+      /** @description The start, in UTC and in the requested zone. */
+      startsAt: components['schemas']['ZonedTimeView'];
+      /** @description The start plus the therapist's session length. */
+      endsAt: components['schemas']['ZonedTimeView'];
     };
     SlotsView: {
       therapistId: string;
       /** @description The zone the therapist's availability is kept in. */
       therapistTimezone: string;
-      /** @description The zone of `localStartsAt` / `localEndsAt`. */
+      /** @description The zone of each slot's `local` times. */
       timezone: string;
       sessionMinutes: number;
       /** @description The range searched, UTC: start times in [from, to). */
@@ -1475,13 +1480,6 @@ export interface components {
       score: number;
       detail: string;
     };
-    ZonedTimeDto: {
-      /** @description ISO 8601 in UTC. */
-      utc: string;
-      /** @description The same instant in `timezone`, ISO 8601 with its offset. */
-      local: string;
-      timezone: string;
-    };
     TherapistMatchDto: {
       therapistId: string;
       name: string;
@@ -1496,7 +1494,7 @@ export interface components {
       gender: string | null;
       town: string | null;
       reasons: components['schemas']['MatchReasonDto'][];
-      nextSlots: components['schemas']['ZonedTimeDto'][];
+      nextSlots: components['schemas']['ZonedTimeView'][];
     };
     MatchListDto: {
       requestId: string;
@@ -1525,8 +1523,8 @@ export interface components {
       status: 'booked' | 'completed' | 'no_show' | 'cancelled';
       /** @enum {string} */
       modality: 'phone' | 'video' | 'in_person';
-      startsAt: components['schemas']['ZonedTimeDto'];
-      endsAt: components['schemas']['ZonedTimeDto'];
+      startsAt: components['schemas']['ZonedTimeView'];
+      endsAt: components['schemas']['ZonedTimeView'];
       /** @description Null for the volunteer's free session; n when booked on a coordinator's n-th grant. */
       grantNo: number | null;
       /** @description iCalendar SEQUENCE of the invite. */
@@ -1727,17 +1725,6 @@ export interface components {
       /** @description Why the pairing ends; seen by the other person and coordinators. */
       reason: string;
     };
-    LocalTimeView: {
-      timezone: string;
-      /** @description ISO 8601 with the zone's offset at that instant. */
-      startsAt: string;
-      /** @description YYYY-MM-DD */
-      date: string;
-      /** @description HH:mm */
-      time: string;
-      /** @description ISO weekday, 1 = Monday. */
-      weekday: number;
-    };
     CheckinView: {
       id: string;
       pairingId: string;
@@ -1747,20 +1734,17 @@ export interface components {
       status: 'completed' | 'scheduled' | 'missed' | 'cancelled';
       /** @enum {string} */
       channel: 'phone' | 'skype';
-      /**
-       * Format: date-time
-       * @description When the call starts (UTC).
-       */
-      startsAt: string;
+      /** @description When the call starts, in the zone asked for (`tz`), else the caller's own. */
+      startsAt: components['schemas']['ZonedTimeView'];
+      /** @description The same instant on the volunteer's clock. */
+      volunteerTime: components['schemas']['ZonedTimeView'];
+      /** @description The same instant on the buddy's clock. */
+      buddyTime: components['schemas']['ZonedTimeView'];
       /**
        * Format: date-time
        * @description When the plan first put it (UTC); differs from startsAt once moved.
        */
       scheduledFor: string;
-      /** @description In the zone asked for (`tz`), else the caller's own. */
-      local: components['schemas']['LocalTimeView'];
-      volunteerLocal: components['schemas']['LocalTimeView'];
-      buddyLocal: components['schemas']['LocalTimeView'];
       /**
        * @description Buddy and coordinators only.
        * @enum {string|null}
@@ -1936,13 +1920,8 @@ export interface components {
       about: string;
       /** @enum {string} */
       status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled' | 'skipped';
-      /**
-       * Format: date-time
-       * @description When it is (or was) due, UTC.
-       */
-      dueAt: string;
-      /** @description The same instant in the requested zone (or yours), ISO 8601 with offset. */
-      dueAtLocal: string;
+      /** @description When it is (or was) due, in UTC and in the requested zone (or yours). */
+      dueAt: components['schemas']['ZonedTimeView'];
       /** Format: date-time */
       sentAt: string | null;
       /** @description The text as sent; null until sent. */

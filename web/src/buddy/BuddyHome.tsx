@@ -32,10 +32,10 @@ export function BuddyHome() {
   );
   const now = Date.now();
   const scheduled = calls.data.items.filter((c) => c.status === 'scheduled');
-  const toLog = scheduled.filter((c) => Date.parse(c.startsAt) <= now);
+  const toLog = scheduled.filter((c) => Date.parse(c.startsAt.utc) <= now);
   const upcoming = scheduled
-    .filter((c) => Date.parse(c.startsAt) > now)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    .filter((c) => Date.parse(c.startsAt.utc) > now)
+    .sort((a, b) => a.startsAt.utc.localeCompare(b.startsAt.utc));
   const myZone = me.data.timezone;
   return (
     <Page title="Your home" caption={me.data.name}>
@@ -58,7 +58,7 @@ export function BuddyHome() {
             {toLog.map((c) => (
               <li key={c.id}>
                 <CallTime call={c} name={names.get(c.pairingId)} myZone={myZone} />
-                <CallOutcome callId={c.id} when={formatZoned(c.startsAt, myZone)} />
+                <CallOutcome callId={c.id} when={formatZoned(c.startsAt.utc, myZone)} />
               </li>
             ))}
           </ul>
@@ -82,15 +82,15 @@ export function BuddyHome() {
 
 /** "Ben Carter, by phone: Sat 5 Dec, 18:00 Athens time (their time); 16:00 London time (yours)". */
 function CallTime({ call, name, myZone }: { call: CheckinView; name?: string; myZone: string }) {
-  const theirs = formatZoned(call.startsAt, call.volunteerLocal.timezone);
-  const mine = formatZoned(call.startsAt, myZone);
+  const theirs = formatZoned(call.startsAt.utc, call.volunteerTime.timezone);
+  const mine = formatZoned(call.startsAt.utc, myZone);
   return (
     <p className="govuk-body govuk-!-margin-bottom-2">
       <strong>{name ?? 'Your volunteer'}</strong>,{' '}
       {call.channel === 'skype' ? 'on Skype' : 'by phone'}
       <br />
-      {theirs} ({call.volunteerLocal.timezone === myZone ? 'their time and yours' : 'their time'})
-      {call.volunteerLocal.timezone !== myZone && (
+      {theirs} ({call.volunteerTime.timezone === myZone ? 'their time and yours' : 'their time'})
+      {call.volunteerTime.timezone !== myZone && (
         <>
           <br />
           {mine} (your time)

@@ -1,7 +1,6 @@
 import type { Schemas } from '../api/client';
 
 /** Response shapes of the check-in and pairing routes, from the generated OpenAPI types. */
-export type LocalTimeView = Schemas['LocalTimeView'];
 export type CheckinView = Schemas['CheckinView'];
 export type PairingView = Schemas['PairingView'];
 

@@ -5,9 +5,9 @@ import { Radios } from '../components/Choices';
 import { groupSlotsByDay } from './slotGroups';
 
 const slots = [
-  { startsAt: '2026-12-03T21:30:00.000Z' },
-  { startsAt: '2026-12-03T09:00:00.000Z' },
-  { startsAt: '2026-12-04T10:00:00.000Z' },
+  { startsAt: { utc: '2026-12-03T21:30:00.000Z' } },
+  { startsAt: { utc: '2026-12-03T09:00:00.000Z' } },
+  { startsAt: { utc: '2026-12-04T10:00:00.000Z' } },
 ];
 
 describe('groupSlotsByDay', () => {

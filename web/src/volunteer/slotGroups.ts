@@ -9,19 +9,20 @@ export interface SlotDay {
 }
 
 /**
- * Groups free slots (UTC starts) by calendar day in `zone`, the zone the volunteer chose: a slot at
+ * Groups free slots by calendar day in `zone` (their `startsAt.utc`), the zone the volunteer chose: a slot at
  * 23:30 UTC belongs to the next day in Athens. Days and times stay in the order given.
  */
-export function groupSlotsByDay(slots: { startsAt: string }[], zone: string): SlotDay[] {
+export function groupSlotsByDay(slots: { startsAt: { utc: string } }[], zone: string): SlotDay[] {
   const days = new Map<string, SlotDay>();
-  for (const slot of [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
-    const date = localDate(slot.startsAt, zone);
+  const starts = slots.map((s) => s.startsAt.utc).sort((a, b) => a.localeCompare(b));
+  for (const startsAt of starts) {
+    const date = localDate(startsAt, zone);
     let day = days.get(date);
     if (!day) {
-      day = { date, heading: formatDay(slot.startsAt, zone), slots: [] };
+      day = { date, heading: formatDay(startsAt, zone), slots: [] };
       days.set(date, day);
     }
-    day.slots.push({ startsAt: slot.startsAt, label: formatTime(slot.startsAt, zone) });
+    day.slots.push({ startsAt, label: formatTime(startsAt, zone) });
   }
   return [...days.values()];
 }
