@@ -85,10 +85,13 @@ export const isInstant = (value: unknown): value is string => {
   return Number(minutes) < 60 && Number(hours) * 60 + Number(minutes) <= MAX_OFFSET_MINUTES;
 };
 
-/** A class-validator decorator from a name, a message naming the property, and a check. */
+/**
+ * A class-validator decorator from a name, a message naming the property (and, when it needs to,
+ * reading the value), and a check.
+ */
 export function rule(
   name: string,
-  message: (property: string) => string,
+  message: (property: string, args: ValidationArguments) => string,
   validate: (value: unknown, args: ValidationArguments) => boolean,
   options?: ValidationOptions,
 ): PropertyDecorator {
@@ -97,7 +100,7 @@ export function rule(
       name,
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: message(String(propertyName)), ...options },
+      options: { message: (args: ValidationArguments) => message(args.property, args), ...options },
       validator: { validate },
     });
 }

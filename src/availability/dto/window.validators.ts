@@ -1,22 +1,5 @@
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { isInstant, isLocalDate } from '../../common/validators';
 import { LOCAL_END_TIME, LOCAL_TIME } from '../../common/time/weekly-window';
-
-function decorator(
-  name: string,
-  validate: (value: unknown, args: ValidationArguments) => boolean,
-  message: (args: ValidationArguments) => string,
-  options?: ValidationOptions,
-): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message, ...options },
-      validator: { validate },
-    });
-}
+import { isInstant, isLocalDate, rule } from '../../common/validators';
 
 interface WindowLike {
   weekday?: unknown;
@@ -50,26 +33,26 @@ export function firstOverlap(windows: unknown): string | null {
 
 /** No two windows of the list (of one weekday, for weekly windows) overlap. */
 export const HasNoOverlaps = () =>
-  decorator(
+  rule(
     'hasNoOverlaps',
+    (p, args) => `${p} has overlapping windows ${firstOverlap(args.value)}`,
     (value) => firstOverlap(value) === null,
-    (args) => `${args.property} has overlapping windows ${firstOverlap(args.value)}`,
   );
 
 /** A date `YYYY-MM-DD`, or an instant in ISO 8601 with `Z` or an offset. */
 export const IsDateOrInstant = () =>
-  decorator(
+  rule(
     'isDateOrInstant',
+    (p) =>
+      `${p} must be a date YYYY-MM-DD or an ISO 8601 instant with an offset, e.g. 2027-03-22T09:00:00Z`,
     (value) => isLocalDate(value) || isInstant(value),
-    (args) =>
-      `${args.property} must be a date YYYY-MM-DD or an ISO 8601 instant with an offset, e.g. 2027-03-22T09:00:00Z`,
   );
 
 /** Absent whenever `other` is present: the two are alternatives. */
 export const NotTogetherWith = (other: string) =>
-  decorator(
+  rule(
     'notTogetherWith',
+    (p) => `${p} cannot be combined with ${other}; give one of them`,
     (value, args) =>
       value === undefined || (args.object as Record<string, unknown>)[other] === undefined,
-    (args) => `${args.property} cannot be combined with ${other}; give one of them`,
   );
