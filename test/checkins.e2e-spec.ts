@@ -265,6 +265,13 @@ describe('SSuN buddies: pairings and check-in calls', () => {
           timezone: 'Europe/Athens',
         },
       ]);
+      // A range that runs backwards is the same problem as on every other route.
+      const backwards = await t.http
+        .get('/v1/check-ins?from=2027-04-04T00:00:00Z&to=2027-04-03T00:00:00Z')
+        .set(v.auth)
+        .expect(400);
+      expect(backwards.body).toMatchObject({ type: '/problems/validation-failed' });
+      expect(fields(backwards.body)).toEqual(['to']);
 
       clock.set('2027-10-20T08:00:00Z');
       await t.app.get(CallMaterialiser).materialise(clock.now());
@@ -576,7 +583,7 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         .send({ startsAt: '2027-03-07T18:00:00+02:00' })
         .expect(200);
       expect(moved.body).toMatchObject({
-        startsAt: '2027-03-07T16:00:00.000Z',
+        startsAt: { utc: '2027-03-07T16:00:00.000Z', local: '2027-03-07T18:00:00+02:00' },
         scheduledFor: '2027-03-06T16:00:00.000Z',
       });
       expect(events('checkin.moved', pairing.id)).toEqual([
