@@ -10,8 +10,8 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
 import { AvailabilityService } from '../availability/availability.service';
 import { BuddyRequest } from './buddy-request.entity';
-import { BuddyCandidate, rankBuddies, RankedBuddy } from './buddy-ranking';
-import { expandWeekly, Interval } from './call-windows';
+import { BuddyCandidate, rankBuddies, RankedBuddy } from '../matching/matching';
+import { expandWeekly, intersect, Interval, minutesOf } from './call-windows';
 import { inZone } from './call-plan';
 import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
@@ -97,6 +97,7 @@ export class BuddyRequestsService {
     const loads = await this.pairings.activePairingCounts(ids, em);
     const windows = await this.availability.windows(ids, range, em);
     const names = new Map(profiles.map((p) => [p.userId, p.name]));
+    const wanted = expandWeekly(request.callWindows, request.timezone, range);
     const candidates: BuddyCandidate[] = profiles.map((p) => ({
       userId: p.userId,
       kind: p.kind,
@@ -104,13 +105,13 @@ export class BuddyRequestsService {
       timezone: p.timezone,
       maxActivePairings: p.maxActivePairings,
       activePairings: loads.get(p.userId) ?? 0,
-      windows: windows.get(p.userId) ?? [],
+      overlaps: intersect(wanted, windows.get(p.userId) ?? []),
     }));
     const ranked = rankBuddies(
       {
         languages: request.languages,
         preferredKind: request.preferredKind,
-        windows: expandWeekly(request.callWindows, request.timezone, range),
+        windowMinutes: minutesOf(wanted),
       },
       candidates,
     );
@@ -124,6 +125,7 @@ export class BuddyRequestsService {
 }
 
 const toMatchView = (r: RankedBuddy, volunteerZone: string, name = ''): BuddyMatchView => ({
+  score: r.score,
   buddyId: r.candidate.userId,
   name,
   kind: r.candidate.kind,

@@ -12,13 +12,13 @@ import { DomainEvents, SessionEvent } from '../common/domain-events';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
-import type { TherapistProfileView } from '../people/people.types';
+import type { Modality, TherapistProfileView } from '../people/people.types';
 import { BookSessionDto, RescheduleSessionDto, SessionDto } from './dto/session.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { SessionRequestsService } from './session-requests.service';
 import { toSessionDto } from './session.view';
 import { Session } from './session.entity';
-import { Modality, SessionStatus } from './session.types';
+import { SessionStatus } from './session.types';
 import {
   CapacityReachedError,
   OutsideRequestWindowError,
