@@ -8,7 +8,6 @@ import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
 import type { CallChannel } from './buddy-request.entity';
 import { inZone } from './call-plan';
@@ -47,7 +46,6 @@ export class CheckinReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
-    private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(checkinsConfig.KEY) private readonly config: ConfigType<typeof checkinsConfig>,
@@ -120,7 +118,7 @@ export class CheckinReader {
 
   private async views(actor: Actor, rows: CallRecord[], tz?: string): Promise<CheckinView[]> {
     if (rows.length === 0) return [];
-    const myZone = tz ?? (await this.identity.get(actor.id)).timezone;
+    const myZone = tz ?? actor.timezone;
     const buddyIds = [...new Set(rows.map((r) => r.buddy_id))];
     const buddyZones = new Map(
       (await this.people.buddyProfiles(buddyIds)).map((b) => [b.userId, b.timezone]),

@@ -109,14 +109,17 @@ export class IdentityService implements TokenVersions {
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, tokenType: 'Bearer' };
   }
 
-  /** One primary-key read per authenticated request; no cache, so no replica ever lags. */
-  async isCurrent(accountId: string, version: number): Promise<boolean> {
-    if (!UUID.test(accountId)) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM account WHERE id = $1 AND token_version = $2 AND erased_at IS NULL`,
+  /**
+   * One primary-key read per authenticated request; no cache, so no replica ever lags. It also
+   * reads the caller's zone, which the Actor carries, so no service re-reads the account for it.
+   */
+  async current(accountId: string, version: number): Promise<{ timezone: string } | null> {
+    if (!UUID.test(accountId)) return null;
+    const rows: { timezone: string }[] = await this.dataSource.query(
+      `SELECT timezone FROM account WHERE id = $1 AND token_version = $2 AND erased_at IS NULL`,
       [accountId, version],
     );
-    return rows.length === 1;
+    return rows[0] ?? null;
   }
 
   /** The account if it exists and is not erased (refresh checks it before issuing a token). */

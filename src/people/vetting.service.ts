@@ -220,7 +220,7 @@ export class VettingService {
 
   private async change(
     em: EntityManager,
-    actor: Actor,
+    actor: Pick<Actor, 'id' | 'role'>,
     current: Vetting,
     decision: NewDecision['decision'],
     to: VettingStatus,
@@ -247,7 +247,11 @@ export class VettingService {
   }
 
   /** History row and audit row; the audit holds ids and codes, never the note. */
-  private async recordDecision(em: EntityManager, actor: Actor | null, d: NewDecision) {
+  private async recordDecision(
+    em: EntityManager,
+    actor: Pick<Actor, 'id' | 'role'> | null,
+    d: NewDecision,
+  ) {
     const id = await this.repo.appendDecision(em, d);
     await this.audit.record(
       {

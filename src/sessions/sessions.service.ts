@@ -43,7 +43,7 @@ export class SessionsService {
   async get(actor: Actor, id: string, tz?: string): Promise<SessionDto> {
     const session = await this.readable(actor, id, 'session.read');
     const em = this.dataSource.manager;
-    const zone = tz ?? (await this.identity.get(actor.id, em)).timezone;
+    const zone = tz ?? actor.timezone;
     return toSessionDto(session, zone, await this.volunteerContact(actor, session, em));
   }
 
@@ -73,7 +73,7 @@ export class SessionsService {
       after: decodeCursor(query.cursor),
       limit: query.limit,
     });
-    const zone = query.tz ?? (await this.identity.get(actor.id, em)).timezone;
+    const zone = query.tz ?? actor.timezone;
     const page = toPage(
       rows,
       query.limit,
@@ -112,7 +112,7 @@ export class SessionsService {
         { actor, action: 'session.cancelled', target: { type: 'session', id } },
         em,
       );
-      return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+      return toSessionDto(session, actor.timezone);
     });
   }
 
@@ -140,7 +140,7 @@ export class SessionsService {
         { actor, action: 'session.outcome', target: { type: 'session', id }, details: { status } },
         em,
       );
-      return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+      return toSessionDto(session, actor.timezone);
     });
   }
 
