@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { decodeCursor, toPage } from '../common/pagination';
 import { ConsentPurpose } from '../consent/consent-purpose';
@@ -201,13 +200,9 @@ export class SessionsService {
         (await this.consent.hasConsent(session.volunteerId, ConsentPurpose.DataProcessing, em));
       if (!shared) return null;
     }
-    try {
-      const account = await this.identity.get(session.volunteerId, em);
-      const request = await this.repo.findRequest(em, session.requestId);
-      return { name: account.name, phone: account.phone, note: request?.note ?? null };
-    } catch (error) {
-      if (error instanceof NotFoundError) return null; // erased
-      throw error;
-    }
+    const account = await this.identity.find(session.volunteerId, em);
+    if (!account) return null; // erased
+    const request = await this.repo.findRequest(em, session.requestId);
+    return { name: account.name, phone: account.phone, note: request?.note ?? null };
   }
 }
