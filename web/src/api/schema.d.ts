@@ -1470,7 +1470,7 @@ export interface components {
     };
     MatchReasonDto: {
       /** @enum {string} */
-      factor: 'timezone' | 'language' | 'earliest' | 'fairness';
+      factor: 'timezone' | 'earliest' | 'language' | 'fairness';
       weight: number;
       score: number;
       detail: string;
@@ -1618,6 +1618,13 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    BuddyMatchReasonView: {
+      /** @enum {string} */
+      factor: 'kind' | 'language' | 'fairness' | 'overlap';
+      weight: number;
+      score: number;
+      detail: string;
+    };
     OverlapView: {
       start: string;
       end: string;
@@ -1641,7 +1648,9 @@ export interface components {
       maxActivePairings: number;
       /** @description Minutes both are free over the searched range. */
       overlapMinutes: number;
-      reasons: string[];
+      /** @description 0..1, the weighted sum of the reasons' scores (see src/matching/matching.ts). */
+      score: number;
+      reasons: components['schemas']['BuddyMatchReasonView'][];
       /** @description The first few shared stretches. */
       firstOverlaps: components['schemas']['OverlapView'][];
     };
