@@ -119,7 +119,7 @@ class DemoSeed {
       role === Role.Coordinator ? fields : await input(RegisterDto, fields),
       null,
     );
-    return { id: account.id, role };
+    return { id: account.id, role, timezone: account.timezone };
   }
 
   private async profile(actor: Actor, body: Record<string, unknown>): Promise<void> {

@@ -3,6 +3,7 @@ import { AvailabilityService } from '../src/availability/availability.service';
 import { BusyInterval } from '../src/availability/busy-source';
 import { Role } from '../src/common/auth.decorators';
 import { DataRights } from '../src/common/data-rights';
+import { PeopleService } from '../src/people/people.service';
 import { createCoordinator, createTestApp, signInAgain, signUp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
 import { buddyProfile, therapistProfile } from './people.fixtures';
@@ -525,19 +526,23 @@ describe('availability', () => {
   });
 
   describe('the contract other modules use', () => {
-    it('checkBookable names the broken rule, and ignores the busy interval being moved', async () => {
+    it('checkBookable names the broken rule, against the rules and busy time it is given', async () => {
       const th = await therapist();
-      busy.set(th.id, [
-        {
-          userId: th.id,
-          id: 'session-2',
-          startsAt: new Date('2027-03-23T09:50:00Z'),
-          endsAt: new Date('2027-03-23T11:00:00Z'),
-        },
-      ]);
+      const [rules] = await t.app.get(PeopleService).therapistProfiles([th.id]);
+      const taken: BusyInterval = {
+        userId: th.id,
+        id: 'session-2',
+        startsAt: new Date('2027-03-23T09:50:00Z'),
+        endsAt: new Date('2027-03-23T11:00:00Z'),
+      };
       const check = (startsAt: string, options?: { ignoreBusyId?: string }) =>
         t.db.transaction((em: EntityManager) =>
-          availability.checkBookable(th.id, new Date(startsAt), em, options),
+          availability.checkBookable(
+            rules,
+            new Date(startsAt),
+            [taken].filter((b) => b.id !== options?.ignoreBusyId),
+            em,
+          ),
         );
       await expect(check('2027-03-23T09:00:00Z')).resolves.toBeUndefined();
       await expect(check('2027-03-23T16:30:00Z')).rejects.toMatchObject({

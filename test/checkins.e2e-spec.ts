@@ -175,15 +175,26 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         sharedLanguages: ['eu'],
         activePairings: 0,
         maxActivePairings: 2,
-        reasons: expect.arrayContaining([
-          'therapist buddy, as asked',
-          'speaks eu',
-          '0 of 2 places taken',
-        ]),
+        reasons: [
+          { factor: 'kind', weight: 0.4, score: 1, detail: 'therapist buddy, as asked' },
+          { factor: 'fairness', weight: 0.3, score: 1, detail: '0 of 2 places taken' },
+          expect.objectContaining({ factor: 'overlap', weight: 0.2 }),
+          expect.objectContaining({
+            factor: 'language',
+            weight: 0.1,
+            detail: 'Speaks eu of eu, en',
+          }),
+        ],
       });
       expect(items[2]).toMatchObject({
         activePairings: 1,
-        reasons: expect.arrayContaining(['1 of 2 places taken']),
+        reasons: expect.arrayContaining([
+          expect.objectContaining({
+            factor: 'fairness',
+            score: 0.5,
+            detail: '1 of 2 places taken',
+          }),
+        ]),
       });
       // Saturday 6 March, 17:00-20:00 in Athens is 15:00-18:00 for a buddy in London.
       expect(items[0].firstOverlaps[0]).toEqual({

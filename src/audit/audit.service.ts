@@ -7,7 +7,8 @@ import { AuditDetails, AuditEvent } from './audit-event.entity';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 
 export interface AuditEntry {
-  actor: Actor | null;
+  /** Who did it; the zone an HTTP caller carries is not recorded. */
+  actor: Pick<Actor, 'id' | 'role'> | null;
   action: string;
   target?: { type: string; id: string };
   /** Ids, codes and reasons only: never names, emails, phone numbers or free text about a person. */

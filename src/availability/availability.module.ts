@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '../identity/identity.module';
 import { PeopleModule } from '../people/people.module';
 import {
   AvailabilityException,
@@ -24,7 +23,6 @@ import { TherapistSlotsService } from './therapist-slots.service';
       AvailabilityExceptionWindow,
     ]),
     PeopleModule,
-    IdentityModule,
   ],
   controllers: [AvailabilityController],
   providers: [

@@ -27,6 +27,12 @@ const datesAround = (range: Range) => ({
   to: isoDate(Math.floor(range.to.getTime() / DAY) + 2),
 });
 
+/** What a booking check needs of the therapist (a `TherapistProfileView` has it all). */
+export type BookingRules = Pick<
+  TherapistProfileView,
+  'userId' | 'sessionMinutes' | 'minimumNoticeHours'
+>;
+
 export interface TherapistSlots {
   /** The zone the therapist's availability is kept in. */
   timezone: string;
@@ -80,38 +86,36 @@ export class AvailabilityService {
   }
 
   /**
-   * Throws unless a session with `therapistId` may start at `startsAt`: 422 `outside-availability`,
-   * `off-grid` or `too-short-notice`, or 409 `slot-taken` when it collides (buffer included) with
-   * a busy interval other than `ignoreBusyId`. Vetting is not checked here (PeopleService is the
-   * rule), and the database still guards against two bookings racing for one slot.
+   * Throws unless a session with `therapist` may start at `startsAt`: 422 `outside-availability`,
+   * `off-grid` or `too-short-notice`, or 409 `slot-taken` when it collides with one of `busy` (the
+   * caller's busy intervals around the session, buffer included, without the one being moved).
+   * The caller has the therapist's rules already loaded and passes them, so nothing is read here
+   * but the availability itself. Vetting is not checked here (PeopleService is the rule), and the
+   * database still guards against two bookings racing for one slot.
    */
   async checkBookable(
-    therapistId: string,
+    therapist: BookingRules,
     startsAt: Date,
+    busy: BusyInterval[],
     em: EntityManager,
-    options: { ignoreBusyId?: string } = {},
   ): Promise<void> {
-    const [profile] = await this.people.therapistProfiles([therapistId], em);
     const range = {
       from: startsAt,
-      to: new Date(startsAt.getTime() + (profile?.sessionMinutes ?? 0) * MINUTE),
+      to: new Date(startsAt.getTime() + therapist.sessionMinutes * MINUTE),
     };
-    const stored =
-      profile &&
-      (await this.repository.load([therapistId], datesAround(range), em)).get(therapistId);
-    if (!profile || !stored) throw this.notBookable('outside-availability', profile);
-    const busy = (await this.busyOf([therapistId], range, em))
-      .get(therapistId)
-      ?.filter((b) => b.id !== options.ignoreBusyId);
+    const stored = (await this.repository.load([therapist.userId], datesAround(range), em)).get(
+      therapist.userId,
+    );
+    if (!stored) throw this.notBookable('outside-availability', therapist);
     const reason = whyUnbookable(
       toAvailability(stored),
-      this.rulesOf(profile),
+      this.rulesOf(therapist),
       startsAt,
       this.clock.now(),
-      busy ?? [],
+      busy.map((b) => ({ start: b.startsAt, end: b.endsAt })),
     );
     if (reason === 'busy') throw new SlotTakenError();
-    if (reason) throw this.notBookable(reason, profile);
+    if (reason) throw this.notBookable(reason, therapist);
   }
 
   /** Concrete availability of each of `userIds` in UTC, windows that touch joined, clipped to range. */
@@ -181,7 +185,7 @@ export class AvailabilityService {
     return byUser;
   }
 
-  private rulesOf(profile: TherapistProfileView): SessionRules {
+  private rulesOf(profile: BookingRules): SessionRules {
     return {
       sessionMinutes: profile.sessionMinutes,
       minimumNoticeHours: profile.minimumNoticeHours,
@@ -191,7 +195,7 @@ export class AvailabilityService {
 
   private notBookable(
     code: 'outside-availability' | 'off-grid' | 'too-short-notice',
-    profile: TherapistProfileView | undefined,
+    profile: BookingRules,
   ): NotBookableError {
     switch (code) {
       case 'outside-availability':
@@ -208,8 +212,8 @@ export class AvailabilityService {
       case 'too-short-notice':
         return new NotBookableError(
           code,
-          `This therapist needs at least ${profile?.minimumNoticeHours} hours' notice.`,
-          { minimumNoticeHours: profile?.minimumNoticeHours },
+          `This therapist needs at least ${profile.minimumNoticeHours} hours' notice.`,
+          { minimumNoticeHours: profile.minimumNoticeHours },
         );
     }
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
-import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
 import { AvailabilityService } from './availability.service';
 import { SlotQuery, SlotsView } from './dto/slots.dto';
@@ -18,11 +17,10 @@ export class TherapistSlotsService {
   constructor(
     private readonly availability: AvailabilityService,
     private readonly people: PeopleService,
-    private readonly identity: IdentityService,
   ) {}
 
   async search(actor: Actor, therapistId: string, query: SlotQuery): Promise<SlotsView> {
-    const tz = query.tz ?? (await this.identity.get(actor.id)).timezone;
+    const tz = query.tz ?? actor.timezone;
     const range = parseSlotRange(query.from, query.to, tz);
     const seesUnvetted = actor.id === therapistId || actor.role === Role.Coordinator;
     if (!seesUnvetted) {

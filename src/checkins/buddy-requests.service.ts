@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Interval } from '../common/time/interval';
+import { intersect, Interval, minutesOf } from '../common/time/interval';
 import {
   expandWeekly,
   weeklyWindowFromText,
@@ -17,7 +17,7 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
 import { AvailabilityService } from '../availability/availability.service';
 import { BuddyRequest } from './buddy-request.entity';
-import { BuddyCandidate, rankBuddies, RankedBuddy } from './buddy-ranking';
+import { BuddyCandidate, rankBuddies, RankedBuddy } from '../matching/matching';
 import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
 import { BuddyMatchesView, BuddyMatchView, BuddyRequestView } from './dto/views';
@@ -102,6 +102,7 @@ export class BuddyRequestsService {
     const loads = await this.pairings.activePairingCounts(ids, em);
     const windows = await this.availability.windows(ids, range, em);
     const names = new Map(profiles.map((p) => [p.userId, p.name]));
+    const wanted = expandWeekly(request.callWindows, request.timezone, range);
     const candidates: BuddyCandidate[] = profiles.map((p) => ({
       userId: p.userId,
       kind: p.kind,
@@ -109,13 +110,13 @@ export class BuddyRequestsService {
       timezone: p.timezone,
       maxActivePairings: p.maxActivePairings,
       activePairings: loads.get(p.userId) ?? 0,
-      windows: windows.get(p.userId) ?? [],
+      overlaps: intersect(wanted, windows.get(p.userId) ?? []),
     }));
     const ranked = rankBuddies(
       {
         languages: request.languages,
         preferredKind: request.preferredKind,
-        windows: expandWeekly(request.callWindows, request.timezone, range),
+        windowMinutes: minutesOf(wanted),
       },
       candidates,
     );
@@ -129,6 +130,7 @@ export class BuddyRequestsService {
 }
 
 const toMatchView = (r: RankedBuddy, volunteerZone: string, name = ''): BuddyMatchView => ({
+  score: r.score,
   buddyId: r.candidate.userId,
   name,
   kind: r.candidate.kind,

@@ -47,7 +47,6 @@ export class CheckinReader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
-    private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(checkinsConfig.KEY) private readonly config: ConfigType<typeof checkinsConfig>,
@@ -124,7 +123,7 @@ export class CheckinReader {
 
   private async views(actor: Actor, rows: CallRecord[], tz?: string): Promise<CheckinView[]> {
     if (rows.length === 0) return [];
-    const myZone = tz ?? (await this.identity.get(actor.id)).timezone;
+    const myZone = tz ?? actor.timezone;
     const buddyIds = [...new Set(rows.map((r) => r.buddy_id))];
     const buddyZones = new Map(
       (await this.people.buddyProfiles(buddyIds)).map((b) => [b.userId, b.timezone]),

@@ -12,6 +12,8 @@ export enum Role {
 export interface Actor {
   id: string;
   role: Role;
+  /** The caller's own IANA zone, read with the token version (see AuthGuard). */
+  timezone: string;
 }
 
 export const IS_PUBLIC = 'access:public';

@@ -11,7 +11,8 @@ const ROLE_VALUES = new Set<string>(Object.values(Role));
  * its sessions were revoked. The identity module provides it; common cannot read its tables.
  */
 export abstract class TokenVersions {
-  abstract isCurrent(accountId: string, version: number): Promise<boolean>;
+  /** The account's zone if the token version is current and the account not erased; else null. */
+  abstract current(accountId: string, version: number): Promise<{ timezone: string } | null>;
 }
 
 /**
@@ -61,7 +62,7 @@ export async function authenticate(
 ): Promise<Actor> {
   const token = /^bearer +([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(header ?? '')?.[1];
   if (!token) throw new UnauthorizedException('A bearer token is required.');
-  let actor: Actor;
+  let actor: Pick<Actor, 'id' | 'role'>;
   let version: number;
   try {
     const claims = await jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
@@ -73,8 +74,7 @@ export async function authenticate(
   } catch {
     throw new UnauthorizedException('The token is invalid or has expired.');
   }
-  if (!(await versions.isCurrent(actor.id, version))) {
-    throw new UnauthorizedException('The token has been revoked; sign in again.');
-  }
-  return actor;
+  const current = await versions.current(actor.id, version);
+  if (!current) throw new UnauthorizedException('The token has been revoked; sign in again.');
+  return { ...actor, timezone: current.timezone };
 }

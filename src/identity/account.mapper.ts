@@ -1,7 +1,7 @@
-import { Account } from './account.entity';
 import { AccountDto } from './dto/register.dto';
+import type { AccountView } from './identity.service';
 
-export const toAccountDto = (a: Account): AccountDto => ({
+export const toAccountDto = (a: AccountView): AccountDto => ({
   id: a.id,
   email: a.email ?? '',
   role: a.role,

@@ -16,6 +16,27 @@ import { LoginLimiter } from './login-limiter';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
+/** An account as other modules see it: never the entity, never the password hash. */
+export interface AccountView {
+  id: string;
+  email: string | null;
+  role: Role;
+  name: string;
+  phone: string | null;
+  timezone: string;
+  createdAt: Date;
+}
+
+const toView = (a: Account): AccountView => ({
+  id: a.id,
+  email: a.email,
+  role: a.role,
+  name: a.name,
+  phone: a.phone,
+  timezone: a.timezone,
+  createdAt: a.createdAt,
+});
+
 export interface NewAccount {
   email: string;
   password: string;
@@ -109,14 +130,17 @@ export class IdentityService implements TokenVersions {
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, tokenType: 'Bearer' };
   }
 
-  /** One primary-key read per authenticated request; no cache, so no replica ever lags. */
-  async isCurrent(accountId: string, version: number): Promise<boolean> {
-    if (!UUID.test(accountId)) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM account WHERE id = $1 AND token_version = $2 AND erased_at IS NULL`,
+  /**
+   * One primary-key read per authenticated request; no cache, so no replica ever lags. It also
+   * reads the caller's zone, which the Actor carries, so no service re-reads the account for it.
+   */
+  async current(accountId: string, version: number): Promise<{ timezone: string } | null> {
+    if (!UUID.test(accountId)) return null;
+    const rows: { timezone: string }[] = await this.dataSource.query(
+      `SELECT timezone FROM account WHERE id = $1 AND token_version = $2 AND erased_at IS NULL`,
       [accountId, version],
     );
-    return rows.length === 1;
+    return rows[0] ?? null;
   }
 
   /** The account if it exists and is not erased (refresh checks it before issuing a token). */
@@ -138,7 +162,7 @@ export class IdentityService implements TokenVersions {
 
   /** No route changes a role today; whoever adds one gets revocation with it. */
   async changeRole(id: string, role: Role, em: EntityManager): Promise<void> {
-    const account = await this.get(id, em);
+    const account = await this.entity(id, em);
     if (account.role === role) return;
     await em.update(Account, { id }, { role });
     await this.revokeSessions(id, em);
@@ -154,7 +178,7 @@ export class IdentityService implements TokenVersions {
     newPassword: string,
     ip: string | undefined,
   ): Promise<void> {
-    const account = await this.get(actor.id);
+    const account = await this.entity(actor.id);
     const email = account.email ?? actor.id;
     await this.limiter.attempt(email, ip);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
@@ -177,7 +201,18 @@ export class IdentityService implements TokenVersions {
     });
   }
 
-  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<Account> {
+  /** The account, or 404 when it does not exist or was erased. */
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<AccountView> {
+    return toView(await this.entity(id, em));
+  }
+
+  /** The account, or null when it does not exist or was erased. */
+  async find(id: string, em: EntityManager = this.dataSource.manager): Promise<AccountView | null> {
+    const account = await em.findOneBy(Account, { id, erasedAt: IsNull() });
+    return account && toView(account);
+  }
+
+  private async entity(id: string, em: EntityManager = this.dataSource.manager): Promise<Account> {
     const account = await em.findOneBy(Account, { id });
     if (!account || account.erasedAt) throw new NotFoundError('account');
     return account;
@@ -187,10 +222,10 @@ export class IdentityService implements TokenVersions {
   async getMany(
     ids: readonly string[],
     em: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, Account>> {
+  ): Promise<Map<string, AccountView>> {
     if (ids.length === 0) return new Map();
     const accounts = await em.findBy(Account, { id: In([...ids]), erasedAt: IsNull() });
-    return new Map(accounts.map((a) => [a.id, a]));
+    return new Map(accounts.map((a) => [a.id, toView(a)]));
   }
 
   /** Changes the contact fields given (a null phone removes it); the others stay as they are. */
@@ -199,7 +234,7 @@ export class IdentityService implements TokenVersions {
     contact: { name?: string; phone?: string | null; timezone?: string },
     em: EntityManager = this.dataSource.manager,
   ): Promise<Account> {
-    const account = await this.get(id, em);
+    const account = await this.entity(id, em);
     if (contact.name !== undefined) account.name = contact.name.trim();
     if (contact.phone !== undefined) account.phone = contact.phone;
     if (contact.timezone !== undefined) account.timezone = contact.timezone;

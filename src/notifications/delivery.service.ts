@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { smsConfig } from '../../config/configuration';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
-import { Account } from '../identity/account.entity';
+import type { AccountView } from '../identity/identity.service';
 import { MessageRenderer } from './message-renderer';
 import { REMINDER_TEMPLATES } from './notification-templates';
 import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
@@ -80,7 +80,7 @@ export class DeliveryService {
   private async stillWanted(
     claim: ClaimedNotification,
     now: Date,
-  ): Promise<{ skip: string } | { recipient: Account; phone: string }> {
+  ): Promise<{ skip: string } | { recipient: AccountView; phone: string }> {
     const startsAt = claim.payload.startsAt ? new Date(claim.payload.startsAt) : null;
     if (REMINDER_TEMPLATES.has(claim.template) && startsAt && startsAt <= now) {
       return { skip: 'event-started' };

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../common/domain-error';
-import { Account } from '../identity/account.entity';
-import { IdentityService } from '../identity/identity.service';
+
+import { AccountView, IdentityService } from '../identity/identity.service';
 import {
   firstName,
   NotificationTemplate,
@@ -21,17 +20,12 @@ export class MessageRenderer {
   constructor(private readonly identity: IdentityService) {}
 
   /** The recipient, or null if they are gone. */
-  async recipient(id: string): Promise<Account | null> {
-    try {
-      return await this.identity.get(id);
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
+  recipient(id: string): Promise<AccountView | null> {
+    return this.identity.find(id);
   }
 
   async render(
-    recipient: Account,
+    recipient: AccountView,
     template: NotificationTemplate,
     payload: Record<string, string>,
   ): Promise<string> {
@@ -49,4 +43,4 @@ export class MessageRenderer {
   }
 }
 
-const person = (a: Account): Person => ({ firstName: firstName(a.name), zone: a.timezone });
+const person = (a: AccountView): Person => ({ firstName: firstName(a.name), zone: a.timezone });

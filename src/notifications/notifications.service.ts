@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { DataRights } from '../common/data-rights';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { IdentityService } from '../identity/identity.service';
 import {
   MyNotificationDto,
   MyNotificationsQuery,
@@ -21,7 +20,6 @@ const position = (r: NotificationRow) => ({ at: r.dueAt, id: r.id });
 export class NotificationsService implements OnModuleInit {
   constructor(
     private readonly outbox: NotificationsRepository,
-    private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly dataRights: DataRights,
   ) {}
@@ -35,7 +33,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationDto>> {
-    const zone = query.tz ?? (await this.identity.get(actor.id)).timezone;
+    const zone = query.tz ?? actor.timezone;
     const rows = await this.outbox.list({
       recipientId: actor.id,
       status: query.status,

@@ -3,9 +3,8 @@ import { ConfigType } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
 import { remindersConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
-import { NotFoundError } from '../common/domain-error';
-import { Account } from '../identity/account.entity';
-import { IdentityService } from '../identity/identity.service';
+
+import { AccountView, IdentityService } from '../identity/identity.service';
 import { NotificationTemplate } from './notification-templates';
 import { NewNotification, NotificationsRepository } from './notifications.repository';
 import { OutboxCommitHook } from './outbox-commit-hook';
@@ -77,13 +76,8 @@ export class OutboxWriter {
   }
 
   /** The person, or null once erased: nobody to text. */
-  async account(id: string, em: EntityManager): Promise<Account | null> {
-    try {
-      return await this.identity.get(id, em);
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
+  account(id: string, em: EntityManager): Promise<AccountView | null> {
+    return this.identity.find(id, em);
   }
 
   /** One notice per coordinator. */

@@ -4,8 +4,8 @@ import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In } from 't
 import { Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
-import { IdentityService } from '../identity/identity.service';
-import { Account } from '../identity/account.entity';
+import { AccountView, IdentityService } from '../identity/identity.service';
+
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import type {
@@ -100,7 +100,7 @@ export class PeopleService {
     entity: EntityTarget<P>,
     ids: string[],
     em: EntityManager,
-    view: (profile: P, account: Account, vetting: VettingState) => V,
+    view: (profile: P, account: AccountView, vetting: VettingState) => V,
   ): Promise<V[]> {
     if (ids.length === 0) return [];
     const where = { accountId: In(ids) } as FindOptionsWhere<P>;

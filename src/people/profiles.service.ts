@@ -7,9 +7,9 @@ import { Clock } from '../common/clock';
 import { requireDateInSpan } from '../common/time-range';
 import { isExclusionViolation } from '../common/pg-errors';
 import { ValidationFailedException } from '../common/problem';
-import { Account } from '../identity/account.entity';
+
 import { toAccountDto } from '../identity/account.mapper';
-import { IdentityService } from '../identity/identity.service';
+import { AccountView, IdentityService } from '../identity/identity.service';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
@@ -92,7 +92,7 @@ export class ProfilesService {
     });
   }
 
-  private async profileOf(account: Account, em: EntityManager): Promise<ProfileDto | null> {
+  private async profileOf(account: AccountView, em: EntityManager): Promise<ProfileDto | null> {
     const accountId = account.id;
     switch (account.role) {
       case Role.Volunteer: {
@@ -180,7 +180,7 @@ export class ProfilesService {
 
   private async saveBuddy(
     actor: Actor,
-    account: Account,
+    account: AccountView,
     input: BuddyProfileInput,
     em: EntityManager,
   ) {

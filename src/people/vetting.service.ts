@@ -9,7 +9,6 @@ import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { IdentityService } from '../identity/identity.service';
-import { accountOrNull } from './accounts';
 import { BuddyProfile } from './buddy-profile.entity';
 import { SuspendInput, VerifyInput, VettingDecisionDto, VettingDto } from './dto/vetting.dto';
 import type { VettedRole, VettingStatus } from './people.types';
@@ -197,7 +196,7 @@ export class VettingService {
 
   /** 404 for anyone who is not a therapist or buddy (or was erased); 409 before a profile. */
   private async lockVetted(em: EntityManager, userId: string): Promise<Vetting> {
-    const account = await accountOrNull(this.identity, userId, em);
+    const account = await this.identity.find(userId, em);
     if (account?.role !== Role.Therapist && account?.role !== Role.Buddy) {
       throw new NotFoundError('therapist or buddy');
     }
@@ -220,7 +219,7 @@ export class VettingService {
 
   private async change(
     em: EntityManager,
-    actor: Actor,
+    actor: Pick<Actor, 'id' | 'role'>,
     current: Vetting,
     decision: NewDecision['decision'],
     to: VettingStatus,
@@ -247,7 +246,11 @@ export class VettingService {
   }
 
   /** History row and audit row; the audit holds ids and codes, never the note. */
-  private async recordDecision(em: EntityManager, actor: Actor | null, d: NewDecision) {
+  private async recordDecision(
+    em: EntityManager,
+    actor: Pick<Actor, 'id' | 'role'> | null,
+    d: NewDecision,
+  ) {
     const id = await this.repo.appendDecision(em, d);
     await this.audit.record(
       {

@@ -259,10 +259,7 @@ export class ConcernsService {
   }
 
   private async requireSubject(userId: string, em: EntityManager): Promise<void> {
-    try {
-      await this.identity.get(userId, em);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+    if (!(await this.identity.find(userId, em))) {
       throw new RuleViolationError(
         'unknown-subject',
         'No registered person has that id; describe them in subjectDescription instead.',

@@ -10,15 +10,14 @@ import { requireScheduledInstant } from '../common/time-range';
 import { localMonth } from '../common/time/wall-clock';
 import { DomainEvents, SessionEvent } from '../common/domain-events';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
-import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
-import type { TherapistProfileView } from '../people/people.types';
+import type { Modality, TherapistProfileView } from '../people/people.types';
 import { BookSessionDto, RescheduleSessionDto, SessionDto } from './dto/session.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { SessionRequestsService } from './session-requests.service';
 import { toSessionDto } from './session.view';
 import { Session } from './session.entity';
-import { Modality, SessionStatus } from './session.types';
+import { SessionStatus } from './session.types';
 import {
   CapacityReachedError,
   OutsideRequestWindowError,
@@ -91,7 +90,6 @@ export class BookSession {
     private readonly requests: SessionRequestsService,
     private readonly people: PeopleService,
     private readonly availability: AvailabilityService,
-    private readonly identity: IdentityService,
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -125,7 +123,7 @@ export class BookSession {
         if (startsAt < request.notBefore || startsAt > request.notAfter) {
           throw new OutsideRequestWindowError();
         }
-        await this.availability.checkBookable(therapist.userId, startsAt, em);
+        await this.checkBookable(therapist, startsAt, em);
         const grantNo = await this.repo.nextEntitlement(em, request.volunteerId);
         if (grantNo === undefined) throw new SessionAlreadyUsedError();
 
@@ -154,7 +152,7 @@ export class BookSession {
           },
           em,
         );
-        const answer = toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+        const answer = toSessionDto(session, actor.timezone);
         if (key) await storeIdempotentResponse(em, actor.id, key, 201, answer);
         return answer;
       }),
@@ -179,9 +177,7 @@ export class BookSession {
         if (session.startsAt <= this.clock.now()) throw new SessionStartedError();
         await this.requests.requireSessionConsent(session.volunteerId, em);
         const therapist = await this.bookableTherapist(session.therapistId, session.modality, em);
-        await this.availability.checkBookable(therapist.userId, startsAt, em, {
-          ignoreBusyId: session.id,
-        });
+        await this.checkBookable(therapist, startsAt, em, session.id);
 
         const previous = { startsAt: session.startsAt, month: session.month };
         const times = sessionTimes(startsAt, therapist);
@@ -204,7 +200,7 @@ export class BookSession {
           },
           em,
         );
-        return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+        return toSessionDto(session, actor.timezone);
       }),
     );
   }
@@ -220,6 +216,26 @@ export class BookSession {
     if (!profile) throw new TherapistNotMatchableError();
     if (!profile.modalities.includes(modality)) throw new TherapistUnsuitableError('modality');
     return profile;
+  }
+
+  /** Availability's verdict on `startsAt`, given the therapist's busy time (without `movingId`). */
+  private async checkBookable(
+    therapist: TherapistProfileView,
+    startsAt: Date,
+    em: EntityManager,
+    movingId?: string,
+  ): Promise<void> {
+    const { endsAt } = sessionTimes(startsAt, therapist);
+    const busy = await this.repo.busyIntervals(em, [therapist.userId], {
+      from: startsAt,
+      to: endsAt,
+    });
+    await this.availability.checkBookable(
+      therapist,
+      startsAt,
+      busy.filter((b) => b.id !== movingId),
+      em,
+    );
   }
 
   /** Counts the locked month, this booking included; over capacity rolls it all back. */

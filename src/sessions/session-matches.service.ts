@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
 import { MatchListDto } from './dto/match.dto';
-import { MatchCandidate, rankTherapists } from './rank-therapists';
+import { MatchCandidate, rankTherapists } from '../matching/matching';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionRequest } from './session-request.entity';
 import { addMonths, localMonth } from '../common/time/wall-clock';
@@ -27,7 +27,7 @@ function monthsTouched(from: Date, to: Date, zones: string[]): string[] {
 /**
  * Therapists for a session request. A handful of queries whatever the number of therapists: the
  * matchable ids, their profiles, one count of sessions per therapist and month, and one bulk
- * free-slot search; then the pure ranking (rank-therapists.ts).
+ * free-slot search; then the pure ranking (matching/matching.ts).
  */
 @Injectable()
 export class SessionMatchesService {

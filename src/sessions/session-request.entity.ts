@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Account } from '../identity/account.entity';
-import type { Modality } from './session.types';
+import type { Modality } from '../people/people.types';
 
 /** A volunteer asking for their therapy session: what they need and when they could do it. */
 @Entity('session_request')

@@ -13,7 +13,8 @@ import {
 import { Account } from '../identity/account.entity';
 import { SessionGrant } from './session-grant.entity';
 import { SessionRequest } from './session-request.entity';
-import { SessionStatus, type Modality } from './session.types';
+import type { Modality } from '../people/people.types';
+import { SessionStatus } from './session.types';
 
 /**
  * One therapy session. The database guards the invariants (DESIGN.md 1-3):

@@ -7,6 +7,3 @@ export enum SessionStatus {
 
 /** Statuses that use up a volunteer's session (the one-session rule counts these). */
 export const USED_STATUSES = [SessionStatus.Booked, SessionStatus.Completed, SessionStatus.NoShow];
-
-export const MODALITIES = ['video', 'phone', 'in_person'] as const;
-export type Modality = (typeof MODALITIES)[number];

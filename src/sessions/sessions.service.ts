@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events';
 import { decodeCursor, toPage } from '../common/pagination';
 import { ConsentPurpose } from '../consent/consent-purpose';
@@ -43,7 +42,7 @@ export class SessionsService {
   async get(actor: Actor, id: string, tz?: string): Promise<SessionDto> {
     const session = await this.readable(actor, id, 'session.read');
     const em = this.dataSource.manager;
-    const zone = tz ?? (await this.identity.get(actor.id, em)).timezone;
+    const zone = tz ?? actor.timezone;
     return toSessionDto(session, zone, await this.volunteerContact(actor, session, em));
   }
 
@@ -73,7 +72,7 @@ export class SessionsService {
       after: decodeCursor(query.cursor),
       limit: query.limit,
     });
-    const zone = query.tz ?? (await this.identity.get(actor.id, em)).timezone;
+    const zone = query.tz ?? actor.timezone;
     const page = toPage(
       rows,
       query.limit,
@@ -112,7 +111,7 @@ export class SessionsService {
         { actor, action: 'session.cancelled', target: { type: 'session', id } },
         em,
       );
-      return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+      return toSessionDto(session, actor.timezone);
     });
   }
 
@@ -140,7 +139,7 @@ export class SessionsService {
         { actor, action: 'session.outcome', target: { type: 'session', id }, details: { status } },
         em,
       );
-      return toSessionDto(session, (await this.identity.get(actor.id, em)).timezone);
+      return toSessionDto(session, actor.timezone);
     });
   }
 
@@ -201,13 +200,9 @@ export class SessionsService {
         (await this.consent.hasConsent(session.volunteerId, ConsentPurpose.DataProcessing, em));
       if (!shared) return null;
     }
-    try {
-      const account = await this.identity.get(session.volunteerId, em);
-      const request = await this.repo.findRequest(em, session.requestId);
-      return { name: account.name, phone: account.phone, note: request?.note ?? null };
-    } catch (error) {
-      if (error instanceof NotFoundError) return null; // erased
-      throw error;
-    }
+    const account = await this.identity.find(session.volunteerId, em);
+    if (!account) return null; // erased
+    const request = await this.repo.findRequest(em, session.requestId);
+    return { name: account.name, phone: account.phone, note: request?.note ?? null };
   }
 }

@@ -35,6 +35,14 @@ export class OverlapView {
   buddyEnd!: string;
 }
 
+/** One factor of a buddy's rank: its weight, its score (0 worst to 1 best) and why. */
+export class BuddyMatchReasonView {
+  factor!: 'kind' | 'fairness' | 'overlap' | 'language';
+  weight!: number;
+  score!: number;
+  detail!: string;
+}
+
 export class BuddyMatchView {
   buddyId!: string;
   name!: string;
@@ -49,7 +57,9 @@ export class BuddyMatchView {
   maxActivePairings!: number;
   /** Minutes both are free over the searched range. */
   overlapMinutes!: number;
-  reasons!: string[];
+  /** 0..1, the weighted sum of the reasons' scores (see src/matching/matching.ts). */
+  score!: number;
+  reasons!: BuddyMatchReasonView[];
   /** The first few shared stretches. */
   firstOverlaps!: OverlapView[];
 }

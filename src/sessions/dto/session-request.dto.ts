@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { isLanguageCode } from '../../people/languages';
 import { IsInstant } from '../../common/validators';
-import { MODALITIES, type Modality } from '../session.types';
+import { MODALITIES, type Modality } from '../../people/people.types';
 
 @ValidatorConstraint({ name: 'isLanguageCode' })
 export class LanguageCodeConstraint implements ValidatorConstraintInterface {

@@ -1,6 +1,7 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { SessionStatus, type Modality } from '../session.types';
+import type { Modality } from '../../people/people.types';
+import { SessionStatus } from '../session.types';
 import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import { IsIanaZone, IsInstant } from '../../common/validators';
 

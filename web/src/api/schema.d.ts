@@ -1475,7 +1475,7 @@ export interface components {
     };
     MatchReasonDto: {
       /** @enum {string} */
-      factor: 'timezone' | 'language' | 'earliest' | 'fairness';
+      factor: 'timezone' | 'earliest' | 'language' | 'fairness';
       weight: number;
       score: number;
       detail: string;
@@ -1616,6 +1616,13 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    BuddyMatchReasonView: {
+      /** @enum {string} */
+      factor: 'kind' | 'language' | 'fairness' | 'overlap';
+      weight: number;
+      score: number;
+      detail: string;
+    };
     OverlapView: {
       start: string;
       end: string;
@@ -1639,7 +1646,9 @@ export interface components {
       maxActivePairings: number;
       /** @description Minutes both are free over the searched range. */
       overlapMinutes: number;
-      reasons: string[];
+      /** @description 0..1, the weighted sum of the reasons' scores (see src/matching/matching.ts). */
+      score: number;
+      reasons: components['schemas']['BuddyMatchReasonView'][];
       /** @description The first few shared stretches. */
       firstOverlaps: components['schemas']['OverlapView'][];
     };

@@ -1,4 +1,4 @@
-import { MatchCandidate, MatchContext, RANK_WEIGHTS, rankTherapists } from './rank-therapists';
+import { MatchCandidate, MatchContext, THERAPIST_WEIGHTS, rankTherapists } from './matching';
 
 const from = new Date('2027-03-01T00:00:00Z');
 const to = new Date('2027-03-11T00:00:00Z');
@@ -21,7 +21,7 @@ const ids = (c: MatchCandidate[], x: MatchContext = ctx) =>
 
 describe('rankTherapists', () => {
   it('documents weights that add up to 1', () => {
-    const total = Object.values(RANK_WEIGHTS).reduce((a, b) => a + b, 0);
+    const total = Object.values(THERAPIST_WEIGHTS).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1, 10);
   });
 
