@@ -5,7 +5,6 @@ import { IANAZone } from 'luxon';
  * (`09:30` = 570, the end of the day `24:00` = 1440) and local dates are day numbers counted from
  * 1970-01-01, so iterating dates never touches a time zone. Only `resolveLocal` meets one.
  */
-export const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 

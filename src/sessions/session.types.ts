@@ -5,8 +5,5 @@ export enum SessionStatus {
   Cancelled = 'cancelled',
 }
 
-/** Statuses that use up a volunteer's session (the one-session rule counts these). */
-export const USED_STATUSES = [SessionStatus.Booked, SessionStatus.Completed, SessionStatus.NoShow];
-
 export const MODALITIES = ['video', 'phone', 'in_person'] as const;
 export type Modality = (typeof MODALITIES)[number];
