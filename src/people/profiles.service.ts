@@ -20,7 +20,7 @@ import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localDate } from './local-date';
 import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
 import { TherapistProfile } from './therapist-profile.entity';
-import { VettingService } from './vetting.service';
+import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';
 
 /** A person's own profile (`/v1/me`) and the coordinator's view of anyone (`/v1/people/{id}`). */
