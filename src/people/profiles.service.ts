@@ -84,10 +84,7 @@ export class ProfilesService {
     return this.dataSource.transaction(async (em) => {
       const person = await this.describe(userId, em);
       const vettingHistory = await this.vetting.history(userId, em);
-      await this.audit.record(
-        { actor: coordinator, action: 'person.read', target: { type: 'account', id: userId } },
-        em,
-      );
+      await this.audit.recordRead(coordinator, 'person.read', [userId], em);
       return { ...person, vettingHistory };
     });
   }

@@ -35,11 +35,7 @@ export class VettingQueueService {
     const names = new Map<string, string>();
     const accounts = await this.identity.getMany(ids, em);
     for (const id of ids) names.set(id, accounts.get(id)?.name ?? '');
-    await this.audit.record({
-      actor,
-      action: 'vetting.queue_read',
-      details: { status: query.status ?? null, ids },
-    });
+    await this.audit.recordRead(actor, 'vetting.listed', ids);
     return toPage(
       rows,
       query.limit,
