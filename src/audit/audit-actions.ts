@@ -73,11 +73,12 @@ export const AUDIT_READS = {
   'vetting.listed': 'account',
 } as const satisfies Record<string, AuditTargetType>;
 
+export type AuditChangeAction = keyof typeof AUDIT_CHANGES;
 export type AuditReadAction = keyof typeof AUDIT_READS;
-export type AuditAction = keyof typeof AUDIT_CHANGES | AuditReadAction;
+export type AuditAction = AuditChangeAction | AuditReadAction;
 
 /** The target type each action names; `record` accepts no other. */
-export type AuditTargetOf<A extends AuditAction> = A extends keyof typeof AUDIT_CHANGES
+export type AuditTargetOf<A extends AuditAction> = A extends AuditChangeAction
   ? (typeof AUDIT_CHANGES)[A]
   : A extends AuditReadAction
     ? (typeof AUDIT_READS)[A]

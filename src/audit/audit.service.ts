@@ -4,19 +4,28 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/auth.decorators';
 import { currentRequestId } from '../common/request-context';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { AUDIT_READS, AuditAction, AuditReadAction, AuditTargetOf } from './audit-actions';
+import {
+  AUDIT_READS,
+  AuditAction,
+  AuditChangeAction,
+  AuditReadAction,
+  AuditTargetOf,
+} from './audit-actions';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
 
-/** One audit row to write; its target, when it has one, is of the type its action names. */
+/**
+ * One change to write; its target, when it has one, is of the type its action names. Reads go
+ * through `recordRead` instead.
+ */
 export type AuditEntry = {
-  [A in AuditAction]: {
+  [A in AuditChangeAction]: {
     actor: Actor | null;
     action: A;
     target?: { type: AuditTargetOf<A>; id: string };
     /** Ids, codes and reasons only: never names, emails, phone numbers or free text about a person. */
     details?: AuditDetails;
   };
-}[AuditAction];
+}[AuditChangeAction];
 
 export interface AuditView {
   id: string;
@@ -92,8 +101,11 @@ export class AuditService {
 }
 
 function row(
-  entry: Pick<AuditEntry, 'actor' | 'action' | 'details'> & {
+  entry: {
+    actor: Actor | null;
+    action: AuditAction;
     target?: { type: string; id: string };
+    details?: AuditDetails;
   },
   requestId: string | null,
 ) {
