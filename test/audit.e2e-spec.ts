@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
+import { therapist } from './factories/sessions';
 
 /** The audit trail is complete: each audited action leaves a row with actor, target and request id. */
 describe('audit trail', () => {
@@ -126,6 +127,37 @@ describe('audit trail', () => {
       await t.db.query(`SELECT * FROM audit_event WHERE target_id = $1`, [concern.id]),
     );
     expect(all).not.toMatch(/Reason kept|Note too/);
+  });
+
+  it("finds a coordinator's listing of people by the id of one person listed", async () => {
+    const applicant = await therapist(t, coordinator, { verified: false });
+    let listed = false;
+    let cursor: string | undefined;
+    for (let pages = 0; !listed && pages < 20; pages++) {
+      const page = await t.http
+        .get('/v1/vetting')
+        .query({ status: 'pending', limit: 100, ...(cursor ? { cursor } : {}) })
+        .set(coordinator.auth)
+        .expect(200);
+      listed = page.body.items.some((i: { userId: string }) => i.userId === applicant.id);
+      cursor = page.body.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(listed).toBe(true);
+
+    const search = await t.http
+      .get('/v1/audit')
+      .query({ target: applicant.id })
+      .set(coordinator.auth)
+      .expect(200);
+    expect(search.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'vetting.listed',
+        actorId: coordinator.id,
+        targetType: 'account',
+        targetId: applicant.id,
+      }),
+    );
   });
 
   it('filters by actor and time window, for coordinators only', async () => {

@@ -4,7 +4,7 @@ import { AppRole } from '../config/configuration';
 import { AppModule } from '../src/app.module';
 import { CallMaterialiser } from '../src/checkins/call-materialiser';
 import { SweeperService } from '../src/notifications/sweeper.service';
-import { VettingService } from '../src/people/vetting.service';
+import { VettingService } from '../src/people/vetting/vetting.service';
 import { isolateDatabaseAndRedis } from './isolated-env';
 import { eventually } from './notifications.fixtures';
 

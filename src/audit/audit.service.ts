@@ -3,17 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/auth.decorators';
 import { currentRequestId } from '../common/request-context';
-import { AuditDetails, AuditEvent } from './audit-event.entity';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import {
+  AUDIT_READS,
+  AuditAction,
+  AuditChangeAction,
+  AuditReadAction,
+  AuditTargetOf,
+} from './audit-actions';
+import { AuditDetails, AuditEvent } from './audit-event.entity';
 
-export interface AuditEntry {
-  /** Who did it; the zone an HTTP caller carries is not recorded. */
-  actor: Pick<Actor, 'id' | 'role'> | null;
-  action: string;
-  target?: { type: string; id: string };
-  /** Ids, codes and reasons only: never names, emails, phone numbers or free text about a person. */
-  details?: AuditDetails;
-}
+/**
+ * One change to write; its target, when it has one, is of the type its action names. Reads go
+ * through `recordRead` instead.
+ */
+export type AuditEntry = {
+  [A in AuditChangeAction]: {
+    /** Who did it; the zone an HTTP caller carries is not recorded. */
+    actor: Pick<Actor, 'id' | 'role'> | null;
+    action: A;
+    target?: { type: AuditTargetOf<A>; id: string };
+    /** Ids, codes and reasons only: never names, emails, phone numbers or free text about a person. */
+    details?: AuditDetails;
+  };
+}[AuditChangeAction];
 
 export interface AuditView {
   id: string;
@@ -42,15 +55,27 @@ export class AuditService {
 
   /** Writes one audit row; pass the transaction's manager so it commits with the change. */
   async record(entry: AuditEntry, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.insert(AuditEvent, {
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      action: entry.action,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      requestId: currentRequestId() ?? null,
-      details: entry.details ?? {},
-    });
+    await em.insert(AuditEvent, row(entry, currentRequestId() ?? null));
+  }
+
+  /**
+   * A coordinator's read of records about people: one row per record read, the record's id as its
+   * target, so the audit search for an id (`GET /v1/audit?target=`) finds every read of it, from a
+   * list or on its own. One statement; nothing is written for an empty read.
+   */
+  async recordRead(
+    actor: Actor,
+    action: AuditReadAction,
+    ids: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const requestId = currentRequestId() ?? null;
+    const type = AUDIT_READS[action];
+    await em.insert(
+      AuditEvent,
+      [...new Set(ids)].map((id) => row({ actor, action, target: { type, id } }, requestId)),
+    );
   }
 
   async list(filter: AuditFilter): Promise<Page<AuditView>> {
@@ -74,22 +99,24 @@ export class AuditService {
       (r) => ({ ...r }),
     );
   }
+}
 
-  /** Writes several audit rows in one statement (e.g. one per concern a coordinator listed). */
-  async recordMany(entries: AuditEntry[], em: EntityManager = this.dataSource.manager) {
-    if (entries.length === 0) return;
-    const requestId = currentRequestId() ?? null;
-    await em.insert(
-      AuditEvent,
-      entries.map((entry) => ({
-        actorId: entry.actor?.id ?? null,
-        actorRole: entry.actor?.role ?? null,
-        action: entry.action,
-        targetType: entry.target?.type ?? null,
-        targetId: entry.target?.id ?? null,
-        requestId,
-        details: entry.details ?? {},
-      })),
-    );
-  }
+function row(
+  entry: {
+    actor: Pick<Actor, 'id' | 'role'> | null;
+    action: AuditAction;
+    target?: { type: string; id: string };
+    details?: AuditDetails;
+  },
+  requestId: string | null,
+) {
+  return {
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    requestId,
+    details: entry.details ?? {},
+  };
 }

@@ -63,8 +63,8 @@ export class BuddyRequestsService {
       await this.audit.record(
         {
           actor,
-          action: 'buddy-request.created',
-          target: { type: 'buddy-request', id: request.id },
+          action: 'buddy_request.created',
+          target: { type: 'buddy_request', id: request.id },
           details: { phase, channel: request.channel },
         },
         em,
@@ -88,11 +88,7 @@ export class BuddyRequestsService {
     await this.consent.requireConsent(request.volunteerId, ConsentPurpose.DataProcessing);
     await this.consent.requireConsent(request.volunteerId, ConsentPurpose.ShareWithBuddy);
     if (actor.role === Role.Coordinator) {
-      await this.audit.record({
-        actor,
-        action: 'buddy-request.matches-read',
-        target: { type: 'buddy-request', id: request.id },
-      });
+      await this.audit.recordRead(actor, 'buddy_request.matches_read', [request.id]);
     }
     const from = this.clock.now();
     const range = { from, to: new Date(from.getTime() + MATCH_DAYS * 86_400_000) };

@@ -86,11 +86,11 @@ export class CheckinReader {
     );
     const views = await this.views(actor, rows.slice(0, query.limit), query.tz);
     if (actor.role === Role.Coordinator) {
-      await this.audit.record({
+      await this.audit.recordRead(
         actor,
-        action: 'checkins.listed',
-        details: { checkinIds: views.map((v) => v.id) },
-      });
+        'checkin.listed',
+        views.map((v) => v.id),
+      );
     }
     const byId = new Map(views.map((v) => [v.id, v]));
     return toPage(
@@ -111,11 +111,7 @@ export class CheckinReader {
       what: 'check-in',
     });
     if (actor.role === Role.Coordinator) {
-      await this.audit.record({
-        actor,
-        action: 'checkin.read',
-        target: { type: 'checkin', id: call.id },
-      });
+      await this.audit.recordRead(actor, 'checkin.read', [call.id]);
     }
     const [view] = await this.views(actor, [call], tz);
     return view;

@@ -52,7 +52,7 @@ export class CheckinsService {
       await this.audit.record(
         {
           actor,
-          action: 'checkin.outcome',
+          action: 'checkin.outcome_recorded',
           target: { type: 'checkin', id: call.id },
           details: { status: dto.status, wellbeing },
         },

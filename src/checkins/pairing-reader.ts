@@ -40,11 +40,11 @@ export class PairingReader {
     const page = rows.slice(0, query.limit);
     const contacts = await this.contactsFor(actor, page);
     if (actor.role === Role.Coordinator) {
-      await this.audit.record({
+      await this.audit.recordRead(
         actor,
-        action: 'pairings.listed',
-        details: { pairingIds: page.map((p) => p.id) },
-      });
+        'pairing.listed',
+        page.map((p) => p.id),
+      );
     }
     return toPage(
       rows,

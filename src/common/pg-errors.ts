@@ -26,9 +26,6 @@ export const isExclusionViolation = (error: unknown, constraint?: string) =>
 export const isCheckViolation = (error: unknown, constraint?: string) =>
   matches(error, '23514', constraint);
 
-/** 40001: serialization failure; the transaction may be retried. */
-export const isSerializationFailure = (error: unknown) => matches(error, '40001');
-
 /** A database refusal caused by what the client sent, as the problem to answer with. */
 export interface ClientFault {
   pgCode: string;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   DEPENDENCY_RETRY_AFTER_SECONDS,
   DependencyUnavailableError,
@@ -30,15 +30,4 @@ export class ProblemFilter implements ExceptionFilter {
     if (res.headersSent) return;
     send(res, toProblem(unavailableAsProblem(error)));
   }
-}
-
-/** Express error handler for failures before Nest routing (body parsing) and unknown routes. */
-export function problemErrorHandler(
-  error: unknown,
-  _req: Request,
-  res: Response,
-  next: NextFunction,
-): void {
-  if (res.headersSent) return next(error);
-  send(res, toProblem(unavailableAsProblem(error)));
 }

@@ -1,5 +1,4 @@
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
@@ -110,9 +109,6 @@ export function toProblem(error: unknown): Problem {
       ...fromStatus(400, 'The request has invalid fields.', 'validation-failed'),
       errors: error.fieldErrors,
     };
-  }
-  if (error instanceof ThrottlerException) {
-    return fromStatus(429, 'Too many attempts; wait a little and try again.', 'rate-limited');
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

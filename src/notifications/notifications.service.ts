@@ -50,11 +50,11 @@ export class NotificationsService implements OnModuleInit {
       limit: query.limit,
       after: decodeCursor(query.cursor),
     });
-    await this.audit.record({
+    await this.audit.recordRead(
       actor,
-      action: 'notifications.listed',
-      details: { status: query.status ?? null, count: Math.min(rows.length, query.limit) },
-    });
+      'notification.listed',
+      rows.slice(0, query.limit).map((r) => r.id),
+    );
     return toPage(rows, query.limit, position, toAdmin);
   }
 

@@ -1,6 +1,5 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullAdapter } from '@bull-board/api/bullAdapter';
-import type { IServerAdapter } from '@bull-board/api/typings/app';
 import { ExpressAdapter } from '@bull-board/express';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, MiddlewareConsumer, NestMiddleware } from '@nestjs/common';
@@ -56,9 +55,7 @@ export class QueueDashboard {
     adapter.setBasePath(DASHBOARD_PATH);
     createBullBoard({
       queues: [new BullAdapter(this.notifications)],
-      // @bull-board/express pins its own copy of @bull-board/api (9.10.1 beside our 9.10.2): the
-      // same interface, declared twice, so TypeScript wants a cast.
-      serverAdapter: adapter as unknown as IServerAdapter,
+      serverAdapter: adapter,
     });
     consumer
       .apply(CoordinatorTokenMiddleware, adapter.getRouter() as RequestHandler)

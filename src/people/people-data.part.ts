@@ -5,7 +5,7 @@ import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { byStart } from './profile-views';
 import { TherapistProfile } from './therapist-profile.entity';
-import { VettingService } from './vetting.service';
+import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';
 
 /**

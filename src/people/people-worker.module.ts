@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from './people.module';
-import { VettingProcessor } from './vetting.processor';
+import { VettingProcessor } from './vetting/vetting.processor';
 
 /** The vetting expiry sweep: loaded only in processes with the worker role. */
 @Module({

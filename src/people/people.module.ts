@@ -9,13 +9,13 @@ import { PeopleDataPart } from './people-data.part';
 import { PeopleService } from './people.service';
 import { ProfilesService } from './profiles.service';
 import { TherapistProfile } from './therapist-profile.entity';
-import { VettingController } from './vetting.controller';
-import { VettingDecision } from './vetting-decision.entity';
-import { VettingNote } from './vetting-note.entity';
-import { VettingRepository } from './vetting.repository';
-import { VettingQueueService } from './vetting-queue.service';
-import { VettingService } from './vetting.service';
-import { Vetting } from './vetting.entity';
+import { VettingController } from './vetting/vetting.controller';
+import { VettingDecision } from './vetting/vetting-decision.entity';
+import { VettingNote } from './vetting/vetting-note.entity';
+import { VettingRepository } from './vetting/vetting.repository';
+import { VettingQueueService } from './vetting/vetting-queue.service';
+import { VettingService } from './vetting/vetting.service';
+import { Vetting } from './vetting/vetting.entity';
 import { VolunteerProfile } from './volunteer-profile.entity';
 
 @Module({

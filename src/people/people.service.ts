@@ -17,8 +17,8 @@ import type {
 } from './people.types';
 import { derivePhase } from './phase';
 import { TherapistProfile } from './therapist-profile.entity';
-import { Vetting } from './vetting.entity';
-import { utcDate } from './vetting-clock';
+import { Vetting } from './vetting/vetting.entity';
+import { utcDate } from './vetting/vetting-clock';
 import { VolunteerProfile } from './volunteer-profile.entity';
 import { localToday } from '../common/time/wall-clock';
 

@@ -20,7 +20,7 @@ import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localToday } from '../common/time/wall-clock';
 import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
 import { TherapistProfile } from './therapist-profile.entity';
-import { VettingService } from './vetting.service';
+import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';
 
 /** A person's own profile (`/v1/me`) and the coordinator's view of anyone (`/v1/people/{id}`). */
@@ -84,10 +84,7 @@ export class ProfilesService {
     return this.dataSource.transaction(async (em) => {
       const person = await this.describe(userId, em);
       const vettingHistory = await this.vetting.history(userId, em);
-      await this.audit.record(
-        { actor: coordinator, action: 'person.read', target: { type: 'account', id: userId } },
-        em,
-      );
+      await this.audit.recordRead(coordinator, 'person.read', [userId], em);
       return { ...person, vettingHistory };
     });
   }

@@ -126,12 +126,10 @@ export class ConcernsService {
     return this.dataSource.transaction(async (em) => {
       const rows = await this.concerns.page(filter, em);
       const page = toPage(rows, filter.limit, pos, toSummary);
-      await this.audit.recordMany(
-        page.items.map((c) => ({
-          actor,
-          action: 'concern.listed',
-          target: { type: 'concern', id: c.id },
-        })),
+      await this.audit.recordRead(
+        actor,
+        'concern.listed',
+        page.items.map((c) => c.id),
         em,
       );
       return page;
@@ -144,10 +142,7 @@ export class ConcernsService {
       return this.dataSource.transaction(async (em) => {
         const concern = await this.concerns.find(id, em);
         if (!concern) throw new NotFoundError('concern');
-        await this.audit.record(
-          { actor, action: 'concern.read', target: { type: 'concern', id } },
-          em,
-        );
+        await this.audit.recordRead(actor, 'concern.read', [id], em);
         return toFullView(this.cipher, concern, await this.concerns.history(id, em));
       });
     }

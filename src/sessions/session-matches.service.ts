@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AvailabilityService } from '../availability/availability.service';
-import { Actor } from '../common/auth.decorators';
+import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
@@ -38,12 +39,16 @@ export class SessionMatchesService {
     private readonly people: PeopleService,
     private readonly availability: AvailabilityService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async matches(actor: Actor, requestId: string, tz?: string): Promise<MatchListDto> {
     const em = this.dataSource.manager;
     const request = await this.requests.get(actor, requestId, em);
     await this.requests.requireSessionConsent(request.volunteerId, em);
+    if (actor.role === Role.Coordinator) {
+      await this.audit.recordRead(actor, 'session_request.matches_read', [request.id], em);
+    }
     const volunteer = await this.people.volunteerProfile(request.volunteerId, em);
     const zone = tz ?? volunteer.timezone;
     const now = this.clock.now();

@@ -5,5 +5,3 @@ export enum SessionStatus {
   Cancelled = 'cancelled',
 }
 
-/** Statuses that use up a volunteer's session (the one-session rule counts these). */
-export const USED_STATUSES = [SessionStatus.Booked, SessionStatus.Completed, SessionStatus.NoShow];

@@ -50,7 +50,11 @@ export class SessionsService {
    * The session if the actor may read it; a coordinator's read is written to the audit trail
    * under `action`.
    */
-  async readable(actor: Actor, id: string, action: string): Promise<Session> {
+  async readable(
+    actor: Actor,
+    id: string,
+    action: 'session.read' | 'session.calendar_read',
+  ): Promise<Session> {
     const session = requireAccess(
       actor,
       await this.repo.findSession(this.dataSource.manager, id),
@@ -58,7 +62,7 @@ export class SessionsService {
       { coordinator: true, what: 'session' },
     );
     if (actor.role === Role.Coordinator) {
-      await this.audit.record({ actor, action, target: { type: 'session', id } });
+      await this.audit.recordRead(actor, action, [id]);
     }
     return session;
   }
@@ -80,11 +84,11 @@ export class SessionsService {
       (s) => toSessionDto(s, zone),
     );
     if (actor.role === Role.Coordinator && page.items.length > 0) {
-      await this.audit.record({
+      await this.audit.recordRead(
         actor,
-        action: 'session.listed',
-        details: { sessionIds: page.items.map((s) => s.id) },
-      });
+        'session.listed',
+        page.items.map((s) => s.id),
+      );
     }
     return page;
   }
@@ -136,7 +140,12 @@ export class SessionsService {
       Object.assign(session, { status, outcomeAt: now });
       await em.save(session);
       await this.audit.record(
-        { actor, action: 'session.outcome', target: { type: 'session', id }, details: { status } },
+        {
+          actor,
+          action: 'session.outcome_recorded',
+          target: { type: 'session', id },
+          details: { status },
+        },
         em,
       );
       return toSessionDto(session, actor.timezone);

@@ -4,7 +4,7 @@ import { VETTING_STATUSES } from '../people.types';
 import type { VettingStatus } from '../people.types';
 import { BuddyProfileDto } from './buddy-profile.dto';
 import { TherapistProfileDto } from './therapist-profile.dto';
-import { VettingDecisionDto } from './vetting.dto';
+import { VettingDecisionDto } from '../vetting/vetting.dto';
 import { VolunteerProfileDto } from './volunteer-profile.dto';
 
 export type ProfileDto = VolunteerProfileDto | TherapistProfileDto | BuddyProfileDto;

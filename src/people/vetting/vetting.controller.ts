@@ -1,14 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import { ApiProblems } from '../common/openapi';
-import {
-  SuspendInput,
-  VerifyInput,
-  VettingDto,
-  VettingPageDto,
-  VettingQuery,
-} from './dto/vetting.dto';
+import { Actor, CurrentActor, Role, Roles } from '../../common/auth.decorators';
+import { ApiProblems } from '../../common/openapi';
+import { SuspendInput, VerifyInput, VettingDto, VettingPageDto, VettingQuery } from './vetting.dto';
 import { VettingQueueService } from './vetting-queue.service';
 import { VettingService } from './vetting.service';
 

@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../common/domain-error';
+import { RuleViolationError } from '../../common/domain-error';
 import { defaultExpiry } from './vetting-expiry';
 import { addDays, addYears } from './vetting-clock';
 

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/auth.decorators';
-import { decodeCursor, Page, toPage } from '../common/pagination';
-import { IdentityService } from '../identity/identity.service';
-import { BuddyProfile } from './buddy-profile.entity';
-import { VettingQueueItemDto } from './dto/vetting.dto';
-import type { VettingStatus } from './people.types';
-import { TherapistProfile } from './therapist-profile.entity';
+import { AuditService } from '../../audit/audit.service';
+import { Actor } from '../../common/auth.decorators';
+import { decodeCursor, Page, toPage } from '../../common/pagination';
+import { IdentityService } from '../../identity/identity.service';
+import { BuddyProfile } from '../buddy-profile.entity';
+import { VettingQueueItemDto } from './vetting.dto';
+import type { VettingStatus } from '../people.types';
+import { TherapistProfile } from '../therapist-profile.entity';
 import { VettingRepository } from './vetting.repository';
 import { toVettingDto } from './vetting.service';
 
@@ -35,11 +35,7 @@ export class VettingQueueService {
     const names = new Map<string, string>();
     const accounts = await this.identity.getMany(ids, em);
     for (const id of ids) names.set(id, accounts.get(id)?.name ?? '');
-    await this.audit.record({
-      actor,
-      action: 'vetting.queue_read',
-      details: { status: query.status ?? null, ids },
-    });
+    await this.audit.recordRead(actor, 'vetting.listed', ids);
     return toPage(
       rows,
       query.limit,

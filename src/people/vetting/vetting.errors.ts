@@ -1,5 +1,5 @@
-import { ConflictError, RuleViolationError } from '../common/domain-error';
-import type { VettingStatus } from './people.types';
+import { ConflictError, RuleViolationError } from '../../common/domain-error';
+import type { VettingStatus } from '../people.types';
 
 export class ProfileMissingError extends ConflictError {
   constructor() {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Position } from '../common/pagination';
-import type { LocalDate, VettedRole, VettingStatus } from './people.types';
+import { Position } from '../../common/pagination';
+import type { LocalDate, VettedRole, VettingStatus } from '../people.types';
 import { VettingDecision, VettingDecisionKind } from './vetting-decision.entity';
 import { VettingNote } from './vetting-note.entity';
 import { Vetting } from './vetting.entity';

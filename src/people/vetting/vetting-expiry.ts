@@ -1,5 +1,5 @@
-import { RuleViolationError } from '../common/domain-error';
-import type { BuddyKind, LocalDate, VettedRole } from './people.types';
+import { RuleViolationError } from '../../common/domain-error';
+import type { BuddyKind, LocalDate, VettedRole } from '../people.types';
 import { addYears } from './vetting-clock';
 
 export interface ExpiryFacts {

@@ -7,8 +7,8 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { Account } from '../identity/account.entity';
-import type { VettingStatus } from './people.types';
+import { Account } from '../../identity/account.entity';
+import type { VettingStatus } from '../people.types';
 
 export const VETTING_DECISIONS = [
   'submitted',

@@ -1,4 +1,4 @@
-import type { LocalDate } from './people.types';
+import type { LocalDate } from '../people.types';
 
 /** The UTC calendar date of an instant: vetting dates are UTC days. */
 export const utcDate = (at: Date): LocalDate => at.toISOString().slice(0, 10);

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { schedulesConfig } from '../../config/configuration';
-import { Clock } from '../common/clock';
-import { Periodic } from '../common/periodic';
+import { schedulesConfig } from '../../../config/configuration';
+import { Clock } from '../../common/clock';
+import { Periodic } from '../../common/periodic';
 import { VettingService } from './vetting.service';
 
 /**

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Account } from '../identity/account.entity';
-import type { VettedRole, VettingStatus } from './people.types';
+import { Account } from '../../identity/account.entity';
+import type { VettedRole, VettingStatus } from '../people.types';
 
 /**
  * A therapist's or buddy's current vetting, one row per person (created with their first profile).

@@ -4,8 +4,8 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { PageQuery } from '../../common/pagination';
 import { VETTING_STATUSES } from '../people.types';
 import type { VettedRole, VettingStatus } from '../people.types';
-import type { VettingDecisionKind } from '../vetting-decision.entity';
-import { trimmed } from './contact.dto';
+import type { VettingDecisionKind } from './vetting-decision.entity';
+import { trimmed } from '../dto/contact.dto';
 import { IsLocalDate } from '../../common/validators';
 
 export class VettingQuery extends PageQuery {
