@@ -2002,7 +2002,16 @@ export type $defs = Record<string, never>;
 export interface operations {
   AuditController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Account id of who acted. */
+        actor?: string;
+        /** @description Id of what was acted on. */
+        target?: string;
+        /** @description Earliest instant, ISO 8601 with an offset. */
+        from?: string;
+        /** @description Latest instant, ISO 8601 with an offset. */
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
