@@ -5,3 +5,7 @@ export { Deployments } from './Deployments';
 export { Matches } from './Matches';
 export { SessionPage } from './SessionPage';
 export { VolunteerHome } from './VolunteerHome';
+export { AskBuddy } from './AskBuddy';
+export { CallsPage } from './CallsPage';
+export { ChooseBuddy } from './ChooseBuddy';
+export { ProfilePage } from './ProfilePage';

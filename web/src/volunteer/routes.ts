@@ -16,4 +16,8 @@ export const volunteerRoutes: Route[] = [
     roles: volunteer,
   },
   { path: '/volunteer/sessions/:id', component: page('SessionPage'), roles: volunteer },
+  { path: '/volunteer/buddy', component: page('AskBuddy'), roles: volunteer },
+  { path: '/volunteer/buddy-requests/:id', component: page('ChooseBuddy'), roles: volunteer },
+  { path: '/volunteer/profile', component: page('ProfilePage'), roles: volunteer },
+  { path: '/volunteer/calls', component: page('CallsPage'), roles: volunteer },
 ];
