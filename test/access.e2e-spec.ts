@@ -25,6 +25,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/vetting/{userId}/verify': 'coordinator',
   'PUT /v1/me/profile': 'buddy,therapist,volunteer',
   'GET /v1/me/consents': 'any signed-in',
+  'GET /v1/me/consents/{id}/receipt': 'any signed-in',
   'GET /v1/me/export': 'any signed-in',
   'GET /v1/me/notifications': 'any signed-in',
   'GET /v1/notifications': 'coordinator',
