@@ -9,6 +9,7 @@ import { registeredRoutes, sampleUrl } from './routes';
 const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
   'GET /v1/audit': 'coordinator',
+  'GET /v1/requests/unmatched': 'coordinator',
   'GET /v1/concerns': 'any signed-in',
   'GET /v1/concerns/{id}': 'any signed-in',
   'GET /v1/consent/purposes': 'public',
