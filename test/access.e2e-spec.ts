@@ -20,6 +20,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/me/availability/exceptions': 'buddy,therapist',
   'DELETE /v1/me/availability/exceptions/{id}': 'buddy,therapist',
   'GET /v1/therapists/{id}/slots': 'any signed-in',
+  'GET /v1/people': 'coordinator',
   'GET /v1/people/{userId}': 'coordinator',
   'GET /v1/vetting': 'coordinator',
   'POST /v1/vetting/{userId}/suspend': 'coordinator',

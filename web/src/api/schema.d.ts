@@ -156,6 +156,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/consents/{id}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The receipt of one of my consent events (an `id` from `GET /v1/me/consents` history), at any
+     *     time after the change; the same receipt `POST /v1/me/consents` answered. 404 if not mine.
+     */
+    get: operations['ConsentReceiptController_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/people/{userId}/consents': {
     parameters: {
       query?: never;
@@ -758,6 +778,23 @@ export interface paths {
     put?: never;
     /** Either person moves one call to a new time. */
     post: operations['CheckinsController_reschedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/requests/unmatched': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many session and buddy requests have waited over seven days without a match. */
+    get: operations['UnmatchedRequestsController_unmatched'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1789,6 +1826,17 @@ export interface components {
       /** @description The new start, an instant with its offset. */
       startsAt: string;
     };
+    UnmatchedRequestsView: {
+      /**
+       * Format: date-time
+       * @description Requests made before this instant count (seven days before now).
+       */
+      olderThan: string;
+      /** @description Session requests with no session booked from them. */
+      sessionRequests: number;
+      /** @description Buddy requests with no pairing made from them. */
+      buddyRequests: number;
+    };
     ConcernEntryDto: {
       id: string;
       /** Format: date-time */
@@ -2412,6 +2460,64 @@ export interface operations {
       };
       /** @description Conflicts with the current state; `type` names which conflict. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentReceiptController_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentReceiptDto'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4984,6 +5090,53 @@ export interface operations {
       };
       /** @description Well-formed but breaks a rule; `type` names which. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UnmatchedRequestsController_unmatched: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnmatchedRequestsView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
