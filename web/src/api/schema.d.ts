@@ -381,6 +381,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * People whose name or email contains `q`. Each person returned is written to the audit trail as
+     *     read (`person.found`), with the search text left out since it may be a name.
+     */
+    get: operations['PeopleSearchController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/availability': {
     parameters: {
       query?: never;
@@ -1397,6 +1417,17 @@ export interface components {
       createdAt: string;
       /** @description Oldest first; empty for volunteers and coordinators. */
       vettingHistory: components['schemas']['VettingDecisionDto'][];
+    };
+    PersonMatchView: {
+      id: string;
+      name: string;
+      email: string;
+      /** @example volunteer */
+      role: string;
+    };
+    PeopleSearchView: {
+      /** @description At most 20, by name; narrow the search when there are more. */
+      items: components['schemas']['PersonMatchView'][];
     };
     WeeklyWindowView: {
       /** @description ISO weekday: 1 = Monday ... 7 = Sunday. */
@@ -3253,6 +3284,67 @@ export interface operations {
       };
       /** @description No such resource, or it is not yours. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PeopleSearchController_search: {
+    parameters: {
+      query: {
+        /** @description Part of a name or email address, at least 2 characters. */
+        q: string;
+        /** @description Only people of this role. */
+        role?: 'volunteer' | 'therapist' | 'buddy' | 'coordinator';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleSearchView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
