@@ -24,10 +24,7 @@ describe('consent receipts at any time', () => {
       .history as Array<{ id: string; granted: boolean }>;
     const grant = history.find((e) => e.granted)!;
 
-    const again = await t.http
-      .get(`/v1/me/consents/${grant.id}/receipt`)
-      .set(sam.auth)
-      .expect(200);
+    const again = await t.http.get(`/v1/me/consents/${grant.id}/receipt`).set(sam.auth).expect(200);
     expect(again.body).toEqual(given.body.receipt);
     expect(again.body.services[0].purposes[0]).toMatchObject({
       purposeId: 'sms_reminders',
