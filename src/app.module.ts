@@ -22,6 +22,7 @@ import { CheckinsModule } from './checkins/checkins.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { CommonModule } from './common/common.module';
 import { ConsentModule } from './consent/consent.module';
+import { CoordinationModule } from './coordination/coordination.module';
 import { loggerOptions } from './common/logging';
 import { BullRedisClients, RedisModule } from './common/redis.module';
 import { SafeguardingModule } from './safeguarding/safeguarding.module';
@@ -84,6 +85,7 @@ const DOMAIN_MODULES: Imports = [
   AvailabilityModule,
   SessionsModule,
   CheckinsModule,
+  CoordinationModule,
   SafeguardingModule,
   NotificationsModule,
 ];

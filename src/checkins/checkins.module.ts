@@ -13,6 +13,7 @@ import { Checkin } from './checkin.entity';
 import { CheckinReader } from './checkin-reader';
 import { CheckinsController } from './checkins.controller';
 import { CheckinsService } from './checkins.service';
+import { OpenBuddyRequests } from './open-buddy-requests';
 import { Pairing } from './pairing.entity';
 import { PairingLifecycle } from './pairing-lifecycle';
 import { PairingReader } from './pairing-reader';
@@ -32,6 +33,7 @@ import { PairingsService } from './pairings.service';
   ],
   controllers: [BuddyRequestsController, PairingsController, CheckinsController],
   providers: [
+    OpenBuddyRequests,
     PairingsRepository,
     CallMaterialiser,
     BuddyRequestsService,
@@ -42,6 +44,6 @@ import { PairingsService } from './pairings.service';
     CheckinReader,
     PairingsDataRights,
   ],
-  exports: [CallMaterialiser, PairingLifecycle],
+  exports: [CallMaterialiser, PairingLifecycle, OpenBuddyRequests],
 })
 export class CheckinsModule {}

@@ -4,6 +4,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { ConsentEvent } from './consent-event.entity';
 import { ConsentEvidence } from './consent-evidence';
 import { ConsentReceipts } from './consent-receipt';
+import { ConsentReceiptController } from './consent-receipt.controller';
 import { ConsentText } from './consent-text.entity';
 import { ConsentController } from './consent.controller';
 import { ConsentService } from './consent.service';
@@ -15,7 +16,12 @@ import { PeopleConsentController } from './people-consent.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ConsentText, ConsentEvent, Erasure]), IdentityModule],
-  controllers: [ConsentController, PeopleConsentController, DataRightsController],
+  controllers: [
+    ConsentController,
+    ConsentReceiptController,
+    PeopleConsentController,
+    DataRightsController,
+  ],
   providers: [
     ConsentService,
     ConsentEvidence,

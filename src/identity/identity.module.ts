@@ -1,3 +1,4 @@
+import { AccountSearch } from './account-search';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -30,6 +31,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
   controllers: [AuthController, PasswordController],
   providers: [
     IdentityService,
+    AccountSearch,
     LoginLimiter,
     RefreshTokensRepository,
     RefreshTokensService,
@@ -37,6 +39,6 @@ import { RefreshTokensService } from './refresh-tokens.service';
     { provide: TokenVersions, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, TokenVersions],
+  exports: [IdentityService, TokenVersions, AccountSearch],
 })
 export class IdentityModule {}

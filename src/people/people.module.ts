@@ -5,6 +5,7 @@ import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { MeController } from './me.controller';
 import { PeopleController } from './people.controller';
+import { PeopleSearchController } from './people-search.controller';
 import { PeopleDataPart } from './people-data.part';
 import { PeopleService } from './people.service';
 import { ProfilesService } from './profiles.service';
@@ -31,7 +32,7 @@ import { VolunteerProfile } from './volunteer-profile.entity';
     ]),
     IdentityModule,
   ],
-  controllers: [MeController, VettingController, PeopleController],
+  controllers: [MeController, VettingController, PeopleController, PeopleSearchController],
   providers: [
     PeopleService,
     ProfilesService,

@@ -19,6 +19,7 @@ import { SessionsIntegrations } from './sessions-integrations';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
+import { OpenSessionRequests } from './open-session-requests';
 
 @Module({
   imports: [
@@ -43,7 +44,8 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     SessionGrantsService,
     SessionsIntegrations,
+    OpenSessionRequests,
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, OpenSessionRequests],
 })
 export class SessionsModule {}

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createCoordinator, PASSWORD, uniqueEmail } from '../app';
+import { verifiedBuddy, volunteer } from '../factories/checkins';
 import { therapist } from '../factories/sessions';
 import { startBrowser, type BrowserHarness } from './harness';
 
@@ -30,7 +31,9 @@ describe('web app: a volunteer books their session (browser)', () => {
 
   beforeAll(async () => {
     h = await startBrowser();
-    await therapist(h.t, await createCoordinator(h.t));
+    const coordinator = await createCoordinator(h.t);
+    await therapist(h.t, coordinator);
+    await verifiedBuddy(h.t, coordinator, { timezone: 'Europe/Athens' });
   });
   afterAll(async () => {
     console.log(
@@ -168,5 +171,87 @@ describe('web app: a volunteer books their session (browser)', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBe(0);
+  });
+
+  it('asks for a buddy, chooses one, sees the next call in both zones, and edits the profile', async () => {
+    const iso = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const sam = await volunteer(h.t, {
+      timezone: 'Europe/London',
+      deployments: [{ location: 'Calais', country: 'FR', startsOn: iso(-60), endsOn: iso(-7) }],
+    });
+    const { page } = await h.newPage();
+    const heading = (name: string | RegExp) =>
+      page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(sam.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(/Hello/);
+
+    await page.getByRole('link', { name: 'Ask for a buddy' }).click();
+    await heading('How would you like your buddy to call you?');
+    await h.checkA11y(page, 'buddy: channel');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await h.checkA11y(page, 'buddy: channel with an error');
+    await page.getByLabel('By phone').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('When can you take calls?');
+    for (const day of ['Monday', 'Wednesday', 'Saturday']) {
+      await page.getByLabel(day, { exact: true }).check();
+    }
+    await h.checkA11y(page, 'buddy: call windows');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('Check your answers');
+    await h.checkA11y(page, 'buddy: check your answers');
+    await page.getByRole('button', { name: 'Ask for a buddy' }).click();
+
+    await heading('Choose your buddy');
+    await page.getByRole('radio').first().waitFor();
+    await expect(
+      page
+        .getByText(/places taken/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await h.checkA11y(page, 'buddy: ranked buddies');
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('When should your buddy call?');
+    await h.checkA11y(page, 'buddy: when to call');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading('Check your answers');
+    await page.getByRole('button', { name: 'Start the calls' }).click();
+
+    await heading('Your calls');
+    const call = page.getByRole('listitem').filter({ hasText: 'London time' }).first();
+    await call.waitFor();
+    await expect(call.textContent()).resolves.toMatch(
+      /London time \(your time\)[\s\S]*Athens time/,
+    );
+    await h.checkA11y(page, 'buddy: upcoming calls');
+
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByText('Your next call:').waitFor();
+    await h.checkA11y(page, 'volunteer home, with a buddy');
+
+    await page.getByRole('link', { name: 'Your profile' }).click();
+    await heading('Your profile');
+    await h.checkA11y(page, 'volunteer profile');
+    await page.getByLabel('What should people call you? (optional)').fill('Sammy');
+    await page.getByLabel('Your time zone').fill('Nowhere');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await h.checkA11y(page, 'volunteer profile with an error');
+    await page.getByLabel('Your time zone').fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Your profile is saved.').waitFor();
+    await h.checkA11y(page, 'volunteer profile saved');
+    const me = await h.t.http.get('/v1/me').set(sam.auth).expect(200);
+    expect(me.body).toMatchObject({
+      timezone: 'Europe/Paris',
+      profile: { preferredName: 'Sammy' },
+    });
   });
 });

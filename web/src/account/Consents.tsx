@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, problemMessage } from '../api/client';
+import { api, download, problemMessage } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { Link, useLocation } from '../app/router';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
+import { formatZoned } from '../time/formatZoned';
+import { useMe } from './useMe';
 
 /** Hands the receipt of one consent change to the browser as a JSON file. */
 function saveReceipt(receipt: unknown, purpose: string) {
@@ -50,6 +52,9 @@ export function Consents() {
     },
   });
 
+  const me = useMe();
+  const titles = new Map(purposes.data?.map((p) => [p.purpose, p.title]));
+  const history = [...(mine.data?.history ?? [])].reverse();
   const state = new Map(mine.data?.purposes.map((p) => [p.purpose, p]));
   return (
     <Page title="What you have agreed to" hasError={!!choose.error}>
@@ -113,6 +118,39 @@ export function Consents() {
           </section>
         );
       })}
+      {me.data && history.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Your changes</h2>
+          <p className="govuk-body">Each change has a receipt you can keep, newest first.</p>
+          <ul className="govuk-list govuk-list--spaced">
+            {history.map((event) => {
+              const title = titles.get(event.purpose) ?? event.purpose;
+              const when = formatZoned(event.at, me.data.timezone);
+              return (
+                <li key={event.id}>
+                  {event.granted ? 'Agreed to' : 'Withdrew'} “{title}”, {when}.{' '}
+                  <button
+                    type="button"
+                    className="app-link-button"
+                    onClick={() =>
+                      void download(
+                        `/v1/me/consents/${event.id}/receipt`,
+                        `consent-receipt-${event.purpose}-${event.at.slice(0, 10)}.json`,
+                      )
+                    }
+                  >
+                    Receipt
+                    <span className="govuk-visually-hidden">
+                      {' '}
+                      of “{title}”, {when}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <p className="govuk-body">
         <Link to="/">Continue</Link>
       </p>

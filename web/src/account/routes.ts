@@ -1,25 +1,21 @@
 import { StartRedirect } from '../app/App';
+import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
-import { AccountHome } from './AccountHome';
-import { ConcernList } from './ConcernList';
-import { ConcernNew } from './ConcernNew';
-import { Consents } from './Consents';
-import { DataPage } from './DataPage';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
-import { Texts } from './Texts';
 
+const page = lazyPages(() => import('./pages'));
 const everyone = ['volunteer', 'therapist', 'buddy', 'coordinator'] as const;
 
-/** Pages every visitor or every signed-in person can reach. */
+/** Pages every visitor or every signed-in person can reach. Sign in and up load with the app. */
 export const accountRoutes: Route[] = [
   { path: '/', component: StartRedirect },
   { path: '/sign-in', component: SignIn },
   { path: '/sign-up', component: SignUp },
-  { path: '/account', component: AccountHome, roles: everyone },
-  { path: '/account/consents', component: Consents, roles: everyone },
-  { path: '/account/texts', component: Texts, roles: everyone },
-  { path: '/account/data', component: DataPage, roles: everyone },
-  { path: '/concerns', component: ConcernList, roles: everyone },
-  { path: '/concerns/new', component: ConcernNew, roles: everyone },
+  { path: '/account', component: page('AccountHome'), roles: everyone },
+  { path: '/account/consents', component: page('Consents'), roles: everyone },
+  { path: '/account/texts', component: page('Texts'), roles: everyone },
+  { path: '/account/data', component: page('DataPage'), roles: everyone },
+  { path: '/concerns', component: page('ConcernList'), roles: everyone },
+  { path: '/concerns/new', component: page('ConcernNew'), roles: everyone },
 ];

@@ -156,6 +156,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/consents/{id}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The receipt of one of my consent events (an `id` from `GET /v1/me/consents` history), at any
+     *     time after the change; the same receipt `POST /v1/me/consents` answered. 404 if not mine.
+     */
+    get: operations['ConsentReceiptController_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/people/{userId}/consents': {
     parameters: {
       query?: never;
@@ -353,6 +373,26 @@ export interface paths {
     };
     /** One person's account, profile and vetting history. Each read is written to the audit trail. */
     get: operations['PeopleController_person'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * People whose name or email contains `q`. Each person returned is written to the audit trail as
+     *     read (`person.found`), with the search text left out since it may be a name.
+     */
+    get: operations['PeopleSearchController_search'];
     put?: never;
     post?: never;
     delete?: never;
@@ -758,6 +798,23 @@ export interface paths {
     put?: never;
     /** Either person moves one call to a new time. */
     post: operations['CheckinsController_reschedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/requests/unmatched': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many session and buddy requests have waited over seven days without a match. */
+    get: operations['UnmatchedRequestsController_unmatched'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1361,6 +1418,17 @@ export interface components {
       /** @description Oldest first; empty for volunteers and coordinators. */
       vettingHistory: components['schemas']['VettingDecisionDto'][];
     };
+    PersonMatchView: {
+      id: string;
+      name: string;
+      email: string;
+      /** @example volunteer */
+      role: string;
+    };
+    PeopleSearchView: {
+      /** @description At most 20, by name; narrow the search when there are more. */
+      items: components['schemas']['PersonMatchView'][];
+    };
     WeeklyWindowView: {
       /** @description ISO weekday: 1 = Monday ... 7 = Sunday. */
       weekday: number;
@@ -1782,6 +1850,17 @@ export interface components {
       /** @description The new start, an instant with its offset. */
       startsAt: string;
     };
+    UnmatchedRequestsView: {
+      /**
+       * Format: date-time
+       * @description Requests made before this instant count (seven days before now).
+       */
+      olderThan: string;
+      /** @description Session requests with no session booked from them. */
+      sessionRequests: number;
+      /** @description Buddy requests with no pairing made from them. */
+      buddyRequests: number;
+    };
     ConcernEntryDto: {
       id: string;
       /** Format: date-time */
@@ -1990,7 +2069,16 @@ export type $defs = Record<string, never>;
 export interface operations {
   AuditController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Account id of who acted. */
+        actor?: string;
+        /** @description Id of what was acted on. */
+        target?: string;
+        /** @description Earliest instant, ISO 8601 with an offset. */
+        from?: string;
+        /** @description Latest instant, ISO 8601 with an offset. */
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2391,6 +2479,64 @@ export interface operations {
       };
       /** @description Conflicts with the current state; `type` names which conflict. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ConsentReceiptController_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentReceiptDto'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3126,6 +3272,67 @@ export interface operations {
       };
       /** @description No such resource, or it is not yours. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PeopleSearchController_search: {
+    parameters: {
+      query: {
+        /** @description Part of a name or email address, at least 2 characters. */
+        q: string;
+        /** @description Only people of this role. */
+        role?: 'volunteer' | 'therapist' | 'buddy' | 'coordinator';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleSearchView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4963,6 +5170,53 @@ export interface operations {
       };
       /** @description Well-formed but breaks a rule; `type` names which. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UnmatchedRequestsController_unmatched: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnmatchedRequestsView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

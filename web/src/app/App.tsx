@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { refresh, useSession } from '../api/auth';
 import { accountRoutes } from '../account/routes';
 import { buddyRoutes } from '../buddy/routes';
@@ -74,7 +74,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <Layout>
-        <Routes routes={routes} notFound={NotFound} guard={guard} />
+        <Suspense fallback={<Loading />}>
+          <Routes routes={routes} notFound={NotFound} guard={guard} />
+        </Suspense>
       </Layout>
     </QueryClientProvider>
   );

@@ -1,41 +1,27 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
-import { unwrap } from '../app/query';
-import { Button } from '../components/Button';
+import type { Schemas } from '../api/client';
 import { Radios } from '../components/Choices';
 import { DateInput, fromIsoDate, toIsoDate } from '../components/DateInput';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
-import { Page } from '../components/Page';
-import { LoadError, Loading, Success } from '../components/Status';
+import type { FieldError } from '../components/ErrorSummary';
 import { TextInput } from '../components/TextInput';
-import { splitLanguages } from '../therapist/ProfilePage';
-import { useMe } from '../account/useMe';
-import { VettingStatus } from '../therapist/VettingStatus';
+import {
+  ProfileFrame,
+  ProfileLoader,
+  splitLanguages,
+  useProfileForm,
+} from '../account/ProfileForm';
 
 type Input = Schemas['BuddyProfileInput'];
 type Profile = Schemas['BuddyProfileDto'];
 
 /** Kind of buddy, languages, how many volunteers at once, and the DBS check. */
 export function ProfilePage() {
-  const me = useMe();
-  if (me.error)
-    return (
-      <Page title="Your profile" back="/buddy">
-        <LoadError error={me.error} />
-      </Page>
-    );
-  if (!me.data)
-    return (
-      <Page title="Your profile" back="/buddy">
-        <Loading />
-      </Page>
-    );
-  return <ProfileForm me={me.data} profile={me.data.profile as Profile | null} />;
+  return <ProfileLoader back="/buddy" form={ProfileForm} />;
 }
 
-function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile | null }) {
-  const client = useQueryClient();
+function ProfileForm({ me }: { me: Schemas['MeDto'] }) {
+  const profile = me.profile as Profile | null;
+  const form = useProfileForm(me);
   const [kind, setKind] = useState<string>(profile?.kind ?? '');
   const [languages, setLanguages] = useState((profile?.languages ?? ['en']).join(', '));
   const [capacity, setCapacity] = useState(String(profile?.maxActivePairings ?? 2));
@@ -47,23 +33,7 @@ function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile |
   );
   const [body, setBody] = useState<string>(profile?.membershipBody ?? '');
   const [number, setNumber] = useState(profile?.membershipNumber ?? '');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const save = useMutation({
-    mutationFn: async (input: Input) => unwrap(await api.PUT('/v1/me/profile', { body: input })),
-    onSuccess: (data) => {
-      client.setQueryData(['me'], data);
-      setErrors([]);
-    },
-    onError: (error) => {
-      const fields = Object.entries(fieldErrors(error)).map(([href, message]) => ({
-        href,
-        message,
-      }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
-    },
-  });
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found: FieldError[] = [];
     const issuedOn = toIsoDate(issued);
     if (!kind) found.push({ href: 'kind', message: 'Select what kind of buddy you are' });
@@ -86,134 +56,126 @@ function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile |
       });
     if (kind === 'therapist' && (!body || !number.trim()))
       found.push({ href: 'membershipBody', message: 'Enter your membership body and number' });
-    setErrors(found);
-    if (found.length > 0 || !issuedOn) return;
-    save.mutate({
+    form.submit(found, () => ({
       kind: kind as Input['kind'],
       languages: splitLanguages(languages),
       maxActivePairings: Number(capacity),
       dbs: {
         level: level as Input['dbs']['level'],
         certificateNumber: certificate.trim(),
-        issuedOn,
+        issuedOn: issuedOn ?? '', // only read when nothing was found wrong
         updateService: updateService === 'true',
       },
       ...(kind === 'therapist'
         ? { membershipBody: body as Input['membershipBody'], membershipNumber: number.trim() }
         : {}),
-    });
+    }));
   };
-  const err = (field: string) => errors.find((e) => e.href === field)?.message;
+  const err = form.err;
   return (
-    <Page title="Your profile" back="/buddy" hasError={errors.length > 0}>
-      <ErrorSummary errors={errors} />
-      {save.isSuccess && <Success>Your profile is saved.</Success>}
-      <VettingStatus me={save.data ?? me} />
-      <form noValidate onSubmit={submit}>
-        <Radios
-          id="kind"
-          legend="What kind of buddy are you?"
-          error={err('kind')}
-          value={kind}
-          onChange={setKind}
-          choices={[
-            {
-              value: 'humanitarian',
-              label: 'Humanitarian worker',
-              hint: 'You have worked in the field yourself.',
-            },
-            {
-              value: 'therapist',
-              label: 'Qualified practitioner',
-              hint: 'BACP or UKCP registered.',
-            },
-          ]}
-        />
-        {kind === 'therapist' && (
-          <>
-            <Radios
-              id="membershipBody"
-              legend="Membership body"
-              inline
-              error={err('membershipBody')}
-              value={body}
-              onChange={setBody}
-              choices={[
-                { value: 'BACP', label: 'BACP' },
-                { value: 'UKCP', label: 'UKCP' },
-              ]}
-            />
-            <TextInput
-              id="membershipNumber"
-              label="Membership number"
-              widthClass="govuk-input--width-10"
-              value={number}
-              onChange={setNumber}
-            />
-          </>
-        )}
-        <TextInput
-          id="languages"
-          label="Languages you speak"
-          hint="Two-letter codes separated by commas, for example en, el"
-          widthClass="govuk-input--width-20"
-          error={err('languages')}
-          value={languages}
-          onChange={setLanguages}
-        />
-        <TextInput
-          id="maxActivePairings"
-          label="How many volunteers you can support at once"
-          inputMode="numeric"
-          widthClass="govuk-input--width-3"
-          error={err('maxActivePairings')}
-          value={capacity}
-          onChange={setCapacity}
-        />
-        <h2 className="govuk-heading-m">DBS check</h2>
-        <Radios
-          id="dbs-level"
-          legend="Level"
-          small
-          error={err('dbs-level')}
-          value={level}
-          onChange={setLevel}
-          choices={[
-            { value: 'basic', label: 'Basic' },
-            { value: 'standard', label: 'Standard' },
-            { value: 'enhanced', label: 'Enhanced' },
-          ]}
-        />
-        <TextInput
-          id="dbs-certificate"
-          label="Certificate number"
-          widthClass="govuk-input--width-20"
-          error={err('dbs-certificate')}
-          value={certificate}
-          onChange={setCertificate}
-        />
-        <DateInput
-          id="dbs-issued"
-          legend="Date of issue"
-          error={err('dbs-issued-day')}
-          value={issued}
-          onChange={setIssued}
-        />
-        <Radios
-          id="dbs-update"
-          legend="Are you on the DBS Update Service?"
-          inline
-          small
-          error={err('dbs-update')}
-          value={updateService}
-          onChange={setUpdateService}
-          choices={[
-            { value: 'true', label: 'Yes' },
-            { value: 'false', label: 'No' },
-          ]}
-        />
-        <Button disabled={save.isPending}>Save profile</Button>
-      </form>
-    </Page>
+    <ProfileFrame me={me} back="/buddy" form={form} onSubmit={submit}>
+      <Radios
+        id="kind"
+        legend="What kind of buddy are you?"
+        error={err('kind')}
+        value={kind}
+        onChange={setKind}
+        choices={[
+          {
+            value: 'humanitarian',
+            label: 'Humanitarian worker',
+            hint: 'You have worked in the field yourself.',
+          },
+          {
+            value: 'therapist',
+            label: 'Qualified practitioner',
+            hint: 'BACP or UKCP registered.',
+          },
+        ]}
+      />
+      {kind === 'therapist' && (
+        <>
+          <Radios
+            id="membershipBody"
+            legend="Membership body"
+            inline
+            error={err('membershipBody')}
+            value={body}
+            onChange={setBody}
+            choices={[
+              { value: 'BACP', label: 'BACP' },
+              { value: 'UKCP', label: 'UKCP' },
+            ]}
+          />
+          <TextInput
+            id="membershipNumber"
+            label="Membership number"
+            widthClass="govuk-input--width-10"
+            value={number}
+            onChange={setNumber}
+          />
+        </>
+      )}
+      <TextInput
+        id="languages"
+        label="Languages you speak"
+        hint="Two-letter codes separated by commas, for example en, el"
+        widthClass="govuk-input--width-20"
+        error={err('languages')}
+        value={languages}
+        onChange={setLanguages}
+      />
+      <TextInput
+        id="maxActivePairings"
+        label="How many volunteers you can support at once"
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        error={err('maxActivePairings')}
+        value={capacity}
+        onChange={setCapacity}
+      />
+      <h2 className="govuk-heading-m">DBS check</h2>
+      <Radios
+        id="dbs-level"
+        legend="Level"
+        small
+        error={err('dbs-level')}
+        value={level}
+        onChange={setLevel}
+        choices={[
+          { value: 'basic', label: 'Basic' },
+          { value: 'standard', label: 'Standard' },
+          { value: 'enhanced', label: 'Enhanced' },
+        ]}
+      />
+      <TextInput
+        id="dbs-certificate"
+        label="Certificate number"
+        widthClass="govuk-input--width-20"
+        error={err('dbs-certificate')}
+        value={certificate}
+        onChange={setCertificate}
+      />
+      <DateInput
+        id="dbs-issued"
+        legend="Date of issue"
+        error={err('dbs-issued-day')}
+        value={issued}
+        onChange={setIssued}
+      />
+      <Radios
+        id="dbs-update"
+        legend="Are you on the DBS Update Service?"
+        inline
+        small
+        error={err('dbs-update')}
+        value={updateService}
+        onChange={setUpdateService}
+        choices={[
+          { value: 'true', label: 'Yes' },
+          { value: 'false', label: 'No' },
+        ]}
+      />
+    </ProfileFrame>
   );
 }

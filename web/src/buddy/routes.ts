@@ -1,13 +1,13 @@
+import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
-import { BuddyAvailability } from '../therapist/AvailabilityPage';
-import { BuddyHome } from './BuddyHome';
-import { PairingsPage } from './PairingsPage';
-import { ProfilePage } from './ProfilePage';
 
-/** Every buddy page, by path. App.tsx mounts these; add a page here. */
+const page = lazyPages(() => import('./pages'));
+const buddy = ['buddy'] as const;
+
+/** Every buddy page, by path. App.tsx mounts these; add a page here and in pages.ts. */
 export const buddyRoutes: Route[] = [
-  { path: '/buddy', component: BuddyHome, roles: ['buddy'] },
-  { path: '/buddy/pairings', component: PairingsPage, roles: ['buddy'] },
-  { path: '/buddy/profile', component: ProfilePage, roles: ['buddy'] },
-  { path: '/buddy/availability', component: BuddyAvailability, roles: ['buddy'] },
+  { path: '/buddy', component: page('BuddyHome'), roles: buddy },
+  { path: '/buddy/pairings', component: page('PairingsPage'), roles: buddy },
+  { path: '/buddy/profile', component: page('ProfilePage'), roles: buddy },
+  { path: '/buddy/availability', component: page('BuddyAvailability'), roles: buddy },
 ];

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { navigate, useLocation } from '../app/router';
 import { Button } from '../components/Button';
@@ -10,20 +10,6 @@ import { LoadError, Loading } from '../components/Status';
 import { TextInput } from '../components/TextInput';
 import { useMe } from '../account/useMe';
 import { formatZoned } from '../time/formatZoned';
-
-/**
- * One audit row. A stopgap like buddy/views.ts: the OpenAPI document does not describe this route's
- * query or answer yet (AuditQuery lives in the controller file, AuditView in the service).
- */
-interface AuditRow {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-}
 
 /** The audit trail, newest first, by who acted, what was acted on, and dates. */
 export function AuditPage() {
@@ -38,13 +24,8 @@ export function AuditPage() {
   const [to, setTo] = useState(query.to ? fromIsoDate(query.to) : emptyDate);
   const rows = useQuery({
     queryKey: ['audit', query],
-    queryFn: async () =>
-      // `as never`: the generated type has no query for this route yet (see AuditRow).
-      unwrap(
-        await api.GET('/v1/audit', { params: { query: { ...query, limit: 100 } as never } }),
-      ) as unknown as {
-        items: AuditRow[];
-      },
+    queryFn: async (): Promise<Schemas['AuditPageView']> =>
+      unwrap(await api.GET('/v1/audit', { params: { query } })),
   });
   const submit = (event: React.FormEvent) => {
     event.preventDefault();

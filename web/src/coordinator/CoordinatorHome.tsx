@@ -8,6 +8,7 @@ import {
   useActivePairings,
   useConcerns,
   useFailedTexts,
+  useUnmatched,
   useVetting,
 } from './queries';
 
@@ -20,7 +21,8 @@ export function CoordinatorHome() {
   const concerns = useConcerns('open');
   const failed = useFailedTexts();
   const pairings = useActivePairings();
-  const all = [pending, verified, concerns, failed, pairings];
+  const unmatched = useUnmatched();
+  const all = [pending, verified, concerns, failed, pairings, unmatched];
   const error = all.find((q) => q.error)?.error;
   if (error)
     return (
@@ -28,7 +30,14 @@ export function CoordinatorHome() {
         <LoadError error={error} />
       </Page>
     );
-  if (!pending.data || !verified.data || !concerns.data || !failed.data || !pairings.data) {
+  if (
+    !pending.data ||
+    !verified.data ||
+    !concerns.data ||
+    !failed.data ||
+    !pairings.data ||
+    !unmatched.data
+  ) {
     return (
       <Page title="Your home">
         <Loading />
@@ -76,7 +85,8 @@ export function CoordinatorHome() {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Requests unmatched for over 7 days</dt>
           <dd className="govuk-summary-list__value">
-            Not available yet: the service has no list of open requests.
+            {unmatched.data.sessionRequests} for a session, {unmatched.data.buddyRequests} for a
+            buddy
           </dd>
         </div>
       </dl>

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, problemMessage } from '../api/client';
 import { unwrap } from '../app/query';
-import { navigate, useLocation } from '../app/router';
+import { Link, navigate, useLocation } from '../app/router';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
@@ -14,13 +14,14 @@ import { PersonSummary } from './PersonSummary';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Looks a person up by account id (the API has no search by name yet); each read is audited.
- * A volunteer can be allowed one further session, with the reason recorded.
+ * Looks a person up by name, email or account id; each person found and each record read is
+ * audited. A volunteer can be allowed one further session, with the reason recorded.
  */
 export function PeoplePage() {
   const { search } = useLocation();
   const id = search.get('id') ?? '';
-  const [typed, setTyped] = useState(id);
+  const q = search.get('q') ?? '';
+  const [typed, setTyped] = useState(id || q);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const me = useMe();
   const person = useQuery({
@@ -29,13 +30,24 @@ export function PeoplePage() {
     queryFn: async () =>
       unwrap(await api.GET('/v1/people/{userId}', { params: { path: { userId: id } } })),
   });
+  const found = useQuery({
+    queryKey: ['people', q],
+    enabled: q.length >= 2,
+    queryFn: async () => unwrap(await api.GET('/v1/people', { params: { query: { q } } })),
+  });
   const lookUp = (event: React.FormEvent) => {
     event.preventDefault();
     const value = typed.trim();
-    if (!UUID.test(value))
-      return setErrors([{ href: 'person-id', message: 'Enter an account id, like 3f2b8c1e-…' }]);
+    if (value.length < 2)
+      return setErrors([
+        { href: 'person-id', message: 'Enter at least 2 letters of a name or email, or an id' },
+      ]);
     setErrors([]);
-    navigate(`/coordinator/people?id=${value}`);
+    navigate(
+      UUID.test(value)
+        ? `/coordinator/people?id=${value}`
+        : `/coordinator/people?q=${encodeURIComponent(value)}`,
+    );
   };
   return (
     <Page title="Look someone up" back="/coordinator" hasError={errors.length > 0}>
@@ -43,8 +55,8 @@ export function PeoplePage() {
       <form noValidate onSubmit={lookUp}>
         <TextInput
           id="person-id"
-          label="Account id"
-          hint="From a concern, a failed text, the vetting queue or the audit trail."
+          label="Name, email address or account id"
+          hint="Part of a name or email is enough. Ids come from a concern, a failed text, the vetting queue or the audit trail."
           widthClass="govuk-input--width-30"
           error={errors[0]?.message}
           value={typed}
@@ -53,6 +65,26 @@ export function PeoplePage() {
         />
         <Button variant="secondary">Look up</Button>
       </form>
+      {found.error && <LoadError error={found.error} />}
+      {found.isFetching && <Loading />}
+      {found.data && (
+        <>
+          <h2 className="govuk-heading-m">
+            {found.data.items.length === 0
+              ? 'Nobody found'
+              : `${found.data.items.length}${found.data.items.length === 20 ? '+' : ''} found`}
+          </h2>
+          <ul className="govuk-list govuk-list--spaced">
+            {found.data.items.map((p) => (
+              <li key={p.id}>
+                <Link to={`/coordinator/people?id=${p.id}`}>{p.name}</Link>, {p.role}
+                <br />
+                <span className="govuk-body-s">{p.email}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {person.error && <LoadError error={person.error} />}
       {person.isFetching && <Loading />}
       {person.data && me.data && (

@@ -53,3 +53,10 @@ export const count = (
   page: { items: unknown[]; nextCursor: string | null },
   n = page.items.length,
 ) => (page.nextCursor ? `${n}+` : String(n));
+
+/** Session and buddy requests waiting over 7 days with no match. */
+export const useUnmatched = () =>
+  useQuery({
+    queryKey: ['requests', 'unmatched'],
+    queryFn: async () => unwrap(await api.GET('/v1/requests/unmatched')),
+  });

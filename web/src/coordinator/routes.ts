@@ -1,25 +1,22 @@
+import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
-import { AuditPage } from './AuditPage';
-import { ConcernPage } from './ConcernPage';
-import { ConcernsPage } from './ConcernsPage';
-import { CoordinatorHome } from './CoordinatorHome';
-import { FailedTextsPage } from './FailedTextsPage';
-import { PairingsPage } from './PairingsPage';
-import { PeoplePage } from './PeoplePage';
-import { VettingDecisionPage } from './VettingDecisionPage';
-import { VettingPage } from './VettingPage';
 
+const page = lazyPages(() => import('./pages'));
 const coordinator = ['coordinator'] as const;
 
-/** Every coordinator page, by path. App.tsx mounts these; add a page here. */
+/** Every coordinator page, by path. App.tsx mounts these; add a page here and in pages.ts. */
 export const coordinatorRoutes: Route[] = [
-  { path: '/coordinator', component: CoordinatorHome, roles: coordinator },
-  { path: '/coordinator/vetting', component: VettingPage, roles: coordinator },
-  { path: '/coordinator/vetting/:userId', component: VettingDecisionPage, roles: coordinator },
-  { path: '/coordinator/concerns', component: ConcernsPage, roles: coordinator },
-  { path: '/coordinator/concerns/:id', component: ConcernPage, roles: coordinator },
-  { path: '/coordinator/texts', component: FailedTextsPage, roles: coordinator },
-  { path: '/coordinator/pairings', component: PairingsPage, roles: coordinator },
-  { path: '/coordinator/people', component: PeoplePage, roles: coordinator },
-  { path: '/coordinator/audit', component: AuditPage, roles: coordinator },
+  { path: '/coordinator', component: page('CoordinatorHome'), roles: coordinator },
+  { path: '/coordinator/vetting', component: page('VettingPage'), roles: coordinator },
+  {
+    path: '/coordinator/vetting/:userId',
+    component: page('VettingDecisionPage'),
+    roles: coordinator,
+  },
+  { path: '/coordinator/concerns', component: page('ConcernsPage'), roles: coordinator },
+  { path: '/coordinator/concerns/:id', component: page('ConcernPage'), roles: coordinator },
+  { path: '/coordinator/texts', component: page('FailedTextsPage'), roles: coordinator },
+  { path: '/coordinator/pairings', component: page('PairingsPage'), roles: coordinator },
+  { path: '/coordinator/people', component: page('PeoplePage'), roles: coordinator },
+  { path: '/coordinator/audit', component: page('AuditPage'), roles: coordinator },
 ];

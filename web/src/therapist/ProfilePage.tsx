@@ -1,45 +1,26 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
-import { unwrap } from '../app/query';
-import { Button } from '../components/Button';
+import type { Schemas } from '../api/client';
 import { Checkboxes, Radios } from '../components/Choices';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
-import { Page } from '../components/Page';
-import { LoadError, Loading, Success } from '../components/Status';
+import type { FieldError } from '../components/ErrorSummary';
 import { Textarea, TextInput } from '../components/TextInput';
-import { useMe } from '../account/useMe';
-import { VettingStatus } from './VettingStatus';
+import {
+  ProfileFrame,
+  ProfileLoader,
+  splitLanguages,
+  useProfileForm,
+} from '../account/ProfileForm';
 
 type Input = Schemas['TherapistProfileInput'];
 type Profile = Schemas['TherapistProfileDto'];
 
-export const splitLanguages = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean);
-
 /** Membership, how and in which languages I work, how many sessions a month, notice and length. */
 export function ProfilePage() {
-  const me = useMe();
-  if (me.error)
-    return (
-      <Page title="Your profile" back="/therapist">
-        <LoadError error={me.error} />
-      </Page>
-    );
-  if (!me.data)
-    return (
-      <Page title="Your profile" back="/therapist">
-        <Loading />
-      </Page>
-    );
-  return <ProfileForm me={me.data} profile={me.data.profile as Profile | null} />;
+  return <ProfileLoader back="/therapist" form={ProfileForm} />;
 }
 
-function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile | null }) {
-  const client = useQueryClient();
+function ProfileForm({ me }: { me: Schemas['MeDto'] }) {
+  const profile = me.profile as Profile | null;
+  const form = useProfileForm(me);
   const [body, setBody] = useState(profile?.membershipBody ?? '');
   const [number, setNumber] = useState(profile?.membershipNumber ?? '');
   const [modalities, setModalities] = useState<string[]>(profile?.modalities ?? ['video']);
@@ -49,23 +30,7 @@ function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile |
   const [capacity, setCapacity] = useState(String(profile?.monthlyCapacity ?? 2));
   const [notice, setNotice] = useState(String(profile?.minimumNoticeHours ?? 24));
   const [minutes, setMinutes] = useState(String(profile?.sessionMinutes ?? 50));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const save = useMutation({
-    mutationFn: async (input: Input) => unwrap(await api.PUT('/v1/me/profile', { body: input })),
-    onSuccess: (data) => {
-      client.setQueryData(['me'], data);
-      setErrors([]);
-    },
-    onError: (error) => {
-      const fields = Object.entries(fieldErrors(error)).map(([href, message]) => ({
-        href,
-        message,
-      }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
-    },
-  });
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const found: FieldError[] = [];
     if (!body) found.push({ href: 'membershipBody', message: 'Select your membership body' });
     if (!number.trim())
@@ -84,9 +49,7 @@ function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile |
       if (!/^\d+$/.test(value.trim()))
         found.push({ href, message: `Enter the number of ${what} as a whole number` });
     }
-    setErrors(found);
-    if (found.length > 0) return;
-    save.mutate({
+    form.submit(found, () => ({
       membershipBody: body as Input['membershipBody'],
       membershipNumber: number.trim(),
       modalities: modalities as Input['modalities'],
@@ -96,104 +59,98 @@ function ProfileForm({ me, profile }: { me: Schemas['MeDto']; profile: Profile |
       monthlyCapacity: Number(capacity),
       minimumNoticeHours: Number(notice),
       sessionMinutes: Number(minutes),
-    });
+    }));
   };
-  const err = (field: string) => errors.find((e) => e.href === field)?.message;
+  const err = form.err;
   return (
-    <Page title="Your profile" back="/therapist" hasError={errors.length > 0}>
-      <ErrorSummary errors={errors} />
-      {save.isSuccess && <Success>Your profile is saved.</Success>}
-      <VettingStatus me={save.data ?? me} />
-      <form noValidate onSubmit={submit}>
-        <Radios
-          id="membershipBody"
-          legend="Membership body"
-          inline
-          error={err('membershipBody')}
-          value={body}
-          onChange={setBody}
-          hint="Changing your membership sends your profile back for checks."
-          choices={[
-            { value: 'BACP', label: 'BACP' },
-            { value: 'UKCP', label: 'UKCP' },
-          ]}
-        />
+    <ProfileFrame me={me} back="/therapist" form={form} onSubmit={submit}>
+      <Radios
+        id="membershipBody"
+        legend="Membership body"
+        inline
+        error={err('membershipBody')}
+        value={body}
+        onChange={setBody}
+        hint="Changing your membership sends your profile back for checks."
+        choices={[
+          { value: 'BACP', label: 'BACP' },
+          { value: 'UKCP', label: 'UKCP' },
+        ]}
+      />
+      <TextInput
+        id="membershipNumber"
+        label="Membership number"
+        widthClass="govuk-input--width-10"
+        error={err('membershipNumber')}
+        value={number}
+        onChange={setNumber}
+      />
+      <Checkboxes
+        id="modalities"
+        legend="How you can meet volunteers"
+        error={err('modalities')}
+        values={modalities}
+        onChange={setModalities}
+        choices={[
+          { value: 'video', label: 'Video call' },
+          { value: 'phone', label: 'Phone call' },
+          { value: 'in_person', label: 'In person' },
+        ]}
+      />
+      {modalities.includes('in_person') && (
         <TextInput
-          id="membershipNumber"
-          label="Membership number"
-          widthClass="govuk-input--width-10"
-          error={err('membershipNumber')}
-          value={number}
-          onChange={setNumber}
-        />
-        <Checkboxes
-          id="modalities"
-          legend="How you can meet volunteers"
-          error={err('modalities')}
-          values={modalities}
-          onChange={setModalities}
-          choices={[
-            { value: 'video', label: 'Video call' },
-            { value: 'phone', label: 'Phone call' },
-            { value: 'in_person', label: 'In person' },
-          ]}
-        />
-        {modalities.includes('in_person') && (
-          <TextInput
-            id="town"
-            label="Town where you meet in person"
-            widthClass="govuk-input--width-20"
-            error={err('town')}
-            value={town}
-            onChange={setTown}
-          />
-        )}
-        <TextInput
-          id="languages"
-          label="Languages you work in"
-          hint="Two-letter codes separated by commas, for example en, fr, ar"
+          id="town"
+          label="Town where you meet in person"
           widthClass="govuk-input--width-20"
-          error={err('languages')}
-          value={languages}
-          onChange={setLanguages}
+          error={err('town')}
+          value={town}
+          onChange={setTown}
         />
-        <Textarea
-          id="bio"
-          label="About you (optional)"
-          hint="Volunteers see this when they choose someone."
-          error={err('bio')}
-          value={bio}
-          onChange={setBio}
-        />
-        <TextInput
-          id="monthlyCapacity"
-          label="Sessions you can offer a month"
-          inputMode="numeric"
-          widthClass="govuk-input--width-3"
-          error={err('monthlyCapacity')}
-          value={capacity}
-          onChange={setCapacity}
-        />
-        <TextInput
-          id="minimumNoticeHours"
-          label="Notice you need before a session, in hours"
-          inputMode="numeric"
-          widthClass="govuk-input--width-3"
-          error={err('minimumNoticeHours')}
-          value={notice}
-          onChange={setNotice}
-        />
-        <TextInput
-          id="sessionMinutes"
-          label="Length of a session, in minutes"
-          inputMode="numeric"
-          widthClass="govuk-input--width-3"
-          error={err('sessionMinutes')}
-          value={minutes}
-          onChange={setMinutes}
-        />
-        <Button disabled={save.isPending}>Save profile</Button>
-      </form>
-    </Page>
+      )}
+      <TextInput
+        id="languages"
+        label="Languages you work in"
+        hint="Two-letter codes separated by commas, for example en, fr, ar"
+        widthClass="govuk-input--width-20"
+        error={err('languages')}
+        value={languages}
+        onChange={setLanguages}
+      />
+      <Textarea
+        id="bio"
+        label="About you (optional)"
+        hint="Volunteers see this when they choose someone."
+        error={err('bio')}
+        value={bio}
+        onChange={setBio}
+      />
+      <TextInput
+        id="monthlyCapacity"
+        label="Sessions you can offer a month"
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        error={err('monthlyCapacity')}
+        value={capacity}
+        onChange={setCapacity}
+      />
+      <TextInput
+        id="minimumNoticeHours"
+        label="Notice you need before a session, in hours"
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        error={err('minimumNoticeHours')}
+        value={notice}
+        onChange={setNotice}
+      />
+      <TextInput
+        id="sessionMinutes"
+        label="Length of a session, in minutes"
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        error={err('sessionMinutes')}
+        value={minutes}
+        onChange={setMinutes}
+      />
+    </ProfileFrame>
   );
 }

@@ -1,13 +1,13 @@
+import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
-import { TherapistAvailability } from './AvailabilityPage';
-import { SessionPage } from './SessionPage';
-import { TherapistHome } from './TherapistHome';
-import { ProfilePage } from './ProfilePage';
 
-/** Every therapist page, by path. App.tsx mounts these; add a page here. */
+const page = lazyPages(() => import('./pages'));
+const therapist = ['therapist'] as const;
+
+/** Every therapist page, by path. App.tsx mounts these; add a page here and in pages.ts. */
 export const therapistRoutes: Route[] = [
-  { path: '/therapist', component: TherapistHome, roles: ['therapist'] },
-  { path: '/therapist/profile', component: ProfilePage, roles: ['therapist'] },
-  { path: '/therapist/availability', component: TherapistAvailability, roles: ['therapist'] },
-  { path: '/therapist/sessions/:id', component: SessionPage, roles: ['therapist'] },
+  { path: '/therapist', component: page('TherapistHome'), roles: therapist },
+  { path: '/therapist/profile', component: page('ProfilePage'), roles: therapist },
+  { path: '/therapist/availability', component: page('TherapistAvailability'), roles: therapist },
+  { path: '/therapist/sessions/:id', component: page('SessionPage'), roles: therapist },
 ];

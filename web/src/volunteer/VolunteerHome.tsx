@@ -6,6 +6,7 @@ import { LoadError, Loading, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
 import { useSessions } from './useSessions';
+import { BuddySection } from './BuddySection';
 
 const PHASE = {
   preparing: 'Getting ready to go',
@@ -68,10 +69,11 @@ export function VolunteerHome() {
           <p className="govuk-body">
             <Link to="/volunteer/deployments">Add a deployment</Link>
           </p>
-          <h2 className="govuk-heading-m">Calls with a buddy</h2>
           <p className="govuk-body">
-            A buddy is a trained volunteer who calls you regularly after you come home.
+            <Link to="/volunteer/profile">Your profile</Link>
           </p>
+          <h2 className="govuk-heading-m">Calls with a buddy</h2>
+          <BuddySection />
         </>
       )}
     </Page>

@@ -1,0 +1,164 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
+import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
+import { unwrap } from '../app/query';
+import { Button } from '../components/Button';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { Page } from '../components/Page';
+import { LoadError, Loading, Success } from '../components/Status';
+import { TextInput } from '../components/TextInput';
+import { VettingStatus } from '../therapist/VettingStatus';
+import { useMe } from './useMe';
+
+type Me = Schemas['MeDto'];
+type ProfileInput =
+  | Schemas['VolunteerProfileInput']
+  | Schemas['TherapistProfileInput']
+  | Schemas['BuddyProfileInput'];
+
+export const splitLanguages = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+
+const isZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+};
+
+/** Every profile page: load me, then show the role's form (which starts from what is saved). */
+export function ProfileLoader({
+  back,
+  form: Form,
+}: {
+  back: string;
+  form: ComponentType<{ me: Me }>;
+}) {
+  const me = useMe();
+  if (!me.data)
+    return (
+      <Page title="Your profile" back={back}>
+        {me.error ? <LoadError error={me.error} /> : <Loading />}
+      </Page>
+    );
+  return <Form me={me.data} />;
+}
+
+/**
+ * The part every role's profile form shares: name, phone and time zone, the save call, and its
+ * errors. `submit(found, input)` adds the contact checks to the role's own, then saves.
+ */
+export function useProfileForm(me: Me) {
+  const client = useQueryClient();
+  const [name, setName] = useState(me.name);
+  const [phone, setPhone] = useState(me.phone ?? '');
+  const [timezone, setTimezone] = useState(me.timezone);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const save = useMutation({
+    mutationFn: async (input: ProfileInput) =>
+      unwrap(await api.PUT('/v1/me/profile', { body: input })),
+    onSuccess: (data) => {
+      client.setQueryData(['me'], data);
+      setErrors([]);
+    },
+    onError: (error) => {
+      const fields = Object.entries(fieldErrors(error)).map(([href, message]) => ({
+        href,
+        message,
+      }));
+      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
+    },
+  });
+  const submit = (found: FieldError[], input: () => ProfileInput) => {
+    const all = [...found];
+    if (!name.trim()) all.unshift({ href: 'name', message: 'Enter your name' });
+    if (phone.trim() && !/^\+[1-9]\d{6,14}$/.test(phone.replace(/\s/g, '')))
+      all.push({
+        href: 'phone',
+        message: 'Enter a phone number with its country code, like +447911123456',
+      });
+    if (!isZone(timezone.trim()))
+      all.push({ href: 'timezone', message: 'Enter a time zone like Europe/London' });
+    setErrors(all);
+    if (all.length > 0) return;
+    save.mutate({
+      ...input(),
+      name: name.trim(),
+      phone: phone.trim() ? phone.replace(/\s/g, '') : null,
+      timezone: timezone.trim(),
+    });
+  };
+  const err = (field: string) => errors.find((e) => e.href === field)?.message;
+  const contact = (
+    <>
+      <TextInput
+        id="name"
+        label="Your name"
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={err('name')}
+      />
+      <TextInput
+        id="phone"
+        label="Mobile phone number (optional)"
+        hint="With the country code, for example +447911123456. Texts and calls use it."
+        type="tel"
+        autoComplete="tel"
+        widthClass="govuk-input--width-20"
+        value={phone}
+        onChange={setPhone}
+        error={err('phone')}
+      />
+      <TextInput
+        id="timezone"
+        label="Your time zone"
+        hint="Where you are now, for example Europe/London or Europe/Athens. Times are shown in it."
+        autoComplete="off"
+        spellCheck={false}
+        widthClass="govuk-input--width-20"
+        value={timezone}
+        onChange={setTimezone}
+        error={err('timezone')}
+      />
+    </>
+  );
+  return { errors, err, save, submit, contact };
+}
+
+/** The frame of a profile form: errors, "saved", vetting (therapists and buddies), fields, save. */
+export function ProfileFrame({
+  me,
+  back,
+  form,
+  onSubmit,
+  children,
+}: {
+  me: Me;
+  back: string;
+  form: ReturnType<typeof useProfileForm>;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Page title="Your profile" back={back} hasError={form.errors.length > 0}>
+      <ErrorSummary errors={form.errors} />
+      {form.save.isSuccess && <Success>Your profile is saved.</Success>}
+      {me.role !== 'volunteer' && <VettingStatus me={form.save.data ?? me} />}
+      <form noValidate onSubmit={submit}>
+        {form.contact}
+        {children}
+        <Button disabled={form.save.isPending}>Save profile</Button>
+      </form>
+    </Page>
+  );
+}

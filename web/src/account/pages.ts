@@ -1,0 +1,7 @@
+/** Signed-in pages every role has, loaded on first visit (see app/lazyPages). */
+export { AccountHome } from './AccountHome';
+export { ConcernList } from './ConcernList';
+export { ConcernNew } from './ConcernNew';
+export { Consents } from './Consents';
+export { DataPage } from './DataPage';
+export { Texts } from './Texts';
