@@ -608,7 +608,7 @@ describe('SSuN buddies: pairings and check-in calls', () => {
       const clash = await t.http
         .post(`/v1/check-ins/${first.id}/reschedule`)
         .set(buddy.auth)
-        .send({ startsAt: second.startsAt })
+        .send({ startsAt: second.startsAt.utc })
         .expect(409);
       expect(clash.body.type).toBe('/problems/call-clash');
       await t.http
