@@ -1,7 +1,8 @@
 /**
- * `npm run bench` (`-- --smoke` for the CI size, `-- --cpu-prof` to profile the API): the service
+ * `npm run bench` (`-- --smoke` for the CI size, `-- --cpu-prof=DIR` to profile the API): the service
  * measured as it runs (the built API as a process on a throw-away database) against references
- * measured in the same run. Prints a Markdown table and writes bench/results.json; asserts nothing.
+ * measured in the same run. Prints a Markdown table and writes bench/results.json (the smoke size:
+ * results.smoke.json, ignored by git); asserts nothing.
  */
 import './lib/record';
 import { writeFileSync } from 'node:fs';
@@ -407,7 +408,10 @@ async function main(): Promise<void> {
       ].join('\n');
     };
 
-    writeFileSync(`${__dirname}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(
+      `${__dirname}/${smoke ? 'results.smoke.json' : 'results.json'}`,
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
     console.log(table(results));
   } finally {
     await api?.stop();
