@@ -83,7 +83,8 @@ const OTHER: Array<[string, number]> = [
   ['es', 2],
   ['de', 2],
 ];
-const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+/** An hour as minutes after local midnight (the weekly window's unit). */
+const hh = (h: number) => h * 60;
 
 function hourlySlots(windows: WeeklyWindow[], zone: string, from: number, to: number) {
   const slots: number[] = [];
@@ -94,7 +95,7 @@ function hourlySlots(windows: WeeklyWindow[], zone: string, from: number, to: nu
     d = d.plus({ days: 1 })
   ) {
     for (const w of windows.filter((x) => x.weekday === d.weekday)) {
-      for (let h = Number(w.start.slice(0, 2)); h < Number(w.end.slice(0, 2)); h++) {
+      for (let h = w.start / 60; h < w.end / 60; h++) {
         const at = d.set({ hour: h });
         slots.push(at.toMillis());
         months.push(at.toFormat('yyyy-MM'));

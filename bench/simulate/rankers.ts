@@ -1,10 +1,11 @@
 /**
  * The simulation's only door into the service: the two pure rankers and the window expansion they
- * are fed with. When the rankers move (src/matching/), only these paths change.
+ * are fed with.
  */
-export { rankTherapists } from '../../src/sessions/rank-therapists';
-export type { MatchCandidate } from '../../src/sessions/rank-therapists';
-export { rankBuddies } from '../../src/checkins/buddy-ranking';
-export type { BuddyCandidate, BuddyKind } from '../../src/checkins/buddy-ranking';
-export { expandWeekly, intersect } from '../../src/checkins/call-windows';
-export type { Interval, WeeklyWindow } from '../../src/checkins/call-windows';
+export { rankBuddies, rankTherapists } from '../../src/matching/matching';
+export type { BuddyCandidate, MatchCandidate } from '../../src/matching/matching';
+export type { BuddyKind } from '../../src/people/people.types';
+export { expandWeekly } from '../../src/common/time/weekly-window';
+export type { WeeklyWindow } from '../../src/common/time/weekly-window';
+export { intersect, minutesOf } from '../../src/common/time/interval';
+export type { Interval } from '../../src/common/time/interval';

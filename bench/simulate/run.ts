@@ -13,6 +13,7 @@ import {
   intersect,
   Interval,
   MatchCandidate,
+  minutesOf,
   rankBuddies,
   rankTherapists,
 } from './rankers';
@@ -152,12 +153,16 @@ function simulate(world: World, policy: Policy, seed: number) {
       timezone: b.zone,
       maxActivePairings: b.maxActivePairings,
       activePairings: buddyState.get(b.id)!.pairings.filter((end) => end > now).length,
-      windows: expandWeekly(b.windows, b.zone, range),
+      overlaps: intersect(need, expandWeekly(b.windows, b.zone, range)),
     }));
     let chosen: BuddyCandidate | undefined;
     if (policy === 'ours') {
       chosen = rankBuddies(
-        { languages: v.languages, preferredKind: v.buddy.preferredKind, windows: need },
+        {
+          languages: v.languages,
+          preferredKind: v.buddy.preferredKind,
+          windowMinutes: minutesOf(need),
+        },
         candidates,
       )[0]?.candidate;
     } else {
@@ -165,9 +170,7 @@ function simulate(world: World, policy: Policy, seed: number) {
       const fit = candidates.filter(
         (c) =>
           shares(v.languages, c.languages) &&
-          intersect(need, c.windows).some(
-            (i: Interval) => i.end.getTime() - i.start.getTime() >= MIN_CALL_MS,
-          ),
+          c.overlaps.some((i: Interval) => i.end.getTime() - i.start.getTime() >= MIN_CALL_MS),
       );
       chosen =
         policy === 'round-robin'

@@ -65,6 +65,7 @@ export const AUDIT_READS = {
   'concern.read': 'concern',
   'notification.listed': 'notification',
   'pairing.listed': 'pairing',
+  'person.found': 'account',
   'person.read': 'account',
   'session.calendar_read': 'session',
   'session.listed': 'session',

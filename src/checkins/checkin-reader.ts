@@ -10,7 +10,6 @@ import { Clock } from '../common/clock';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { ValidationFailedException } from '../common/problem';
 import { zonedTime } from '../common/time/zoned-time.view';
-import { IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
 import type { CallChannel } from './buddy-request.entity';
 import type { CheckinStatus, Wellbeing } from './checkin.entity';

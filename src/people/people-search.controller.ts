@@ -27,8 +27,10 @@ export class PeopleSearchController {
     @Query() query: PeopleSearchQuery,
   ): Promise<PeopleSearchView> {
     const items = await this.accounts.find(query.q, query.role as Role | undefined, LIMIT);
-    await this.audit.recordMany(
-      items.map((a) => ({ actor, action: 'person.found', target: { type: 'account', id: a.id } })),
+    await this.audit.recordRead(
+      actor,
+      'person.found',
+      items.map((a) => a.id),
     );
     return { items };
   }

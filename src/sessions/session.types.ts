@@ -4,4 +4,3 @@ export enum SessionStatus {
   NoShow = 'no_show',
   Cancelled = 'cancelled',
 }
-

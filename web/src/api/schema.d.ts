@@ -1826,7 +1826,7 @@ export interface components {
        * @description Buddy and coordinators only.
        * @enum {string|null}
        */
-      wellbeing?: 'ok' | 'concern' | null;
+      wellbeing?: 'concern' | 'ok' | null;
       note?: string | null;
       /** Format: date-time */
       outcomeAt: string | null;

@@ -23,8 +23,8 @@ export function BuddySection() {
     );
   const now = Date.now();
   const next = calls.data?.items
-    .filter((c) => c.status === 'scheduled' && Date.parse(c.startsAt) > now)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+    .filter((c) => c.status === 'scheduled' && Date.parse(c.startsAt.utc) > now)
+    .sort((a, b) => a.startsAt.utc.localeCompare(b.startsAt.utc))[0];
   const when = next && callTime(next).mine;
   return (
     <p className="govuk-body">

@@ -16,8 +16,8 @@ export function CallsPage() {
   const error = calls.error ?? pairings.error;
   const now = Date.now();
   const upcoming = (calls.data?.items ?? [])
-    .filter((c) => c.status === 'scheduled' && Date.parse(c.startsAt) > now)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    .filter((c) => c.status === 'scheduled' && Date.parse(c.startsAt.utc) > now)
+    .sort((a, b) => a.startsAt.utc.localeCompare(b.startsAt.utc));
   const active = pairings.data?.items.filter((p) => p.status === 'active') ?? [];
   return (
     <Page title="Your calls" caption="Calls with a buddy" back="/volunteer">

@@ -1,10 +1,6 @@
 import type { Schemas } from '../api/client';
 
-/**
- * The one place the volunteer's buddy pages read times and reasons from the API. The call and
- * reason shapes are about to change (times to `{ utc, local, timezone }`, reasons to structured
- * ones); adapt here and every page follows.
- */
+/** The one place the volunteer's buddy pages read times and reasons from the API. */
 
 /** An instant and the zone a person sees it in. */
 export interface Zoned {
@@ -15,8 +11,8 @@ export interface Zoned {
 /** A call's start as the volunteer and as the buddy see it. */
 export function callTime(call: Schemas['CheckinView']): { mine: Zoned; buddy: Zoned } {
   return {
-    mine: { utc: call.startsAt, timezone: call.volunteerLocal.timezone },
-    buddy: { utc: call.startsAt, timezone: call.buddyLocal.timezone },
+    mine: call.volunteerTime,
+    buddy: call.buddyTime,
   };
 }
 
@@ -35,5 +31,5 @@ export function overlapTime(
 
 /** Why a buddy ranks where it does, one sentence each. */
 export function matchReasons(match: Schemas['BuddyMatchView']): string[] {
-  return match.reasons;
+  return match.reasons.map((r) => r.detail);
 }
