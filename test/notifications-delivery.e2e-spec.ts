@@ -101,8 +101,8 @@ describe('notifications: delivery through Twilio', () => {
       dueAt,
     }));
     const added = await app.db.transaction(async (em) => {
-      const due = await app.app.get(NotificationsRepository).add(em, rows);
-      if (track) app.app.get(OutboxCommitHook).track(em, due);
+      const due = await app.app.get(NotificationsRepository).add(rows, em);
+      if (track) app.app.get(OutboxCommitHook).track(due, em);
       return due;
     });
     return added.map((r) => r.id);

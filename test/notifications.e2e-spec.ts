@@ -117,7 +117,7 @@ describe('notifications: the outbox fills from domain events', () => {
       const other = { ...event, sessionId: randomUUID() };
       await expect(
         t.db.transaction(async (em) => {
-          await t.app.get(DomainEvents).publish(em, 'session.booked', other);
+          await t.app.get(DomainEvents).publish('session.booked', other, em);
           throw new Error('booking failed later in the transaction');
         }),
       ).rejects.toThrow('booking failed');

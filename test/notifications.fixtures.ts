@@ -52,7 +52,7 @@ export function publish<K extends DomainEventName>(
   name: K,
   payload: DomainEventMap[K],
 ): Promise<void> {
-  return t.db.transaction((em) => t.app.get(DomainEvents).publish(em, name, payload));
+  return t.db.transaction((em) => t.app.get(DomainEvents).publish(name, payload, em));
 }
 
 export interface OutboxRow {

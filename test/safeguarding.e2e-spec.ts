@@ -301,7 +301,7 @@ describe('safeguarding concerns', () => {
       channel: 'phone',
     };
     const publish = () =>
-      t.db.transaction((em) => t.app.get(DomainEvents).publish(em, 'checkin.concern', event));
+      t.db.transaction((em) => t.app.get(DomainEvents).publish('checkin.concern', event, em));
     await publish();
     await publish();
 

@@ -74,9 +74,9 @@ export class CallMaterialiser {
     const byId = new Map(pairings.map((p) => [p.id, p]));
     for (const call of calls) {
       await this.events.publish(
-        em,
         'checkin.scheduled',
         checkinEvent(byId.get(call.pairingId)!, call),
+        em,
       );
     }
   }

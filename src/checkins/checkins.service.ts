@@ -59,10 +59,14 @@ export class CheckinsService {
         em,
       );
       if (wellbeing === 'concern') {
-        await this.events.publish(em, 'checkin.concern', {
-          ...checkinEvent(pairing, asCall(call)),
-          reportedBy: actor.id,
-        });
+        await this.events.publish(
+          'checkin.concern',
+          {
+            ...checkinEvent(pairing, asCall(call)),
+            reportedBy: actor.id,
+          },
+          em,
+        );
       }
       if (dto.status === 'missed') await this.escalateIfConsecutive(pairing, call, now, em);
     });
@@ -90,10 +94,14 @@ export class CheckinsService {
         { actor, action: 'checkin.moved', target: { type: 'checkin', id: call.id } },
         em,
       );
-      await this.events.publish(em, 'checkin.moved', {
-        ...checkinEvent(pairing, { ...asCall(call), startsAt }),
-        previousStartsAt: call.startsAt,
-      });
+      await this.events.publish(
+        'checkin.moved',
+        {
+          ...checkinEvent(pairing, { ...asCall(call), startsAt }),
+          previousStartsAt: call.startsAt,
+        },
+        em,
+      );
     });
   }
 
@@ -110,11 +118,15 @@ export class CheckinsService {
       { actor: null, action: 'pairing.flagged', target: { type: 'pairing', id: pairing.id } },
       em,
     );
-    await this.events.publish(em, 'pairing.flagged', {
-      pairingId: pairing.id,
-      volunteerId: pairing.volunteerId,
-      buddyId: pairing.buddyId,
-    });
+    await this.events.publish(
+      'pairing.flagged',
+      {
+        pairingId: pairing.id,
+        volunteerId: pairing.volunteerId,
+        buddyId: pairing.buddyId,
+      },
+      em,
+    );
   }
 
   /**

@@ -38,15 +38,19 @@ export class PairingLifecycle {
       endedBy: pairing.endedBy,
       endedReason: pairing.endedReason,
     });
-    for (const call of await this.pairings.cancelFutureCalls(pairing.id, now, em)) {
-      await this.events.publish(em, 'checkin.cancelled', checkinEvent(pairing, call));
+    for (const call of await this.pairings.cancelFutureCalls(pairing.id, now, [], em)) {
+      await this.events.publish('checkin.cancelled', checkinEvent(pairing, call), em);
     }
-    await this.events.publish(em, 'pairing.ended', {
-      pairingId: pairing.id,
-      volunteerId: pairing.volunteerId,
-      buddyId: pairing.buddyId,
-      reason: end.reason,
-    });
+    await this.events.publish(
+      'pairing.ended',
+      {
+        pairingId: pairing.id,
+        volunteerId: pairing.volunteerId,
+        buddyId: pairing.buddyId,
+        reason: end.reason,
+      },
+      em,
+    );
   }
 
   /** Ends a pairing on the system's behalf and says why in the audit trail. */

@@ -119,8 +119,8 @@ export class PairingsRepository {
   async cancelFutureCalls(
     pairingId: string,
     now: Date,
+    keep: Date[],
     em: EntityManager,
-    keep: Date[] = [],
   ): Promise<CallRow[]> {
     const rows = await em.query<[Array<{ id: string; pairing_id: string; starts_at: Date }>]>(
       `UPDATE checkin SET status = 'cancelled', cancelled_at = $2

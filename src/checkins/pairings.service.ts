@@ -88,7 +88,7 @@ export class PairingsService {
           },
           em,
         );
-        await this.events.publish(em, 'pairing.created', eventOf(pairing));
+        await this.events.publish('pairing.created', eventOf(pairing), em);
         await this.materialiser.materialisePairing(pairing, now, em);
         return pairing;
       });
@@ -131,8 +131,8 @@ export class PairingsService {
         endsOn: pairing.endsOn,
       });
       const planned = this.materialiser.plannedCalls(pairing, now);
-      for (const call of await this.pairings.cancelFutureCalls(pairing.id, now, em, planned)) {
-        await this.events.publish(em, 'checkin.cancelled', checkinEvent(pairing, call));
+      for (const call of await this.pairings.cancelFutureCalls(pairing.id, now, planned, em)) {
+        await this.events.publish('checkin.cancelled', checkinEvent(pairing, call), em);
       }
       const revived = await this.pairings.reviveCalls(pairing.id, planned, em);
       await this.materialiser.announce([pairing], revived, em);

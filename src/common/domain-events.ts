@@ -69,9 +69,9 @@ export class DomainEvents {
   }
 
   async publish<K extends DomainEventName>(
-    em: EntityManager,
     name: K,
     payload: DomainEventMap[K],
+    em: EntityManager,
   ): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error(`Domain event ${name} must be published inside a transaction`);

@@ -112,13 +112,17 @@ export class ConsentService {
       em,
     );
     if (record.granted) {
-      await this.events.publish(em, 'consent.granted', {
-        userId,
-        purpose: record.purpose,
-        version,
-      });
+      await this.events.publish(
+        'consent.granted',
+        {
+          userId,
+          purpose: record.purpose,
+          version,
+        },
+        em,
+      );
     } else {
-      await this.events.publish(em, 'consent.withdrawn', { userId, purpose: record.purpose });
+      await this.events.publish('consent.withdrawn', { userId, purpose: record.purpose }, em);
     }
     return saved;
   }

@@ -21,21 +21,33 @@ export class AlertNotificationsSubscriber implements OnModuleInit {
     this.events.on('pairing.flagged', async (e, em) => {
       // At most one alert a day per pairing, however often it is flagged.
       const day = this.writer.now().toISOString().slice(0, 10);
-      await this.writer.toCoordinators(em, T.PairingFlaggedAlert, `pairing:${e.pairingId}`, day, {
-        pairingId: e.pairingId,
-      });
+      await this.writer.toCoordinators(
+        T.PairingFlaggedAlert,
+        `pairing:${e.pairingId}`,
+        day,
+        {
+          pairingId: e.pairingId,
+        },
+        em,
+      );
     });
     this.events.on('concern.raised', async (e, em) => {
       if (e.urgency !== 'urgent') return;
       const about = `concern:${e.concernId}`;
-      await this.writer.toCoordinators(em, T.UrgentConcernAlert, about, 'urgent', {
-        concernId: e.concernId,
-      });
+      await this.writer.toCoordinators(
+        T.UrgentConcernAlert,
+        about,
+        'urgent',
+        {
+          concernId: e.concernId,
+        },
+        em,
+      );
     });
     this.events.on('vetting.expiring', (e, em) => this.vettingExpiring(e, em));
     this.events.on('consent.withdrawn', async (e, em) => {
       if (e.purpose !== (ConsentPurpose.SmsReminders as string)) return;
-      await this.writer.cancelForRecipient(em, e.userId, 'consent-withdrawn');
+      await this.writer.cancelForRecipient(e.userId, 'consent-withdrawn', em);
     });
   }
 
@@ -57,8 +69,8 @@ export class AlertNotificationsSubscriber implements OnModuleInit {
         payload,
       );
       const dueAt = noticeTime(this.writer.now(), person.timezone, this.writer.quietHours);
-      await this.writer.write(em, [{ ...warning, dueAt }]);
+      await this.writer.write([{ ...warning, dueAt }], em);
     }
-    await this.writer.toCoordinators(em, T.VettingExpiringAlert, about, occasion, payload);
+    await this.writer.toCoordinators(T.VettingExpiringAlert, about, occasion, payload, em);
   }
 }

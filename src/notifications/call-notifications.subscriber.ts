@@ -19,19 +19,19 @@ export class CallNotificationsSubscriber implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('checkin.scheduled', async (e, em) => {
-      await this.writer.write(em, await this.reminders(e, em));
+      await this.writer.write(await this.reminders(e, em), em);
     });
     this.events.on('checkin.moved', (e, em) => this.moved(e, em));
     this.events.on('checkin.cancelled', async (e, em) => {
-      await this.writer.cancelAbout(em, about(e), 'call-cancelled');
+      await this.writer.cancelAbout(about(e), 'call-cancelled', em);
     });
     this.events.on('pairing.ended', async (e, em) => {
-      await this.writer.cancelForPairing(em, e.pairingId, 'pairing-ended');
+      await this.writer.cancelForPairing(e.pairingId, 'pairing-ended', em);
     });
   }
 
   private async moved(e: DomainEventMap['checkin.moved'], em: EntityManager): Promise<void> {
-    await this.writer.cancelAbout(em, about(e), 'rescheduled');
+    await this.writer.cancelAbout(about(e), 'rescheduled', em);
     const rows = await this.reminders(e, em);
     const move = `moved:${e.previousStartsAt.toISOString()}>${e.startsAt.toISOString()}`;
     for (const [me, other] of [
@@ -46,7 +46,7 @@ export class CallNotificationsSubscriber implements OnModuleInit {
         }),
       );
     }
-    await this.writer.write(em, rows);
+    await this.writer.write(rows, em);
   }
 
   /** Buddies are always reminded of their calls; volunteers unless configured otherwise. */

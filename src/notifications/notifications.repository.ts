@@ -73,7 +73,7 @@ export class NotificationsRepository {
    * row, which is the same message wanted again (a session moved back to its first time).
    * Returns the rows that are now pending because of this call.
    */
-  async add(em: EntityManager, rows: NewNotification[]): Promise<DueRow[]> {
+  async add(rows: NewNotification[], em: EntityManager): Promise<DueRow[]> {
     if (rows.length === 0) return [];
     const params: unknown[] = [];
     const values = rows.map((r) => {
@@ -94,24 +94,24 @@ export class NotificationsRepository {
   }
 
   /** Cancels what has not gone out yet about one thing (`session:<id>`, `checkin:<id>`). */
-  async cancelPendingAbout(em: EntityManager, about: string, reason: string): Promise<number> {
-    return this.cancelWhere(em, 'about = $2', [about], reason);
+  async cancelPendingAbout(about: string, reason: string, em: EntityManager): Promise<number> {
+    return this.cancelWhere('about = $2', [about], reason, em);
   }
 
   /** Cancels what has not gone out yet about any call of a pairing. */
-  async cancelPendingForPairing(em: EntityManager, pairingId: string, reason: string) {
-    return this.cancelWhere(em, `payload->>'pairingId' = $2`, [pairingId], reason);
+  async cancelPendingForPairing(pairingId: string, reason: string, em: EntityManager) {
+    return this.cancelWhere(`payload->>'pairingId' = $2`, [pairingId], reason, em);
   }
 
-  async cancelPendingForRecipient(em: EntityManager, recipientId: string, reason: string) {
-    return this.cancelWhere(em, 'recipient_id = $2', [recipientId], reason);
+  async cancelPendingForRecipient(recipientId: string, reason: string, em: EntityManager) {
+    return this.cancelWhere('recipient_id = $2', [recipientId], reason, em);
   }
 
   private async cancelWhere(
-    em: EntityManager,
     condition: string,
     params: unknown[],
     reason: string,
+    em: EntityManager,
   ): Promise<number> {
     const [, count] = await em.query<[unknown[], number]>(
       `UPDATE notification SET status = 'cancelled', reason = $1, updated_at = now()
@@ -286,7 +286,7 @@ export class NotificationsRepository {
    * honouring a STOP outlives the account (and the number may be someone else's too).
    */
   async eraseFor(recipientId: string, em: EntityManager): Promise<void> {
-    await this.cancelPendingForRecipient(em, recipientId, 'erased');
+    await this.cancelPendingForRecipient(recipientId, 'erased', em);
     await em.query(
       `UPDATE notification SET to_phone = NULL, body = NULL, updated_at = now()
         WHERE recipient_id = $1 AND (to_phone IS NOT NULL OR body IS NOT NULL)`,

@@ -32,7 +32,7 @@ export class OutboxCommitHook implements EntitySubscriberInterface, OnModuleInit
   }
 
   /** Remembers rows written through `em`, to enqueue when its transaction commits. */
-  track(em: EntityManager, rows: DueRow[]): void {
+  track(rows: DueRow[], em: EntityManager): void {
     const runner = em.queryRunner;
     if (!runner?.isTransactionActive) {
       throw new Error('Outbox rows must be written inside a transaction');

@@ -59,20 +59,20 @@ export class OutboxWriter {
     });
   }
 
-  async write(em: EntityManager, rows: NewNotification[]): Promise<void> {
-    this.commitHook.track(em, await this.outbox.add(em, rows));
+  async write(rows: NewNotification[], em: EntityManager): Promise<void> {
+    this.commitHook.track(await this.outbox.add(rows, em), em);
   }
 
-  cancelAbout(em: EntityManager, about: string, reason: string): Promise<number> {
-    return this.outbox.cancelPendingAbout(em, about, reason);
+  cancelAbout(about: string, reason: string, em: EntityManager): Promise<number> {
+    return this.outbox.cancelPendingAbout(about, reason, em);
   }
 
-  cancelForPairing(em: EntityManager, pairingId: string, reason: string): Promise<number> {
-    return this.outbox.cancelPendingForPairing(em, pairingId, reason);
+  cancelForPairing(pairingId: string, reason: string, em: EntityManager): Promise<number> {
+    return this.outbox.cancelPendingForPairing(pairingId, reason, em);
   }
 
-  cancelForRecipient(em: EntityManager, recipientId: string, reason: string): Promise<number> {
-    return this.outbox.cancelPendingForRecipient(em, recipientId, reason);
+  cancelForRecipient(recipientId: string, reason: string, em: EntityManager): Promise<number> {
+    return this.outbox.cancelPendingForRecipient(recipientId, reason, em);
   }
 
   /** The person, or null once erased: nobody to text. */
@@ -82,16 +82,16 @@ export class OutboxWriter {
 
   /** One notice per coordinator. */
   async toCoordinators(
-    em: EntityManager,
     template: NotificationTemplate,
     about: string,
     occasion: string,
     payload: Record<string, string>,
+    em: EntityManager,
   ): Promise<void> {
     const coordinators = await this.identity.coordinators(em);
     await this.write(
-      em,
       coordinators.map((c) => this.notice(c.id, template, about, occasion, payload)),
+      em,
     );
   }
 }

@@ -33,14 +33,14 @@ export class SessionNotificationsSubscriber implements OnModuleInit {
         ...this.reminders(e, me, other, person.timezone),
       );
     }
-    await this.writer.write(em, rows);
+    await this.writer.write(rows, em);
   }
 
   private async rescheduled(
     e: DomainEventMap['session.rescheduled'],
     em: EntityManager,
   ): Promise<void> {
-    await this.writer.cancelAbout(em, about(e), 'rescheduled');
+    await this.writer.cancelAbout(about(e), 'rescheduled', em);
     const move = `moved:${e.previousStartsAt.toISOString()}>${e.startsAt.toISOString()}`;
     const rows: NewNotification[] = [];
     for (const [me, other] of parties(e)) {
@@ -54,11 +54,11 @@ export class SessionNotificationsSubscriber implements OnModuleInit {
         ...this.reminders(e, me, other, person.timezone),
       );
     }
-    await this.writer.write(em, rows);
+    await this.writer.write(rows, em);
   }
 
   private async cancelled(e: SessionEvent, em: EntityManager): Promise<void> {
-    await this.writer.cancelAbout(em, about(e), 'session-cancelled');
+    await this.writer.cancelAbout(about(e), 'session-cancelled', em);
     const rows: NewNotification[] = [];
     for (const [me, other] of parties(e)) {
       if (!(await this.writer.account(me, em))) continue;
@@ -66,7 +66,7 @@ export class SessionNotificationsSubscriber implements OnModuleInit {
         this.writer.notice(me, T.SessionCancelled, about(e), 'cancelled', payload(e, other)),
       );
     }
-    await this.writer.write(em, rows);
+    await this.writer.write(rows, em);
   }
 
   private reminders(e: SessionEvent, me: string, other: string, zone: string) {

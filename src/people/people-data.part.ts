@@ -45,7 +45,7 @@ export class PeopleDataPart implements PersonalDataPart, OnModuleInit {
   }
 
   async erase(userId: string, em: EntityManager): Promise<void> {
-    await this.vetting.withdraw(em, userId);
+    await this.vetting.withdraw(userId, em);
     await em.delete(Deployment, { volunteerId: userId });
     await em.delete(VolunteerProfile, { accountId: userId });
     await em.delete(TherapistProfile, { accountId: userId });

@@ -61,22 +61,27 @@ export class PeopleService {
     ids: string[],
     em: EntityManager = this.dataSource.manager,
   ): Promise<TherapistProfileView[]> {
-    return this.vettedProfiles(TherapistProfile, ids, em, (p, account, vetting) => ({
-      userId: p.accountId,
-      name: account.name,
-      bio: p.bio,
-      timezone: account.timezone,
-      membershipBody: p.membershipBody,
-      sessionMinutes: p.sessionMinutes,
-      minimumNoticeHours: p.minimumNoticeHours,
-      bufferMinutes: p.bufferMinutes,
-      monthlyCapacity: p.monthlyCapacity,
-      modalities: p.modalities,
-      languages: p.languages,
-      gender: p.gender,
-      town: p.town,
-      ...vetting,
-    }));
+    return this.vettedProfiles(
+      TherapistProfile,
+      ids,
+      (p, account, vetting) => ({
+        userId: p.accountId,
+        name: account.name,
+        bio: p.bio,
+        timezone: account.timezone,
+        membershipBody: p.membershipBody,
+        sessionMinutes: p.sessionMinutes,
+        minimumNoticeHours: p.minimumNoticeHours,
+        bufferMinutes: p.bufferMinutes,
+        monthlyCapacity: p.monthlyCapacity,
+        modalities: p.modalities,
+        languages: p.languages,
+        gender: p.gender,
+        town: p.town,
+        ...vetting,
+      }),
+      em,
+    );
   }
 
   /** Profiles of the buddies among `ids` (unknown, erased or profile-less ids are left out). */
@@ -84,23 +89,28 @@ export class PeopleService {
     ids: string[],
     em: EntityManager = this.dataSource.manager,
   ): Promise<BuddyProfileView[]> {
-    return this.vettedProfiles(BuddyProfile, ids, em, (p, account, vetting) => ({
-      userId: p.accountId,
-      name: account.name,
-      kind: p.kind,
-      languages: p.languages,
-      timezone: account.timezone,
-      maxActivePairings: p.maxActivePairings,
-      ...vetting,
-    }));
+    return this.vettedProfiles(
+      BuddyProfile,
+      ids,
+      (p, account, vetting) => ({
+        userId: p.accountId,
+        name: account.name,
+        kind: p.kind,
+        languages: p.languages,
+        timezone: account.timezone,
+        maxActivePairings: p.maxActivePairings,
+        ...vetting,
+      }),
+      em,
+    );
   }
 
   /** Profiles, live accounts and vetting of `ids`: three queries whatever the number of ids. */
   private async vettedProfiles<P extends { accountId: string }, V>(
     entity: EntityTarget<P>,
     ids: string[],
-    em: EntityManager,
     view: (profile: P, account: AccountView, vetting: VettingState) => V,
+    em: EntityManager,
   ): Promise<V[]> {
     if (ids.length === 0) return [];
     const where = { accountId: In(ids) } as FindOptionsWhere<P>;

@@ -147,7 +147,7 @@ export class ProfilesService {
   }
 
   private async saveTherapist(actor: Actor, input: TherapistProfileInput, em: EntityManager) {
-    const vetting = await this.vetting.openForProfile(em, actor, 'therapist');
+    const vetting = await this.vetting.openForProfile(actor, 'therapist', em);
     const before = await em.findOneBy(TherapistProfile, { accountId: actor.id });
     await em.upsert(
       TherapistProfile,
@@ -172,7 +172,7 @@ export class ProfilesService {
       before !== null &&
       (before.membershipBody !== input.membershipBody ||
         before.membershipNumber !== input.membershipNumber);
-    if (vettedFactsChanged) await this.vetting.resubmit(em, actor, vetting);
+    if (vettedFactsChanged) await this.vetting.resubmit(actor, vetting, em);
   }
 
   private async saveBuddy(
@@ -186,7 +186,7 @@ export class ProfilesService {
         { field: 'dbs.issuedOn', message: 'dbs.issuedOn must not be in the future' },
       ]);
     }
-    const vetting = await this.vetting.openForProfile(em, actor, 'buddy');
+    const vetting = await this.vetting.openForProfile(actor, 'buddy', em);
     const before = await em.findOneBy(BuddyProfile, { accountId: actor.id });
     const therapist = input.kind === 'therapist';
     const after = {
@@ -211,7 +211,7 @@ export class ProfilesService {
       'membershipNumber',
     ] as const;
     if (before && vetted.some((k) => before[k] !== after[k])) {
-      await this.vetting.resubmit(em, actor, vetting);
+      await this.vetting.resubmit(actor, vetting, em);
     }
   }
 }

@@ -249,7 +249,7 @@ export class ConcernsService {
       { concernId: id, kind: ConcernEntryKind.Raised, toStatus: ConcernStatus.Open },
       em,
     );
-    await this.events.publish(em, 'concern.raised', { concernId: id, urgency: input.urgency });
+    await this.events.publish('concern.raised', { concernId: id, urgency: input.urgency }, em);
     return this.concerns.find(id, em);
   }
 

@@ -106,12 +106,12 @@ export class BookSession {
     return retryingDeadlocks(() =>
       this.dataSource.transaction(async (em) => {
         if (key) {
-          const claim = await claimIdempotencyKey<SessionDto>(em, actor.id, key, hash);
+          const claim = await claimIdempotencyKey<SessionDto>(actor.id, key, hash, em);
           if (claim.replay) return claim.response;
         }
         const request = requireAccess(
           actor,
-          await this.repo.findRequest(em, dto.requestId),
+          await this.repo.findRequest(dto.requestId, em),
           (r) => [r.volunteerId],
           { what: 'session request' },
         );
@@ -123,12 +123,12 @@ export class BookSession {
         if (startsAt < request.notBefore || startsAt > request.notAfter) {
           throw new OutsideRequestWindowError();
         }
-        await this.checkBookable(therapist, startsAt, em);
-        const grantNo = await this.repo.nextEntitlement(em, request.volunteerId);
+        await this.checkBookable(therapist, startsAt, undefined, em);
+        const grantNo = await this.repo.nextEntitlement(request.volunteerId, em);
         if (grantNo === undefined) throw new SessionAlreadyUsedError();
 
         const times = sessionTimes(startsAt, therapist);
-        await this.repo.lockMonth(em, therapist.userId, times.month);
+        await this.repo.lockMonth(therapist.userId, times.month, em);
         const session = await em.save(
           em.create(Session, {
             requestId: request.id,
@@ -141,8 +141,8 @@ export class BookSession {
             ...times,
           }),
         );
-        await this.requireCapacity(em, therapist, session.month);
-        await this.events.publish(em, 'session.booked', sessionEvent(session));
+        await this.requireCapacity(therapist, session.month, em);
+        await this.events.publish('session.booked', sessionEvent(session), em);
         await this.audit.record(
           {
             actor,
@@ -153,7 +153,7 @@ export class BookSession {
           em,
         );
         const answer = toSessionDto(session, actor.timezone);
-        if (key) await storeIdempotentResponse(em, actor.id, key, 201, answer);
+        if (key) await storeIdempotentResponse(actor.id, key, 201, answer, em);
         return answer;
       }),
     );
@@ -167,7 +167,7 @@ export class BookSession {
       this.dataSource.transaction(async (em) => {
         const session = requireAccess(
           actor,
-          await this.repo.findSession(em, id, true),
+          await this.repo.findSession(id, true, em),
           (s) => [s.volunteerId, s.therapistId],
           { what: 'session' },
         );
@@ -177,20 +177,24 @@ export class BookSession {
         if (session.startsAt <= this.clock.now()) throw new SessionStartedError();
         await this.requests.requireSessionConsent(session.volunteerId, em);
         const therapist = await this.bookableTherapist(session.therapistId, session.modality, em);
-        await this.checkBookable(therapist, startsAt, em, session.id);
+        await this.checkBookable(therapist, startsAt, session.id, em);
 
         const previous = { startsAt: session.startsAt, month: session.month };
         const times = sessionTimes(startsAt, therapist);
-        await this.repo.lockMonth(em, therapist.userId, times.month);
+        await this.repo.lockMonth(therapist.userId, times.month, em);
         Object.assign(session, times, { sequence: session.sequence + 1 });
         await em.save(session);
         if (session.month !== previous.month) {
-          await this.requireCapacity(em, therapist, session.month);
+          await this.requireCapacity(therapist, session.month, em);
         }
-        await this.events.publish(em, 'session.rescheduled', {
-          ...sessionEvent(session),
-          previousStartsAt: previous.startsAt,
-        });
+        await this.events.publish(
+          'session.rescheduled',
+          {
+            ...sessionEvent(session),
+            previousStartsAt: previous.startsAt,
+          },
+          em,
+        );
         await this.audit.record(
           {
             actor,
@@ -222,14 +226,18 @@ export class BookSession {
   private async checkBookable(
     therapist: TherapistProfileView,
     startsAt: Date,
+    movingId: string | undefined,
     em: EntityManager,
-    movingId?: string,
   ): Promise<void> {
     const { endsAt } = sessionTimes(startsAt, therapist);
-    const busy = await this.repo.busyIntervals(em, [therapist.userId], {
-      from: startsAt,
-      to: endsAt,
-    });
+    const busy = await this.repo.busyIntervals(
+      [therapist.userId],
+      {
+        from: startsAt,
+        to: endsAt,
+      },
+      em,
+    );
     await this.availability.checkBookable(
       therapist,
       startsAt,
@@ -240,11 +248,11 @@ export class BookSession {
 
   /** Counts the locked month, this booking included; over capacity rolls it all back. */
   private async requireCapacity(
-    em: EntityManager,
     therapist: TherapistProfileView,
     month: string,
+    em: EntityManager,
   ): Promise<void> {
-    const used = await this.repo.countMonth(em, therapist.userId, month);
+    const used = await this.repo.countMonth(therapist.userId, month, em);
     if (used > therapist.monthlyCapacity) throw new CapacityReachedError(month);
   }
 }

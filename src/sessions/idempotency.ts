@@ -38,10 +38,10 @@ export type Replay<T> = { replay: true; response: T } | { replay: false };
  * failed attempt can simply be retried.
  */
 export async function claimIdempotencyKey<T>(
-  em: EntityManager,
   actorId: string,
   key: string,
   hash: string,
+  em: EntityManager,
 ): Promise<Replay<T>> {
   const claimed: unknown[] = await em.query(
     `INSERT INTO idempotency_key (actor_id, key, request_hash) VALUES ($1, $2, $3)
@@ -58,11 +58,11 @@ export async function claimIdempotencyKey<T>(
 }
 
 export async function storeIdempotentResponse(
-  em: EntityManager,
   actorId: string,
   key: string,
   status: number,
   response: unknown,
+  em: EntityManager,
 ): Promise<void> {
   await em.query(
     `UPDATE idempotency_key SET response_status = $3, response = $4 WHERE actor_id = $1 AND key = $2`,

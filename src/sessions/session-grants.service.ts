@@ -26,13 +26,13 @@ export class SessionGrantsService {
       return await this.dataSource.transaction(async (em) => {
         const volunteer = await this.identity.get(volunteerId, em);
         if (volunteer.role !== Role.Volunteer) throw new NotFoundError('volunteer');
-        if ((await this.repo.nextEntitlement(em, volunteerId)) !== undefined) {
+        if ((await this.repo.nextEntitlement(volunteerId, em)) !== undefined) {
           throw new GrantNotNeededError();
         }
         const grant = await em.save(
           em.create(SessionGrant, {
             volunteerId,
-            grantNo: await this.repo.nextGrantNo(em, volunteerId),
+            grantNo: await this.repo.nextGrantNo(volunteerId, em),
             reason: reason.trim(),
             grantedBy: actor.id,
           }),

@@ -69,9 +69,11 @@ export class SessionMatchesService {
     const ids = therapists.map((t) => t.userId);
     const zones = [...new Set(therapists.map((t) => t.timezone))];
     const currentMonths = therapists.map((t) => localMonth(now, t.timezone));
-    const counts = await this.repo.monthlyCounts(em, ids, [
-      ...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths]),
-    ]);
+    const counts = await this.repo.monthlyCounts(
+      ids,
+      [...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths])],
+      em,
+    );
     const slots = await this.availability.freeSlots(ids, window, em);
 
     const candidates: MatchCandidate[] = therapists.map((t) => {

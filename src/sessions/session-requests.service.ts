@@ -106,7 +106,7 @@ export class SessionRequestsService {
 
   /** The request, for its volunteer or a coordinator; 404 for anyone else. */
   async get(actor: Actor, id: string, em: EntityManager): Promise<SessionRequest> {
-    return requireAccess(actor, await this.repo.findRequest(em, id), (r) => [r.volunteerId], {
+    return requireAccess(actor, await this.repo.findRequest(id, em), (r) => [r.volunteerId], {
       coordinator: true,
       what: 'session request',
     });

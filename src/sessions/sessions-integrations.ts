@@ -29,21 +29,21 @@ export class SessionsIntegrations implements OnModuleInit {
 
   onModuleInit(): void {
     this.availability.registerBusySource({
-      busy: (userIds, range, em) => this.repo.busyIntervals(em, userIds, range),
+      busy: (userIds, range, em) => this.repo.busyIntervals(userIds, range, em),
     });
 
     this.events.on('consent.withdrawn', async ({ userId, purpose }, em) => {
       if (SESSION_CONSENTS.includes(purpose)) {
-        await this.sessions.cancelFuture(em, userId, 'volunteer', 'consent-withdrawn');
+        await this.sessions.cancelFuture(userId, 'volunteer', 'consent-withdrawn', em);
       }
     });
 
     this.dataRights.register({
       name: 'sessions',
-      export: (userId: string, em: EntityManager) => this.repo.personalData(em, userId),
+      export: (userId: string, em: EntityManager) => this.repo.personalData(userId, em),
       erase: async (userId: string, em: EntityManager) => {
-        await this.sessions.cancelFuture(em, userId, 'any', 'erased');
-        await this.repo.blankFreeText(em, userId);
+        await this.sessions.cancelFuture(userId, 'any', 'erased', em);
+        await this.repo.blankFreeText(userId, em);
       },
     });
   }

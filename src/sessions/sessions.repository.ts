@@ -24,12 +24,12 @@ export interface SessionFilter {
 /** The named queries of the sessions module; every method runs on the caller's manager. */
 @Injectable()
 export class SessionsRepository {
-  findRequest(em: EntityManager, id: string): Promise<SessionRequest | null> {
+  findRequest(id: string, em: EntityManager): Promise<SessionRequest | null> {
     return em.findOneBy(SessionRequest, { id });
   }
 
   /** The session, locked for a change of its state when `forUpdate`. */
-  findSession(em: EntityManager, id: string, forUpdate = false): Promise<Session | null> {
+  findSession(id: string, forUpdate: boolean, em: EntityManager): Promise<Session | null> {
     const q = em.createQueryBuilder(Session, 's').where('s.id = :id', { id });
     if (forUpdate) q.setLock('pessimistic_write');
     return q.getOne();
@@ -41,8 +41,8 @@ export class SessionsRepository {
    * unique index `session_one_per_volunteer` settles concurrent bookings.
    */
   async nextEntitlement(
-    em: EntityManager,
     volunteerId: string,
+    em: EntityManager,
   ): Promise<number | null | undefined> {
     const rows: Array<{ grant_no: number | null }> = await em.query(
       `SELECT e.grant_no
@@ -67,7 +67,7 @@ export class SessionsRepository {
    * month's sessions after the previous one committed, and none of them meets another's
    * uncommitted row in the overlap constraint (which could otherwise deadlock).
    */
-  async lockMonth(em: EntityManager, therapistId: string, month: string): Promise<void> {
+  async lockMonth(therapistId: string, month: string, em: EntityManager): Promise<void> {
     await em.query(
       `INSERT INTO session_capacity_month (therapist_id, month) VALUES ($1, $2)
        ON CONFLICT DO NOTHING`,
@@ -80,7 +80,7 @@ export class SessionsRepository {
   }
 
   /** Sessions of the therapist in the month that are not cancelled, this transaction's included. */
-  async countMonth(em: EntityManager, therapistId: string, month: string): Promise<number> {
+  async countMonth(therapistId: string, month: string, em: EntityManager): Promise<number> {
     const [row] = await em.query<Array<{ used: number }>>(
       `SELECT count(*)::int AS used FROM session
         WHERE therapist_id = $1 AND month = $2 AND status <> 'cancelled'`,
@@ -91,9 +91,9 @@ export class SessionsRepository {
 
   /** Sessions that are not cancelled, per therapist and month (`YYYY-MM-01`), in one query. */
   async monthlyCounts(
-    em: EntityManager,
     therapistIds: string[],
     months: string[],
+    em: EntityManager,
   ): Promise<Map<string, Map<string, number>>> {
     const counts = new Map<string, Map<string, number>>();
     if (therapistIds.length === 0 || months.length === 0) return counts;
@@ -118,9 +118,9 @@ export class SessionsRepository {
    * after one ends: the same rule as the `session_no_overlap` constraint).
    */
   busyIntervals(
-    em: EntityManager,
     therapistIds: string[],
     range: { from: Date; to: Date },
+    em: EntityManager,
   ): Promise<BusyInterval[]> {
     if (therapistIds.length === 0) return Promise.resolve([]);
     return em.query(
@@ -138,10 +138,10 @@ export class SessionsRepository {
 
   /** Booked sessions starting after `now` where the person is the volunteer (or either side). */
   futureBooked(
-    em: EntityManager,
     userId: string,
     now: Date,
     side: 'volunteer' | 'any',
+    em: EntityManager,
   ): Promise<Session[]> {
     const q = em
       .createQueryBuilder(Session, 's')
@@ -155,7 +155,7 @@ export class SessionsRepository {
   }
 
   /** One page, newest start first (keyset on starts_at, id). */
-  list(em: EntityManager, filter: SessionFilter): Promise<Session[]> {
+  list(filter: SessionFilter, em: EntityManager): Promise<Session[]> {
     const q = em
       .createQueryBuilder(Session, 's')
       .orderBy('s.starts_at', 'DESC')
@@ -171,7 +171,7 @@ export class SessionsRepository {
   }
 
   /** Requests and sessions of a person, for their data export. */
-  async personalData(em: EntityManager, userId: string) {
+  async personalData(userId: string, em: EntityManager) {
     return {
       requests: await em.find(SessionRequest, {
         where: { volunteerId: userId },
@@ -189,7 +189,7 @@ export class SessionsRepository {
   }
 
   /** Blanks the free text a person wrote or that people wrote about their sessions. */
-  async blankFreeText(em: EntityManager, userId: string): Promise<void> {
+  async blankFreeText(userId: string, em: EntityManager): Promise<void> {
     await em.query(`UPDATE session_request SET note = NULL WHERE volunteer_id = $1`, [userId]);
     await em.query(
       `UPDATE session SET cancel_reason = NULL
@@ -203,7 +203,7 @@ export class SessionsRepository {
   }
 
   /** Locks the volunteer's grants and answers the next grant number. */
-  async nextGrantNo(em: EntityManager, volunteerId: string): Promise<number> {
+  async nextGrantNo(volunteerId: string, em: EntityManager): Promise<number> {
     const [row] = await em.query<Array<{ next: number }>>(
       `SELECT COALESCE(max(grant_no), 0) + 1 AS next FROM session_grant WHERE volunteer_id = $1`,
       [volunteerId],

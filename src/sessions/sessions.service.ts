@@ -57,7 +57,7 @@ export class SessionsService {
   ): Promise<Session> {
     const session = requireAccess(
       actor,
-      await this.repo.findSession(this.dataSource.manager, id),
+      await this.repo.findSession(id, false, this.dataSource.manager),
       participants,
       { coordinator: true, what: 'session' },
     );
@@ -69,13 +69,16 @@ export class SessionsService {
 
   async list(actor: Actor, query: SessionListQuery): Promise<SessionPageDto> {
     const em = this.dataSource.manager;
-    const rows = await this.repo.list(em, {
-      volunteerId: actor.role === Role.Volunteer ? actor.id : undefined,
-      therapistId: actor.role === Role.Therapist ? actor.id : undefined,
-      status: query.status,
-      after: decodeCursor(query.cursor),
-      limit: query.limit,
-    });
+    const rows = await this.repo.list(
+      {
+        volunteerId: actor.role === Role.Volunteer ? actor.id : undefined,
+        therapistId: actor.role === Role.Therapist ? actor.id : undefined,
+        status: query.status,
+        after: decodeCursor(query.cursor),
+        limit: query.limit,
+      },
+      em,
+    );
     const zone = query.tz ?? actor.timezone;
     const page = toPage(
       rows,
@@ -97,7 +100,7 @@ export class SessionsService {
     return this.dataSource.transaction(async (em) => {
       const session = requireAccess(
         actor,
-        await this.repo.findSession(em, id, true),
+        await this.repo.findSession(id, true, em),
         participants,
         {
           coordinator: true,
@@ -110,7 +113,7 @@ export class SessionsService {
       if (actor.role !== Role.Coordinator && session.startsAt <= this.clock.now()) {
         throw new SessionStartedError();
       }
-      await this.cancelSession(em, session, actor.id, reason);
+      await this.cancelSession(session, actor.id, reason, em);
       await this.audit.record(
         { actor, action: 'session.cancelled', target: { type: 'session', id } },
         em,
@@ -128,7 +131,7 @@ export class SessionsService {
     return this.dataSource.transaction(async (em) => {
       const session = requireAccess(
         actor,
-        await this.repo.findSession(em, id, true),
+        await this.repo.findSession(id, true, em),
         (s) => [s.therapistId],
         { what: 'session' },
       );
@@ -157,22 +160,22 @@ export class SessionsService {
    * side), in the caller's transaction: consent withdrawal and erasure.
    */
   async cancelFuture(
-    em: EntityManager,
     userId: string,
     side: 'volunteer' | 'any',
     reason: string,
+    em: EntityManager,
   ): Promise<number> {
-    const sessions = await this.repo.futureBooked(em, userId, this.clock.now(), side);
-    for (const session of sessions) await this.cancelSession(em, session, null, reason);
+    const sessions = await this.repo.futureBooked(userId, this.clock.now(), side, em);
+    for (const session of sessions) await this.cancelSession(session, null, reason, em);
     return sessions.length;
   }
 
   /** Frees the slot and the volunteer's entitlement; the invite's SEQUENCE moves on. */
   private async cancelSession(
-    em: EntityManager,
     session: Session,
     by: string | null,
     reason: string,
+    em: EntityManager,
   ): Promise<void> {
     Object.assign(session, {
       status: SessionStatus.Cancelled,
@@ -182,10 +185,14 @@ export class SessionsService {
       sequence: session.sequence + 1,
     });
     await em.save(session);
-    await this.events.publish(em, 'session.cancelled', {
-      ...sessionEvent(session),
-      cancelledBy: by,
-    });
+    await this.events.publish(
+      'session.cancelled',
+      {
+        ...sessionEvent(session),
+        cancelledBy: by,
+      },
+      em,
+    );
   }
 
   /**
@@ -211,7 +218,7 @@ export class SessionsService {
     }
     const account = await this.identity.find(session.volunteerId, em);
     if (!account) return null; // erased
-    const request = await this.repo.findRequest(em, session.requestId);
+    const request = await this.repo.findRequest(session.requestId, em);
     return { name: account.name, phone: account.phone, note: request?.note ?? null };
   }
 }

@@ -28,7 +28,7 @@ export class VettingQueueService {
     query: { status?: VettingStatus; limit: number; cursor?: string },
   ): Promise<Page<VettingQueueItemDto>> {
     const em = this.dataSource.manager;
-    const rows = await this.repo.page(em, query.status, query.limit, decodeCursor(query.cursor));
+    const rows = await this.repo.page(query.status, query.limit, decodeCursor(query.cursor), em);
     const ids = rows.slice(0, query.limit).map((r) => r.accountId);
     const therapists = ids.length ? await em.findBy(TherapistProfile, { accountId: In(ids) }) : [];
     const buddies = ids.length ? await em.findBy(BuddyProfile, { accountId: In(ids) }) : [];

@@ -32,7 +32,7 @@ export interface DecisionRow {
 @Injectable()
 export class VettingRepository {
   /** Creates a pending vetting unless one exists; true when this call created it. */
-  async openIfMissing(em: EntityManager, accountId: string, role: VettedRole, at: Date) {
+  async openIfMissing(accountId: string, role: VettedRole, at: Date, em: EntityManager) {
     const rows: unknown[] = await em.query(
       `INSERT INTO vetting (account_id, role, status, status_since)
        VALUES ($1, $2, 'pending', $3)
@@ -44,16 +44,16 @@ export class VettingRepository {
   }
 
   /** The person's vetting, locked until the transaction ends. */
-  lock(em: EntityManager, accountId: string): Promise<Vetting | null> {
+  lock(accountId: string, em: EntityManager): Promise<Vetting | null> {
     return em.findOne(Vetting, { where: { accountId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(em: EntityManager, accountId: string, change: Partial<Vetting>): Promise<Vetting> {
+  async update(accountId: string, change: Partial<Vetting>, em: EntityManager): Promise<Vetting> {
     await em.update(Vetting, { accountId }, change);
     return em.findOneByOrFail(Vetting, { accountId });
   }
 
-  async appendDecision(em: EntityManager, d: NewDecision): Promise<string> {
+  async appendDecision(d: NewDecision, em: EntityManager): Promise<string> {
     const { note, ...row } = d;
     const result = await em.insert(VettingDecision, row);
     const id = (result.identifiers[0] as { id: string }).id;
@@ -61,7 +61,7 @@ export class VettingRepository {
     return id;
   }
 
-  async history(em: EntityManager, accountId: string): Promise<DecisionRow[]> {
+  async history(accountId: string, em: EntityManager): Promise<DecisionRow[]> {
     const decisions = await em.find(VettingDecision, {
       where: { accountId },
       order: { seq: 'ASC' },
@@ -72,7 +72,7 @@ export class VettingRepository {
     return decisions.map((decision) => ({ decision, note: byId.get(decision.id) ?? null }));
   }
 
-  async deleteNotes(em: EntityManager, accountId: string): Promise<void> {
+  async deleteNotes(accountId: string, em: EntityManager): Promise<void> {
     await em.query(
       `DELETE FROM vetting_note
         WHERE decision_id IN (SELECT id FROM vetting_decision WHERE account_id = $1)`,
@@ -81,7 +81,12 @@ export class VettingRepository {
   }
 
   /** The coordinator's queue: oldest status first, keyset-paginated on (status_since, account_id). */
-  page(em: EntityManager, status: VettingStatus | undefined, limit: number, after?: Position) {
+  page(
+    status: VettingStatus | undefined,
+    limit: number,
+    after: Position | undefined,
+    em: EntityManager,
+  ) {
     const q = em
       .getRepository(Vetting)
       .createQueryBuilder('v')
@@ -96,7 +101,7 @@ export class VettingRepository {
   }
 
   /** Verified vetting whose expiry day has come: marked expired, returned. */
-  async expireDue(em: EntityManager, today: LocalDate, at: Date) {
+  async expireDue(today: LocalDate, at: Date, em: EntityManager) {
     const [rows] = await em.query<[LapsingRow[], number]>(
       `UPDATE vetting
           SET status = 'expired', status_since = $2
@@ -111,7 +116,7 @@ export class VettingRepository {
    * Verified vetting that lapses within `days` and has not been warned about for this expiry
    * date: marked warned, returned. A renewal changes the date, so the next lapse warns again.
    */
-  async markWarnings(em: EntityManager, today: LocalDate, days: number) {
+  async markWarnings(today: LocalDate, days: number, em: EntityManager) {
     const [rows] = await em.query<[LapsingRow[], number]>(
       `UPDATE vetting
           SET warned_for = expires_on

@@ -44,42 +44,49 @@ export class VettingService {
   ) {}
 
   /** With a first profile: the person enters the queue as `pending`. Returns their vetting, locked. */
-  async openForProfile(em: EntityManager, actor: Actor, role: VettedRole): Promise<Vetting> {
+  async openForProfile(actor: Actor, role: VettedRole, em: EntityManager): Promise<Vetting> {
     const now = this.clock.now();
-    if (await this.repo.openIfMissing(em, actor.id, role, now)) {
-      await this.recordDecision(em, actor, {
-        accountId: actor.id,
-        decision: 'submitted',
-        fromStatus: null,
-        toStatus: 'pending',
-        decidedBy: actor.id,
-        decidedAt: now,
-        expiresOn: null,
-      });
+    if (await this.repo.openIfMissing(actor.id, role, now, em)) {
+      await this.recordDecision(
+        actor,
+        {
+          accountId: actor.id,
+          decision: 'submitted',
+          fromStatus: null,
+          toStatus: 'pending',
+          decidedBy: actor.id,
+          decidedAt: now,
+          expiresOn: null,
+        },
+        em,
+      );
     }
-    return (await this.repo.lock(em, actor.id))!;
+    return (await this.repo.lock(actor.id, em))!;
   }
 
   /**
    * The facts a coordinator verified (membership, DBS) changed: a verified or expired person goes
    * back to `pending` and out of matching until checked again. A suspension stays.
    */
-  async resubmit(em: EntityManager, actor: Actor, current: Vetting): Promise<void> {
+  async resubmit(actor: Actor, current: Vetting, em: EntityManager): Promise<void> {
     if (current.status !== 'verified' && current.status !== 'expired') return;
-    await this.change(em, actor, current, 'resubmitted', 'pending', {
-      verifiedBy: null,
-      verifiedAt: null,
-      expiresOn: null,
-      warnedFor: null,
-    });
+    await this.change(
+      actor,
+      current,
+      'resubmitted',
+      'pending',
+      { verifiedBy: null, verifiedAt: null, expiresOn: null, warnedFor: null },
+      undefined,
+      em,
+    );
   }
 
   async verify(actor: Actor, userId: string, input: VerifyInput): Promise<VettingDto> {
     return this.dataSource.transaction(async (em) => {
-      const current = await this.lockVetted(em, userId);
+      const current = await this.lockVetted(userId, em);
       const now = this.clock.now();
       const today = utcDate(now);
-      const expiresOn = input.expiresOn ?? (await this.defaultExpiryFor(em, current, today));
+      const expiresOn = input.expiresOn ?? (await this.defaultExpiryFor(current, today, em));
       if (expiresOn <= today) throw new BadExpiryError('expiresOn must be after today (UTC).');
       if (expiresOn > addYears(today, MAX_VALID_YEARS)) {
         throw new BadExpiryError(`expiresOn must be within ${MAX_VALID_YEARS} years.`);
@@ -92,13 +99,13 @@ export class VettingService {
         );
       }
       const changed = await this.change(
-        em,
         actor,
         current,
         'verified',
         'verified',
         { verifiedBy: actor.id, verifiedAt: now, expiresOn, suspendedAt: null, warnedFor: null },
         input.evidence,
+        em,
       );
       return toVettingDto(changed);
     });
@@ -106,18 +113,18 @@ export class VettingService {
 
   async suspend(actor: Actor, userId: string, input: SuspendInput): Promise<VettingDto> {
     return this.dataSource.transaction(async (em) => {
-      const current = await this.lockVetted(em, userId);
+      const current = await this.lockVetted(userId, em);
       if (current.status === 'suspended') {
         throw new InvalidVettingTransitionError(current.status, 'suspend', 'Already suspended.');
       }
       const changed = await this.change(
-        em,
         actor,
         current,
         'suspended',
         'suspended',
         { suspendedAt: this.clock.now() },
         input.reason,
+        em,
       );
       await this.identity.revokeSessions(userId, em);
       return toVettingDto(changed);
@@ -125,14 +132,20 @@ export class VettingService {
   }
 
   /** Erasure: the person leaves matching for good, and the free text of their decisions goes. */
-  async withdraw(em: EntityManager, userId: string): Promise<void> {
-    await this.repo.deleteNotes(em, userId);
-    const current = await this.repo.lock(em, userId);
+  async withdraw(userId: string, em: EntityManager): Promise<void> {
+    await this.repo.deleteNotes(userId, em);
+    const current = await this.repo.lock(userId, em);
     if (!current || current.status === 'suspended') return;
     const actor = { id: userId, role: current.role as Role };
-    await this.change(em, actor, current, 'withdrawn', 'suspended', {
-      suspendedAt: this.clock.now(),
-    });
+    await this.change(
+      actor,
+      current,
+      'withdrawn',
+      'suspended',
+      { suspendedAt: this.clock.now() },
+      undefined,
+      em,
+    );
   }
 
   /**
@@ -143,20 +156,24 @@ export class VettingService {
   async expireLapsed(now: Date): Promise<{ expired: string[]; warned: string[] }> {
     const today = utcDate(now);
     return this.dataSource.transaction(async (em) => {
-      const expired = await this.repo.expireDue(em, today, now);
+      const expired = await this.repo.expireDue(today, now, em);
       for (const row of expired) {
-        await this.recordDecision(em, null, {
-          accountId: row.account_id,
-          decision: 'expired',
-          fromStatus: 'verified',
-          toStatus: 'expired',
-          decidedBy: null,
-          decidedAt: now,
-          expiresOn: row.expires_on,
-        });
-        await this.events.publish(em, 'vetting.expired', { userId: row.account_id });
+        await this.recordDecision(
+          null,
+          {
+            accountId: row.account_id,
+            decision: 'expired',
+            fromStatus: 'verified',
+            toStatus: 'expired',
+            decidedBy: null,
+            decidedAt: now,
+            expiresOn: row.expires_on,
+          },
+          em,
+        );
+        await this.events.publish('vetting.expired', { userId: row.account_id }, em);
       }
-      const warned = await this.repo.markWarnings(em, today, EXPIRY_WARNING_DAYS);
+      const warned = await this.repo.markWarnings(today, EXPIRY_WARNING_DAYS, em);
       for (const row of warned) {
         await this.audit.record(
           {
@@ -167,17 +184,21 @@ export class VettingService {
           },
           em,
         );
-        await this.events.publish(em, 'vetting.expiring', {
-          userId: row.account_id,
-          expiresOn: row.expires_on,
-        });
+        await this.events.publish(
+          'vetting.expiring',
+          {
+            userId: row.account_id,
+            expiresOn: row.expires_on,
+          },
+          em,
+        );
       }
       return { expired: expired.map((r) => r.account_id), warned: warned.map((r) => r.account_id) };
     });
   }
 
   async history(userId: string, em: EntityManager): Promise<VettingDecisionDto[]> {
-    const rows = await this.repo.history(em, userId);
+    const rows = await this.repo.history(userId, em);
     return rows.map(({ decision: d, note }) => ({
       id: d.id,
       decision: d.decision,
@@ -195,17 +216,17 @@ export class VettingService {
   }
 
   /** 404 for anyone who is not a therapist or buddy (or was erased); 409 before a profile. */
-  private async lockVetted(em: EntityManager, userId: string): Promise<Vetting> {
+  private async lockVetted(userId: string, em: EntityManager): Promise<Vetting> {
     const account = await this.identity.find(userId, em);
     if (account?.role !== Role.Therapist && account?.role !== Role.Buddy) {
       throw new NotFoundError('therapist or buddy');
     }
-    const current = await this.repo.lock(em, userId);
+    const current = await this.repo.lock(userId, em);
     if (!current) throw new ProfileMissingError();
     return current;
   }
 
-  private async defaultExpiryFor(em: EntityManager, v: Vetting, today: string): Promise<string> {
+  private async defaultExpiryFor(v: Vetting, today: string, em: EntityManager): Promise<string> {
     const buddy =
       v.role === 'buddy' ? await em.findOneBy(BuddyProfile, { accountId: v.accountId }) : null;
     return defaultExpiry({
@@ -218,40 +239,48 @@ export class VettingService {
   }
 
   private async change(
-    em: EntityManager,
     actor: Pick<Actor, 'id' | 'role'>,
     current: Vetting,
     decision: NewDecision['decision'],
     to: VettingStatus,
     facts: Partial<Vetting>,
-    note?: string,
+    note: string | undefined,
+    em: EntityManager,
   ): Promise<Vetting> {
     const now = this.clock.now();
-    const changed = await this.repo.update(em, current.accountId, {
-      ...facts,
-      status: to,
-      statusSince: now,
-    });
-    await this.recordDecision(em, actor, {
-      accountId: current.accountId,
-      decision,
-      fromStatus: current.status,
-      toStatus: to,
-      decidedBy: actor.id,
-      decidedAt: now,
-      expiresOn: changed.expiresOn,
-      note,
-    });
+    const changed = await this.repo.update(
+      current.accountId,
+      {
+        ...facts,
+        status: to,
+        statusSince: now,
+      },
+      em,
+    );
+    await this.recordDecision(
+      actor,
+      {
+        accountId: current.accountId,
+        decision,
+        fromStatus: current.status,
+        toStatus: to,
+        decidedBy: actor.id,
+        decidedAt: now,
+        expiresOn: changed.expiresOn,
+        note,
+      },
+      em,
+    );
     return changed;
   }
 
   /** History row and audit row; the audit holds ids and codes, never the note. */
   private async recordDecision(
-    em: EntityManager,
     actor: Pick<Actor, 'id' | 'role'> | null,
     d: NewDecision,
+    em: EntityManager,
   ) {
-    const id = await this.repo.appendDecision(em, d);
+    const id = await this.repo.appendDecision(d, em);
     await this.audit.record(
       {
         actor,
