@@ -8,6 +8,7 @@ import { PeopleController } from './people.controller';
 import { PeopleSearchController } from './people-search.controller';
 import { PeopleDataPart } from './people-data.part';
 import { PeopleService } from './people.service';
+import { ProfilesRepository } from './profiles.repository';
 import { ProfilesService } from './profiles.service';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingController } from './vetting/vetting.controller';
@@ -36,6 +37,7 @@ import { VolunteerProfile } from './volunteer-profile.entity';
   providers: [
     PeopleService,
     ProfilesService,
+    ProfilesRepository,
     VettingService,
     VettingQueueService,
     VettingRepository,

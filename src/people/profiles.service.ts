@@ -10,8 +10,6 @@ import { ValidationFailedException } from '../common/problem';
 
 import { toAccountDto } from '../identity/account.mapper';
 import { AccountView, IdentityService } from '../identity/identity.service';
-import { BuddyProfile } from './buddy-profile.entity';
-import { Deployment } from './deployment.entity';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
 import { MeDto, PersonDto, ProfileDto } from './dto/me.dto';
 import { ProfileInput, ProfileRole } from './dto/profile-input';
@@ -19,9 +17,8 @@ import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localToday } from '../common/time/wall-clock';
 import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
-import { TherapistProfile } from './therapist-profile.entity';
+import { ProfilesRepository } from './profiles.repository';
 import { VettingService } from './vetting/vetting.service';
-import { VolunteerProfile } from './volunteer-profile.entity';
 
 /** A person's own profile (`/v1/me`) and the coordinator's view of anyone (`/v1/people/{id}`). */
 @Injectable()
@@ -29,6 +26,7 @@ export class ProfilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identity: IdentityService,
+    private readonly profiles: ProfilesRepository,
     private readonly vetting: VettingService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -93,18 +91,18 @@ export class ProfilesService {
     const accountId = account.id;
     switch (account.role) {
       case Role.Volunteer: {
-        const p = await em.findOneBy(VolunteerProfile, { accountId });
+        const p = await this.profiles.findVolunteer(accountId, em);
         if (!p) return null;
-        const deployments = await em.findBy(Deployment, { volunteerId: accountId });
+        const deployments = await this.profiles.deploymentsOf(accountId, em);
         const today = localToday(this.clock.now(), account.timezone);
         return toVolunteerProfileDto(p, deployments, today);
       }
       case Role.Therapist: {
-        const p = await em.findOneBy(TherapistProfile, { accountId });
+        const p = await this.profiles.findTherapist(accountId, em);
         return p ? toTherapistProfileDto(p) : null;
       }
       case Role.Buddy: {
-        const p = await em.findOneBy(BuddyProfile, { accountId });
+        const p = await this.profiles.findBuddy(accountId, em);
         return p ? toBuddyProfileDto(p) : null;
       }
       default:
@@ -126,8 +124,7 @@ export class ProfilesService {
       requireDateInSpan(now, `deployments.${i}.startsOn`, d.startsOn);
       requireDateInSpan(now, `deployments.${i}.endsOn`, d.endsOn);
     });
-    await em.upsert(
-      VolunteerProfile,
+    await this.profiles.saveVolunteer(
       {
         accountId: actor.id,
         preferredName: input.preferredName ?? null,
@@ -135,22 +132,15 @@ export class ProfilesService {
         organisation: input.organisation ?? null,
         updatedAt: this.clock.now(),
       },
-      ['accountId'],
+      em,
     );
-    await em.delete(Deployment, { volunteerId: actor.id });
-    if (input.deployments.length > 0) {
-      await em.insert(
-        Deployment,
-        input.deployments.map((d) => ({ ...d, volunteerId: actor.id })),
-      );
-    }
+    await this.profiles.replaceDeployments(actor.id, input.deployments, em);
   }
 
   private async saveTherapist(actor: Actor, input: TherapistProfileInput, em: EntityManager) {
     const vetting = await this.vetting.openForProfile(actor, 'therapist', em);
-    const before = await em.findOneBy(TherapistProfile, { accountId: actor.id });
-    await em.upsert(
-      TherapistProfile,
+    const before = await this.profiles.findTherapist(actor.id, em);
+    await this.profiles.saveTherapist(
       {
         accountId: actor.id,
         membershipBody: input.membershipBody,
@@ -166,7 +156,7 @@ export class ProfilesService {
         bio: input.bio ?? null,
         updatedAt: this.clock.now(),
       },
-      ['accountId'],
+      em,
     );
     const vettedFactsChanged =
       before !== null &&
@@ -187,7 +177,7 @@ export class ProfilesService {
       ]);
     }
     const vetting = await this.vetting.openForProfile(actor, 'buddy', em);
-    const before = await em.findOneBy(BuddyProfile, { accountId: actor.id });
+    const before = await this.profiles.findBuddy(actor.id, em);
     const therapist = input.kind === 'therapist';
     const after = {
       accountId: actor.id,
@@ -201,7 +191,7 @@ export class ProfilesService {
       membershipBody: therapist ? (input.membershipBody ?? null) : null,
       membershipNumber: therapist ? (input.membershipNumber ?? null) : null,
     };
-    await em.upsert(BuddyProfile, { ...after, updatedAt: this.clock.now() }, ['accountId']);
+    await this.profiles.saveBuddy({ ...after, updatedAt: this.clock.now() }, em);
     const vetted = [
       'kind',
       'dbsLevel',

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BuddyProfile } from './buddy-profile.entity';
+import { Deployment } from './deployment.entity';
+import { TherapistProfile } from './therapist-profile.entity';
+import { VolunteerProfile } from './volunteer-profile.entity';
+
+/** A profile as saved: the database keeps its creation time. */
+type Saved<P> = Omit<P, 'account' | 'createdAt'>;
+
+/** A deployment as the volunteer gives it. */
+type NewDeployment = Pick<Deployment, 'location' | 'country' | 'startsOn' | 'endsOn'>;
+
+/** The named queries of the profiles; every method runs on the caller's manager. */
+@Injectable()
+export class ProfilesRepository {
+  findVolunteer(accountId: string, em: EntityManager): Promise<VolunteerProfile | null> {
+    return em.findOneBy(VolunteerProfile, { accountId });
+  }
+
+  findTherapist(accountId: string, em: EntityManager): Promise<TherapistProfile | null> {
+    return em.findOneBy(TherapistProfile, { accountId });
+  }
+
+  findBuddy(accountId: string, em: EntityManager): Promise<BuddyProfile | null> {
+    return em.findOneBy(BuddyProfile, { accountId });
+  }
+
+  deploymentsOf(volunteerId: string, em: EntityManager): Promise<Deployment[]> {
+    return em.findBy(Deployment, { volunteerId });
+  }
+
+  async saveVolunteer(profile: Saved<VolunteerProfile>, em: EntityManager): Promise<void> {
+    await em.upsert(VolunteerProfile, profile, ['accountId']);
+  }
+
+  async saveTherapist(profile: Saved<TherapistProfile>, em: EntityManager): Promise<void> {
+    await em.upsert(TherapistProfile, profile, ['accountId']);
+  }
+
+  async saveBuddy(profile: Saved<BuddyProfile>, em: EntityManager): Promise<void> {
+    await em.upsert(BuddyProfile, profile, ['accountId']);
+  }
+
+  /** The volunteer's deployments become exactly `deployments`. */
+  async replaceDeployments(
+    volunteerId: string,
+    deployments: NewDeployment[],
+    em: EntityManager,
+  ): Promise<void> {
+    await em.delete(Deployment, { volunteerId });
+    if (deployments.length > 0) {
+      await em.insert(
+        Deployment,
+        deployments.map((d) => ({ ...d, volunteerId })),
+      );
+    }
+  }
+}
