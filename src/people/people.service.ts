@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { AccountView, IdentityService } from '../identity/identity.service';
 
 import { BuddyProfile } from './buddy-profile.entity';
-import { Deployment } from './deployment.entity';
 import type {
   BuddyProfileView,
   TherapistProfileView,
@@ -16,10 +15,11 @@ import type {
   VolunteerProfileView,
 } from './people.types';
 import { derivePhase } from './phase';
+import { ProfilesRepository } from './profiles.repository';
 import { TherapistProfile } from './therapist-profile.entity';
 import { Vetting } from './vetting/vetting.entity';
 import { utcDate } from './vetting/vetting-clock';
-import { VolunteerProfile } from './volunteer-profile.entity';
+import { VettingRepository } from './vetting/vetting.repository';
 import { localToday } from '../common/time/wall-clock';
 
 /**
@@ -31,6 +31,8 @@ export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identity: IdentityService,
+    private readonly profiles: ProfilesRepository,
+    private readonly vettingRepo: VettingRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -43,17 +45,7 @@ export class PeopleService {
     candidateIds?: string[],
     em: EntityManager = this.dataSource.manager,
   ): Promise<string[]> {
-    const rows: Array<{ account_id: string }> = await em.query(
-      `SELECT account_id
-         FROM vetting
-        WHERE role = $1
-          AND status = 'verified'
-          AND expires_on > $2::date
-          AND ($3::uuid[] IS NULL OR account_id = ANY ($3::uuid[]))
-        ORDER BY account_id`,
-      [role, utcDate(this.clock.now()), candidateIds ?? null],
-    );
-    return rows.map((r) => r.account_id);
+    return this.vettingRepo.verifiedIds(role, utcDate(this.clock.now()), candidateIds ?? null, em);
   }
 
   /** Profiles of the therapists among `ids` (unknown, erased or profile-less ids are left out). */
@@ -113,8 +105,7 @@ export class PeopleService {
     em: EntityManager,
   ): Promise<V[]> {
     if (ids.length === 0) return [];
-    const where = { accountId: In(ids) } as FindOptionsWhere<P>;
-    const profiles = await em.findBy(entity, where);
+    const profiles = await this.profiles.findMany(entity, ids, em);
     const vetting = await this.vettingStates(ids, em);
     const accounts = await this.identity.getMany(ids, em);
     return profiles.flatMap((p) => {
@@ -133,8 +124,8 @@ export class PeopleService {
   ): Promise<VolunteerProfileView> {
     const account = await this.identity.get(id, em);
     if (account.role !== Role.Volunteer) throw new NotFoundError('volunteer');
-    const profile = await em.findOneBy(VolunteerProfile, { accountId: id });
-    const deployments = await em.findBy(Deployment, { volunteerId: id });
+    const profile = await this.profiles.findVolunteer(id, em);
+    const deployments = await this.profiles.deploymentsOf(id, em);
     return {
       userId: id,
       languages: profile?.languages ?? [],
@@ -144,7 +135,7 @@ export class PeopleService {
   }
 
   private async vettingStates(ids: string[], em: EntityManager) {
-    const rows = await em.findBy(Vetting, { accountId: In(ids) });
+    const rows = await this.vettingRepo.findMany(ids, em);
     return new Map(rows.map((v) => [v.accountId, v]));
   }
 }

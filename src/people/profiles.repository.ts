@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { TherapistProfile } from './therapist-profile.entity';
@@ -24,6 +24,15 @@ export class ProfilesRepository {
 
   findBuddy(accountId: string, em: EntityManager): Promise<BuddyProfile | null> {
     return em.findOneBy(BuddyProfile, { accountId });
+  }
+
+  /** The profiles of `entity` belonging to `accountIds`. */
+  findMany<P extends { accountId: string }>(
+    entity: EntityTarget<P>,
+    accountIds: string[],
+    em: EntityManager,
+  ): Promise<P[]> {
+    return em.findBy(entity, { accountId: In(accountIds) } as FindOptionsWhere<P>);
   }
 
   deploymentsOf(volunteerId: string, em: EntityManager): Promise<Deployment[]> {

@@ -43,6 +43,33 @@ export class VettingRepository {
     return rows.length === 1;
   }
 
+  /**
+   * The ids of `role` whose vetting is verified and unexpired on `today`, among `candidateIds`
+   * (all when null), in id order.
+   */
+  async verifiedIds(
+    role: VettedRole,
+    today: LocalDate,
+    candidateIds: string[] | null,
+    em: EntityManager,
+  ): Promise<string[]> {
+    const rows: Array<{ account_id: string }> = await em.query(
+      `SELECT account_id
+         FROM vetting
+        WHERE role = $1
+          AND status = 'verified'
+          AND expires_on > $2::date
+          AND ($3::uuid[] IS NULL OR account_id = ANY ($3::uuid[]))
+        ORDER BY account_id`,
+      [role, today, candidateIds],
+    );
+    return rows.map((r) => r.account_id);
+  }
+
+  findMany(accountIds: string[], em: EntityManager): Promise<Vetting[]> {
+    return em.findBy(Vetting, { accountId: In(accountIds) });
+  }
+
   /** The person's vetting, locked until the transaction ends. */
   lock(accountId: string, em: EntityManager): Promise<Vetting | null> {
     return em.findOne(Vetting, { where: { accountId }, lock: { mode: 'pessimistic_write' } });
