@@ -7,6 +7,7 @@ import { ConsentReceipts } from './consent-receipt';
 import { ConsentReceiptController } from './consent-receipt.controller';
 import { ConsentText } from './consent-text.entity';
 import { ConsentController } from './consent.controller';
+import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 import { DataRightsController } from './data-rights.controller';
 import { DataRightsService } from './data-rights.service';
@@ -24,6 +25,7 @@ import { PeopleConsentController } from './people-consent.controller';
   ],
   providers: [
     ConsentService,
+    ConsentRepository,
     ConsentEvidence,
     ConsentReceipts,
     DataRightsService,

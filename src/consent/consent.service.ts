@@ -12,6 +12,7 @@ import {
 } from './consent-choice.errors';
 import { ConsentMissingError } from './consent-missing.error';
 import { ConsentEvent } from './consent-event.entity';
+import { ConsentRepository } from './consent.repository';
 import { ConsentChannel, ConsentPurpose } from './consent-purpose';
 import { ConsentHistoryItem, PurposeCatalogEntry, PurposeState, summarise } from './consent-state';
 
@@ -48,6 +49,7 @@ export interface ConsentOverview {
 export class ConsentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ConsentRepository,
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly identity: IdentityService,
@@ -62,17 +64,7 @@ export class ConsentService {
     purpose: ConsentPurpose,
     em: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
-    const rows: Array<{ ok: boolean }> = await em.query(
-      `SELECT e.granted AND e.version >= COALESCE(
-                (SELECT max(version) FROM consent_text
-                  WHERE purpose = e.purpose AND requires_reconsent), 0) AS ok
-         FROM consent_event e
-        WHERE e.subject_id = $1 AND e.purpose = $2
-        ORDER BY e.seq DESC
-        LIMIT 1`,
-      [userId, purpose],
-    );
-    return rows[0]?.ok === true;
+    return this.repo.latestIsValidGrant(userId, purpose, em);
   }
 
   async requireConsent(userId: string, purpose: ConsentPurpose, em?: EntityManager): Promise<void> {
@@ -86,16 +78,18 @@ export class ConsentService {
   async record(userId: string, record: ConsentRecord, em?: EntityManager): Promise<ConsentEvent> {
     if (!em) return this.dataSource.transaction((tx) => this.record(userId, record, tx));
     const version = record.version ?? (await this.currentVersion(record.purpose, em));
-    const event = em.create(ConsentEvent, {
-      subjectId: userId,
-      purpose: record.purpose,
-      version,
-      granted: record.granted,
-      channel: record.channel,
-      recordedBy: record.recordedBy ?? null,
-      evidence: record.evidence ?? {},
-    });
-    const saved = await em.save(event);
+    const saved = await this.repo.append(
+      {
+        subjectId: userId,
+        purpose: record.purpose,
+        version,
+        granted: record.granted,
+        channel: record.channel,
+        recordedBy: record.recordedBy ?? null,
+        evidence: record.evidence ?? {},
+      },
+      em,
+    );
     await this.audit.record(
       {
         actor: record.actor ?? null,
@@ -128,35 +122,14 @@ export class ConsentService {
   }
 
   async currentVersion(purpose: ConsentPurpose, em: EntityManager = this.dataSource.manager) {
-    const [row] = await em.query<Array<{ v: number | null }>>(
-      `SELECT max(version) AS v FROM consent_text WHERE purpose = $1`,
-      [purpose],
-    );
-    if (row?.v == null) throw new Error(`No consent text for ${purpose}`);
-    return row.v;
+    const version = await this.repo.latestVersion(purpose, em);
+    if (version === null) throw new Error(`No consent text for ${purpose}`);
+    return version;
   }
 
   /** Each purpose with its current text and the version from which consent counts. */
   async catalog(em: EntityManager = this.dataSource.manager): Promise<PurposeCatalogEntry[]> {
-    const rows = await em.query<
-      Array<{
-        purpose: string;
-        version: number;
-        title: string;
-        text: string;
-        requires_reconsent: boolean;
-        published_at: Date;
-        minimum_valid_version: number;
-      }>
-    >(
-      `SELECT DISTINCT ON (t.purpose)
-              t.purpose, t.version, t.title, t.text, t.requires_reconsent, t.published_at,
-              COALESCE((SELECT max(r.version) FROM consent_text r
-                         WHERE r.purpose = t.purpose AND r.requires_reconsent), 1)
-                AS minimum_valid_version
-         FROM consent_text t
-        ORDER BY t.purpose, t.version DESC`,
-    );
+    const rows = await this.repo.catalog(em);
     return rows.map((r) => ({
       purpose: r.purpose,
       currentVersion: r.version,
@@ -173,10 +146,7 @@ export class ConsentService {
     userId: string,
     em: EntityManager = this.dataSource.manager,
   ): Promise<ConsentHistoryItem[]> {
-    const rows = await em.find(ConsentEvent, {
-      where: { subjectId: userId },
-      order: { seq: 'ASC' },
-    });
+    const rows = await this.repo.history(userId, em);
     return rows.map((e) => ({
       id: e.id,
       purpose: e.purpose,
@@ -232,10 +202,7 @@ export class ConsentService {
 
   /** Throws the 400/409 for a choice the catalog does not allow; answers the version's title. */
   private async checkChoice(choice: ConsentChoice, em: EntityManager): Promise<string> {
-    const versions = await em.query<Array<{ version: number; title: string }>>(
-      `SELECT version, title FROM consent_text WHERE purpose = $1 ORDER BY version DESC`,
-      [choice.purpose],
-    );
+    const versions = await this.repo.versions(choice.purpose, em);
     if (versions.length === 0) throw new UnknownPurposeError(choice.purpose);
     const chosen = versions.find((v) => v.version === choice.version);
     if (!chosen) throw new UnknownVersionError(choice.purpose, choice.version);
