@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
 import { MatchListDto } from './dto/match.dto';
-import { MatchCandidate, rankTherapists } from '../matching/matching';
+import { FAIRNESS_MONTHS, MatchCandidate, rankTherapists } from '../matching/matching';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionRequest } from './session-request.entity';
 import { addMonths, localMonth, monthStarts } from '../common/time/wall-clock';
@@ -98,7 +98,10 @@ export class SessionMatchesService {
 
     const ids = therapists.map((t) => t.userId);
     const zones = [...new Set(therapists.map((t) => t.timezone))];
-    const currentMonths = therapists.map((t) => localMonth(now, t.timezone));
+    // Each therapist's load: the current month and the FAIRNESS_MONTHS - 1 before it.
+    const recentMonths = (zone: string) =>
+      Array.from({ length: FAIRNESS_MONTHS }, (_, k) => addMonths(localMonth(now, zone), -k));
+    const currentMonths = zones.flatMap(recentMonths);
     const counts = await this.repo.monthlyCounts(em, ids, [
       ...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths]),
     ]);
@@ -116,7 +119,7 @@ export class SessionMatchesService {
         timezone: t.timezone,
         languages: t.languages,
         slots: firstWithCapacity(slots.get(t.userId) ?? [], window, t, used, monthsOf),
-        sessionsThisMonth: used(localMonth(now, t.timezone)),
+        recentSessions: recentMonths(t.timezone).reduce((sum, m) => sum + used(m), 0),
       };
     });
     const ranked = rankTherapists(candidates, {
