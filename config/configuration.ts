@@ -30,7 +30,10 @@ export function parseTrustProxy(value: string): boolean | number | string {
   return v;
 }
 
-export const databaseConfig = registerAs('database', () => ({ url: env().DATABASE_URL }));
+export const databaseConfig = registerAs('database', () => {
+  const e = env();
+  return { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX };
+});
 
 export const redisConfig = registerAs('redis', () => {
   const e = env();

@@ -82,6 +82,17 @@ export class Env {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/volunteer_wellbeing';
 
+  /**
+   * Connections in this process's PostgreSQL pool. A request waits for a free one before its first
+   * statement, so it bounds the transactions in flight; every API and worker process has its own
+   * pool, and together they must stay under the server's max_connections (100 by default).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_MAX = 25;
+
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

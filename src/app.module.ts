@@ -120,7 +120,7 @@ export class AppModule {
             entities: [],
             autoLoadEntities: true,
             migrationsRun: false,
-            extra: { max: 10 },
+            extra: { max: db.poolMax },
           }),
         }),
         BullModule.forRootAsync({

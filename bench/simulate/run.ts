@@ -10,6 +10,7 @@ import { makeWorld, generator, Rng, Therapist, Volunteer, World } from './popula
 import {
   BuddyCandidate,
   expandWeekly,
+  FAIRNESS_MONTHS,
   intersect,
   Interval,
   MatchCandidate,
@@ -70,6 +71,13 @@ function lowerBound(xs: number[], x: number): number {
 }
 
 const monthOf = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).toFormat('yyyy-MM');
+/** The month `yyyy-MM` and the FAIRNESS_MONTHS - 1 before it, as the service counts them. */
+const recentMonths = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return Array.from({ length: FAIRNESS_MONTHS }, (_, k) =>
+    DateTime.utc(y, m, 1).minus({ months: k }).toFormat('yyyy-MM'),
+  );
+};
 const shares = (a: string[], b: string[]) => a.some((l) => b.includes(l));
 
 function simulate(world: World, policy: Policy, seed: number) {
@@ -110,7 +118,10 @@ function simulate(world: World, policy: Policy, seed: number) {
         timezone: c.t.zone,
         languages: c.t.languages,
         slots: c.slots.map((s) => new Date(s)),
-        sessionsThisMonth: state.get(c.t.id)!.perMonth.get(monthOf(now, c.t.zone)) ?? 0,
+        recentSessions: recentMonths(monthOf(now, c.t.zone)).reduce(
+          (sum, m) => sum + (state.get(c.t.id)!.perMonth.get(m) ?? 0),
+          0,
+        ),
       }));
       const [best] = rankTherapists(candidates, {
         languages: v.languages,

@@ -37,18 +37,12 @@ interface ScheduleRow {
   user_id: string;
   timezone: string;
   weekly: Array<TimeWindow & { weekday: number }>;
-}
-
-interface ExceptionRow {
-  id: string;
-  user_id: string;
-  date: string;
-  windows: TimeWindow[];
+  exceptions: StoredException[];
 }
 
 /**
  * The availability tables. Reads are set-based: one statement for the weekly rules of any number
- * of people, one for their exceptions in a date range. Writes take the schedule row's lock first,
+ * of people and their exceptions in a date range. Writes take the schedule row's lock first,
  * so concurrent changes by the same person apply one after the other.
  */
 @Injectable()
@@ -63,32 +57,32 @@ export class AvailabilityRepository {
     const schedules: ScheduleRow[] = await em.query(
       `SELECT s.user_id, s.timezone,
               COALESCE(
-                json_agg(json_build_object('weekday', r.weekday, 'start', r.start_time, 'end', r.end_time)
-                         ORDER BY r.weekday, r.start_time)
-                  FILTER (WHERE r.id IS NOT NULL),
-                '[]') AS weekly
-         FROM availability_schedule s
-         LEFT JOIN availability_rule r ON r.user_id = s.user_id
-        WHERE s.user_id = ANY ($1::uuid[])
-        GROUP BY s.user_id`,
-      [userIds],
-    );
-    if (schedules.length === 0) return new Map();
-    const exceptions: ExceptionRow[] = await em.query(
-      `SELECT e.id, e.user_id, to_char(e.date, 'YYYY-MM-DD') AS date,
+                (SELECT json_agg(json_build_object('weekday', r.weekday, 'start', r.start_time,
+                                                   'end', r.end_time)
+                                 ORDER BY r.weekday, r.start_time)
+                   FROM availability_rule r
+                  WHERE r.user_id = s.user_id),
+                '[]') AS weekly,
               COALESCE(
-                json_agg(json_build_object('start', w.start_time, 'end', w.end_time)
-                         ORDER BY w.start_time)
-                  FILTER (WHERE w.id IS NOT NULL),
-                '[]') AS windows
-         FROM availability_exception e
-         LEFT JOIN availability_exception_window w ON w.exception_id = e.id
-        WHERE e.user_id = ANY ($1::uuid[])
-          AND ($2::date IS NULL OR e.date >= $2::date)
-          AND ($3::date IS NULL OR e.date <= $3::date)
-        GROUP BY e.id
-        ORDER BY e.date`,
-      [schedules.map((s) => s.user_id), dates?.from ?? null, dates?.to ?? null],
+                (SELECT json_agg(json_build_object(
+                          'id', e.id,
+                          'date', to_char(e.date, 'YYYY-MM-DD'),
+                          'windows', COALESCE(
+                            (SELECT json_agg(json_build_object('start', w.start_time,
+                                                               'end', w.end_time)
+                                             ORDER BY w.start_time)
+                               FROM availability_exception_window w
+                              WHERE w.exception_id = e.id),
+                            '[]'))
+                        ORDER BY e.date, e.id)
+                   FROM availability_exception e
+                  WHERE e.user_id = s.user_id
+                    AND ($2::date IS NULL OR e.date >= $2::date)
+                    AND ($3::date IS NULL OR e.date <= $3::date)),
+                '[]') AS exceptions
+         FROM availability_schedule s
+        WHERE s.user_id = ANY ($1::uuid[])`,
+      [userIds, dates?.from ?? null, dates?.to ?? null],
     );
     const result = new Map<string, StoredAvailability>(
       schedules.map((s) => [
@@ -100,17 +94,14 @@ export class AvailabilityRepository {
             start: hhmm(w.start),
             end: hhmm(w.end),
           })),
-          exceptions: [],
+          exceptions: s.exceptions.map((e) => ({
+            id: e.id,
+            date: e.date,
+            windows: e.windows.map((w) => ({ start: hhmm(w.start), end: hhmm(w.end) })),
+          })),
         },
       ]),
     );
-    for (const e of exceptions) {
-      result.get(e.user_id)?.exceptions.push({
-        id: e.id,
-        date: e.date,
-        windows: e.windows.map((w) => ({ start: hhmm(w.start), end: hhmm(w.end) })),
-      });
-    }
     return result;
   }
 

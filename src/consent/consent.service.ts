@@ -72,6 +72,32 @@ export class ConsentService {
   }
 
   /**
+   * `requireConsent` for several purposes in one query (the same rule per purpose); the first
+   * purpose in `purposes` that is not held is the one reported.
+   */
+  async requireConsents(
+    userId: string,
+    purposes: ConsentPurpose[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const rows: Array<{ purpose: ConsentPurpose; ok: boolean }> = await em.query(
+      `SELECT p.purpose, COALESCE((
+                SELECT e.granted AND e.version >= COALESCE(
+                         (SELECT max(version) FROM consent_text
+                           WHERE purpose = e.purpose AND requires_reconsent), 0)
+                  FROM consent_event e
+                 WHERE e.subject_id = $1 AND e.purpose = p.purpose
+                 ORDER BY e.seq DESC
+                 LIMIT 1), false) AS ok
+         FROM unnest($2::text[]) AS p(purpose)`,
+      [userId, purposes],
+    );
+    const held = new Set(rows.filter((r) => r.ok).map((r) => r.purpose));
+    const missing = purposes.find((p) => !held.has(p));
+    if (missing) throw new ConsentMissingError(missing);
+  }
+
+  /**
    * Appends a grant or withdrawal and its audit row; publishes `consent.granted` or
    * `consent.withdrawn` in the same transaction, so reactions commit with it.
    */

@@ -5,18 +5,25 @@
  * (best), the rank score is the weighted sum (weights add up to 1, rounded to 4 decimals), and every
  * factor comes back as a `MatchReason` saying its weight, its score and why.
  *
- * Therapists (`THERAPIST_WEIGHTS`), after dropping those without a free slot or a shared language:
+ * Therapists (`THERAPIST_WEIGHTS`), after dropping those without a free slot or a shared language,
+ * and, when anyone left speaks the volunteer's first language, everyone who does not (a hard filter:
+ * a weight let a much earlier slot outrank it, 98 % fit in the simulation):
  * - earliest (0.40): 1 - (first free slot - window start) / window length; sooner is better.
- * - language (0.25): shared requested languages, each weighted 1/(rank+1) by the volunteer's order
- *   of preference, over the total of those weights; sharing the first choice counts most.
- * - fairness (0.20): 1 / (1 + pro bono sessions this month); spreads the load across therapists.
- * - timezone (0.15): 1 - |UTC offset difference at the first slot| / 12 h (floored at 0).
+ * - fairness (0.40): (1 + the least load among the candidates) / (1 + this therapist's load), the
+ *   load being pro bono sessions in the current month and the FAIRNESS_MONTHS - 1 before it. Over
+ *   one month with 1 / (1 + load) at 0.20 the earliest slot won nearly always and the load ran to
+ *   max/min 3.33 over six months; relative to the least loaded and over six months it is 1.67,
+ *   the rest being who alone speaks a language (`npm run simulate`).
+ * - language (0.10): shared requested languages, each weighted 1/(rank+1) by the volunteer's order
+ *   of preference, over the total of those weights (the first language is already a filter).
+ * - timezone (0.10): 1 - |UTC offset difference at the first slot| / 12 h (floored at 0).
  * Ties go to the earlier first slot, then to the therapist id.
  *
  * Buddies (`BUDDY_WEIGHTS`), after dropping those who are full, share no language, or have no
  * shared stretch of at least MIN_CALL_MINUTES:
  * - kind (0.40): 1 when the buddy is of the kind the volunteer asked for (or they asked for none).
- * - fairness (0.30): 1 / (1 + active pairings), as for therapists.
+ * - fairness (0.30): the share of the buddy's places still free, so a buddy with room for many is
+ *   not filled before one with room for few is used (this found one more buddy in the simulation).
  * - overlap (0.20): the share of the volunteer's call windows the buddy is also free for.
  * - language (0.10): as for therapists.
  * Ties go to the most overlap, then to the most shared languages, then to the buddy id.
@@ -37,9 +44,9 @@ export type BuddyFactor = 'kind' | 'fairness' | 'overlap' | 'language';
 
 export const THERAPIST_WEIGHTS: Readonly<Record<TherapistFactor, number>> = {
   earliest: 0.4,
-  language: 0.25,
-  fairness: 0.2,
-  timezone: 0.15,
+  language: 0.1,
+  fairness: 0.4,
+  timezone: 0.1,
 };
 
 export const BUDDY_WEIGHTS: Readonly<Record<BuddyFactor, number>> = {
@@ -48,6 +55,9 @@ export const BUDDY_WEIGHTS: Readonly<Record<BuddyFactor, number>> = {
   overlap: 0.2,
   language: 0.1,
 };
+
+/** Months (the current one and those before it) whose sessions count towards a therapist's load. */
+export const FAIRNESS_MONTHS = 6;
 
 /** Shortest shared stretch that can hold a buddy call. */
 export const MIN_CALL_MINUTES = 30;
@@ -59,8 +69,11 @@ export interface MatchCandidate {
   languages: string[];
   /** Free start times inside the request window whose month still has capacity, ascending. */
   slots: Date[];
-  /** Pro bono sessions (not cancelled) the therapist has in the current month. */
-  sessionsThisMonth: number;
+  /**
+   * Pro bono sessions (not cancelled) of the therapist in the current month and the
+   * FAIRNESS_MONTHS - 1 months before it.
+   */
+  recentSessions: number;
 }
 
 export interface MatchContext {
@@ -130,16 +143,22 @@ function weigh<F extends string>(weights: Readonly<Record<F, number>>, factors: 
 
 export function rankTherapists(candidates: MatchCandidate[], ctx: MatchContext): RankedTherapist[] {
   const ranked: RankedTherapist[] = [];
-  for (const c of candidates) {
+  let open = candidates.filter(
+    (c) => c.slots.length > 0 && ctx.languages.some((l) => c.languages.includes(l)),
+  );
+  // The first language is a hard filter whenever anyone who can be booked speaks it.
+  const firstChoice = open.filter((c) => c.languages.includes(ctx.languages[0]));
+  if (firstChoice.length > 0) open = firstChoice;
+  const least = Math.min(...open.map((c) => Math.max(0, c.recentSessions)));
+  for (const c of open) {
     const shared = ctx.languages.filter((l) => c.languages.includes(l));
-    if (c.slots.length === 0 || shared.length === 0) continue;
     const first = c.slots[0];
     const { score, reasons } = weigh(THERAPIST_WEIGHTS, {
       earliest: earliest(first, ctx),
       language: language(shared, ctx.languages),
       fairness: {
-        score: fairness(c.sessionsThisMonth),
-        detail: `${c.sessionsThisMonth} pro bono session${c.sessionsThisMonth === 1 ? '' : 's'} this month`,
+        score: (1 + least) / (1 + Math.max(0, c.recentSessions)),
+        detail: `${c.recentSessions} pro bono session${c.recentSessions === 1 ? '' : 's'} in ${FAIRNESS_MONTHS} months (the least among those who fit: ${least})`,
       },
       timezone: timezone(first, c.timezone, ctx.volunteerTimezone),
     });
@@ -176,7 +195,7 @@ export function rankBuddies(need: BuddyNeed, candidates: BuddyCandidate[]): Rank
     const { score, reasons } = weigh(BUDDY_WEIGHTS, {
       kind: kind(candidate.kind, need.preferredKind),
       fairness: {
-        score: fairness(candidate.activePairings),
+        score: 1 - candidate.activePairings / candidate.maxActivePairings,
         detail: `${candidate.activePairings} of ${candidate.maxActivePairings} places taken`,
       },
       overlap: {
@@ -220,9 +239,6 @@ function language(shared: string[], requested: string[]): Scored {
   const score = shared.reduce((sum, l) => sum + weight(l), 0) / total;
   return { score, detail: `Speaks ${shared.join(', ')} of ${requested.join(', ')}` };
 }
-
-/** Fewer sessions or pairings already held scores higher, to spread the load. */
-const fairness = (held: number) => 1 / (1 + Math.max(0, held));
 
 function timezone(at: Date, therapistZone: string, volunteerZone: string): Scored {
   const offset = (zone: string) => DateTime.fromJSDate(at, { zone }).offset;

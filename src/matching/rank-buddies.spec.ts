@@ -70,6 +70,18 @@ describe('rankBuddies', () => {
     expect(ids(ranked)).toEqual(['greek', 'a', 'b']);
   });
 
+  it('is fair by the share of places taken, not the count: a roomy buddy is not filled first', () => {
+    const ranked = rankBuddies(need, [
+      buddy('roomy', { maxActivePairings: 4, activePairings: 1 }),
+      buddy('small', { maxActivePairings: 1, activePairings: 0 }),
+      buddy('half', { maxActivePairings: 4, activePairings: 2 }),
+    ]);
+    expect(ids(ranked)).toEqual(['small', 'roomy', 'half']);
+    expect(ranked.map((r) => r.reasons.find((x) => x.factor === 'fairness')!.score)).toEqual([
+      1, 0.75, 0.5,
+    ]);
+  });
+
   it('explains each rank with the kind, fairness, overlap and shared languages', () => {
     const [top] = rankBuddies(need, [
       buddy('t', { kind: 'therapist', activePairings: 1, languages: ['el'] }),

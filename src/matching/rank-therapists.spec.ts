@@ -1,4 +1,10 @@
-import { MatchCandidate, MatchContext, THERAPIST_WEIGHTS, rankTherapists } from './matching';
+import {
+  FAIRNESS_MONTHS,
+  MatchCandidate,
+  MatchContext,
+  THERAPIST_WEIGHTS,
+  rankTherapists,
+} from './matching';
 
 const from = new Date('2027-03-01T00:00:00Z');
 const to = new Date('2027-03-11T00:00:00Z');
@@ -13,7 +19,7 @@ const candidate = (id: string, change: Partial<MatchCandidate> = {}): MatchCandi
   timezone: 'Europe/London',
   languages: ['en', 'fr'],
   slots: [day(2)],
-  sessionsThisMonth: 0,
+  recentSessions: 0,
   ...change,
 });
 const ids = (c: MatchCandidate[], x: MatchContext = ctx) =>
@@ -31,14 +37,14 @@ describe('rankTherapists', () => {
     );
   });
 
-  it('prefers the therapist who speaks the first-choice language', () => {
-    const onlyFr = candidate('fr', { languages: ['fr'] });
-    const onlyEn = candidate('en', { languages: ['en'] });
-    const ranked = rankTherapists([onlyFr, onlyEn], ctx);
-    expect(ranked.map((r) => r.therapistId)).toEqual(['en', 'fr']);
-    const lang = (i: number) => ranked[i].reasons.find((r) => r.factor === 'language')!.score;
-    expect(lang(0)).toBeCloseTo(2 / 3, 4);
-    expect(lang(1)).toBeCloseTo(1 / 3, 4);
+  it('offers only therapists who speak the first-choice language when anyone bookable does', () => {
+    const onlyFr = candidate('fr', { languages: ['fr'], slots: [day(1, 1)] });
+    const onlyEn = candidate('en', { languages: ['en'], slots: [day(9)] });
+    expect(ids([onlyFr, onlyEn])).toEqual(['en']);
+    // Without a slot the first-choice speaker does not count: the second language is offered.
+    const [r] = rankTherapists([onlyFr, candidate('en', { languages: ['en'], slots: [] })], ctx);
+    expect(r.therapistId).toBe('fr');
+    expect(r.reasons.find((x) => x.factor === 'language')!.score).toBeCloseTo(1 / 3, 4);
   });
 
   it('scores a therapist sharing every requested language at 1 for language', () => {
@@ -47,13 +53,18 @@ describe('rankTherapists', () => {
     expect(r.sharedLanguages).toEqual(['en', 'fr']);
   });
 
-  it('is fair: fewer pro bono sessions this month ranks higher', () => {
-    expect(
-      ids([
-        candidate('busy', { sessionsThisMonth: 2 }),
-        candidate('free', { sessionsThisMonth: 0 }),
-      ]),
-    ).toEqual(['free', 'busy']);
+  it('is fair: fewer recent pro bono sessions than the least loaded candidate ranks lower', () => {
+    const ranked = rankTherapists(
+      [candidate('busy', { recentSessions: 2 }), candidate('free', { recentSessions: 0 })],
+      ctx,
+    );
+    expect(ranked.map((r) => r.therapistId)).toEqual(['free', 'busy']);
+    const fairness = (i: number) => ranked[i].reasons.find((r) => r.factor === 'fairness')!;
+    expect(fairness(0).score).toBe(1);
+    expect(fairness(1)).toMatchObject({
+      score: 0.3333,
+      detail: `2 pro bono sessions in ${FAIRNESS_MONTHS} months (the least among those who fit: 0)`,
+    });
   });
 
   it('prefers a therapist in the volunteer’s UTC offset, using the offset at the slot (DST)', () => {
@@ -73,9 +84,9 @@ describe('rankTherapists', () => {
     expect(tz(winter).detail).toContain('2 h');
   });
 
-  it('lets a much earlier slot outweigh one extra session this month', () => {
-    const soonButBusy = candidate('soon', { slots: [day(1, 1)], sessionsThisMonth: 1 });
-    const lateAndFree = candidate('late', { slots: [day(10, 20)], sessionsThisMonth: 0 });
+  it('lets a much earlier slot outweigh one extra recent session', () => {
+    const soonButBusy = candidate('soon', { slots: [day(1, 1)], recentSessions: 1 });
+    const lateAndFree = candidate('late', { slots: [day(10, 20)], recentSessions: 0 });
     expect(ids([lateAndFree, soonButBusy])).toEqual(['soon', 'late']);
   });
 
@@ -95,7 +106,7 @@ describe('rankTherapists', () => {
 
   it('explains every factor and returns the next slots, at most five by default', () => {
     const slots = [2, 3, 4, 5, 6, 7, 8].map((d) => day(d));
-    const [r] = rankTherapists([candidate('a', { slots, sessionsThisMonth: 1 })], ctx);
+    const [r] = rankTherapists([candidate('a', { slots, recentSessions: 1 })], ctx);
     expect(r.reasons.map((x) => x.factor)).toEqual([
       'earliest',
       'language',
@@ -103,15 +114,15 @@ describe('rankTherapists', () => {
       'timezone',
     ]);
     expect(r.reasons.find((x) => x.factor === 'fairness')).toMatchObject({
-      score: 0.5,
-      detail: '1 pro bono session this month',
+      score: 1,
+      detail: `1 pro bono session in ${FAIRNESS_MONTHS} months (the least among those who fit: 1)`,
     });
     expect(r.reasons.find((x) => x.factor === 'earliest')!.detail).toContain(
       '2027-03-02T09:00:00.000Z',
     );
     expect(r.nextSlots).toEqual(slots.slice(0, 5));
     const expected =
-      0.4 * (1 - 1.375 / 10) + 0.25 * 1 + 0.2 * 0.5 + 0.15 * 1; /* slot 1 day 9 h into 10 days */
+      0.4 * (1 - 1.375 / 10) + 0.1 * 1 + 0.4 * 1 + 0.1 * 1; /* slot 1 day 9 h into 10 days */
     expect(r.score).toBeCloseTo(expected, 4);
   });
 

@@ -80,6 +80,11 @@ export class OutboxWriter {
     return this.identity.find(id, em);
   }
 
+  /** The people among `ids` who are still there to text (not erased), by id, in one read. */
+  accounts(ids: readonly string[], em: EntityManager): Promise<Map<string, AccountView>> {
+    return this.identity.getMany(ids, em);
+  }
+
   /** One notice per coordinator. */
   async toCoordinators(
     template: NotificationTemplate,

@@ -25,8 +25,9 @@ export class SessionNotificationsSubscriber implements OnModuleInit {
 
   private async booked(e: SessionEvent, em: EntityManager): Promise<void> {
     const rows: NewNotification[] = [];
+    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
     for (const [me, other] of parties(e)) {
-      const person = await this.writer.account(me, em);
+      const person = people.get(me);
       if (!person) continue;
       rows.push(
         this.writer.notice(me, T.SessionConfirmation, about(e), 'booked', payload(e, other)),
@@ -43,8 +44,9 @@ export class SessionNotificationsSubscriber implements OnModuleInit {
     await this.writer.cancelAbout(about(e), 'rescheduled', em);
     const move = `moved:${e.previousStartsAt.toISOString()}>${e.startsAt.toISOString()}`;
     const rows: NewNotification[] = [];
+    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
     for (const [me, other] of parties(e)) {
-      const person = await this.writer.account(me, em);
+      const person = people.get(me);
       if (!person) continue;
       rows.push(
         this.writer.notice(me, T.SessionRescheduled, about(e), move, {
@@ -60,8 +62,9 @@ export class SessionNotificationsSubscriber implements OnModuleInit {
   private async cancelled(e: SessionEvent, em: EntityManager): Promise<void> {
     await this.writer.cancelAbout(about(e), 'session-cancelled', em);
     const rows: NewNotification[] = [];
+    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
     for (const [me, other] of parties(e)) {
-      if (!(await this.writer.account(me, em))) continue;
+      if (!people.has(me)) continue;
       rows.push(
         this.writer.notice(me, T.SessionCancelled, about(e), 'cancelled', payload(e, other)),
       );

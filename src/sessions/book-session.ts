@@ -128,7 +128,6 @@ export class BookSession {
         if (grantNo === undefined) throw new SessionAlreadyUsedError();
 
         const times = sessionTimes(startsAt, therapist);
-        await this.repo.lockMonth(therapist.userId, times.month, em);
         const session = await em.save(
           em.create(Session, {
             requestId: request.id,
@@ -141,7 +140,6 @@ export class BookSession {
             ...times,
           }),
         );
-        await this.requireCapacity(therapist, session.month, em);
         await this.events.publish('session.booked', sessionEvent(session), em);
         await this.audit.record(
           {
@@ -154,6 +152,8 @@ export class BookSession {
         );
         const answer = toSessionDto(session, actor.timezone);
         if (key) await storeIdempotentResponse(actor.id, key, 201, answer, em);
+        // The month's lock last, so it is held for the count and the commit only.
+        await this.requireCapacity(therapist, session.month, em);
         return answer;
       }),
     );
@@ -181,18 +181,11 @@ export class BookSession {
 
         const previous = { startsAt: session.startsAt, month: session.month };
         const times = sessionTimes(startsAt, therapist);
-        await this.repo.lockMonth(therapist.userId, times.month, em);
         Object.assign(session, times, { sequence: session.sequence + 1 });
         await em.save(session);
-        if (session.month !== previous.month) {
-          await this.requireCapacity(therapist, session.month, em);
-        }
         await this.events.publish(
           'session.rescheduled',
-          {
-            ...sessionEvent(session),
-            previousStartsAt: previous.startsAt,
-          },
+          { ...sessionEvent(session), previousStartsAt: previous.startsAt },
           em,
         );
         await this.audit.record(
@@ -204,6 +197,10 @@ export class BookSession {
           },
           em,
         );
+        // A move into another month counts against it; its lock last, as in `book`.
+        if (session.month !== previous.month) {
+          await this.requireCapacity(therapist, session.month, em);
+        }
         return toSessionDto(session, actor.timezone);
       }),
     );
@@ -246,12 +243,19 @@ export class BookSession {
     );
   }
 
-  /** Counts the locked month, this booking included; over capacity rolls it all back. */
+  /**
+   * Locks the month and counts it, this booking included; over capacity rolls it all back. Called
+   * after every other write of the transaction: the session row is already in place (the overlap
+   * and one-per-volunteer constraints have ruled), so a lock holder never waits on another row and
+   * bookings of the same month queue only for the count and the commit. Each counts after the
+   * previous holder committed (READ COMMITTED: the count takes a fresh snapshot after the lock).
+   */
   private async requireCapacity(
     therapist: TherapistProfileView,
     month: string,
     em: EntityManager,
   ): Promise<void> {
+    await this.repo.lockMonth(therapist.userId, month, em);
     const used = await this.repo.countMonth(therapist.userId, month, em);
     if (used > therapist.monthlyCapacity) throw new CapacityReachedError(month);
   }

@@ -8,10 +8,10 @@ import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
 import { MatchListDto } from './dto/match.dto';
-import { MatchCandidate, rankTherapists } from '../matching/matching';
+import { FAIRNESS_MONTHS, MatchCandidate, rankTherapists } from '../matching/matching';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionRequest } from './session-request.entity';
-import { addMonths, localMonth } from '../common/time/wall-clock';
+import { addMonths, localMonth, monthStarts } from '../common/time/wall-clock';
 import { zonedTime } from '../common/time/zoned-time.view';
 import { SessionsRepository } from './sessions.repository';
 
@@ -23,6 +23,36 @@ function monthsTouched(from: Date, to: Date, zones: string[]): string[] {
     for (let m = localMonth(from, zone); m <= last; m = addMonths(m, 1)) months.add(m);
   }
   return [...months];
+}
+
+/** Slots shown per therapist; the ranking reads only the first. */
+const NEXT_SLOTS = 5;
+
+/**
+ * The first NEXT_SLOTS of a therapist's free starts (ascending, as `freeSlots` gives them) inside
+ * the window whose local month still has capacity. Each slot is placed in its month by comparing
+ * epoch ms with the month starts computed once per therapist, not by a zone conversion per slot
+ * (that conversion was most of the matches CPU over 250 therapists), and the scan stops at the
+ * last slot the page shows.
+ */
+function firstWithCapacity(
+  free: Date[],
+  window: { from: Date; to: Date },
+  t: TherapistProfileView,
+  used: (month: string) => number,
+  monthsOf: (zone: string) => Array<{ month: string; start: number }>,
+): Date[] {
+  const out: Date[] = [];
+  if (free.length === 0) return out;
+  const months = monthsOf(t.timezone);
+  let m = 0;
+  for (const slot of free) {
+    const at = slot.getTime();
+    if (slot > window.to || out.length === NEXT_SLOTS) break;
+    while (m + 1 < months.length && months[m + 1].start <= at) m++;
+    if (used(months[m].month) < t.monthlyCapacity) out.push(slot);
+  }
+  return out;
 }
 
 /**
@@ -68,7 +98,10 @@ export class SessionMatchesService {
 
     const ids = therapists.map((t) => t.userId);
     const zones = [...new Set(therapists.map((t) => t.timezone))];
-    const currentMonths = therapists.map((t) => localMonth(now, t.timezone));
+    // Each therapist's load: the current month and the FAIRNESS_MONTHS - 1 before it.
+    const recentMonths = (zone: string) =>
+      Array.from({ length: FAIRNESS_MONTHS }, (_, k) => addMonths(localMonth(now, zone), -k));
+    const currentMonths = zones.flatMap(recentMonths);
     const counts = await this.repo.monthlyCounts(
       ids,
       [...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths])],
@@ -76,22 +109,26 @@ export class SessionMatchesService {
     );
     const slots = await this.availability.freeSlots(ids, window, em);
 
+    const byZone = new Map<string, Array<{ month: string; start: number }>>();
+    const monthsOf = (z: string) => {
+      if (!byZone.has(z)) byZone.set(z, monthStarts(z, window.from, window.to));
+      return byZone.get(z)!;
+    };
     const candidates: MatchCandidate[] = therapists.map((t) => {
       const used = (month: string) => counts.get(t.userId)?.get(month) ?? 0;
       return {
         therapistId: t.userId,
         timezone: t.timezone,
         languages: t.languages,
-        slots: (slots.get(t.userId) ?? [])
-          .filter((s) => s <= window.to && used(localMonth(s, t.timezone)) < t.monthlyCapacity)
-          .sort((a, b) => a.getTime() - b.getTime()),
-        sessionsThisMonth: used(localMonth(now, t.timezone)),
+        slots: firstWithCapacity(slots.get(t.userId) ?? [], window, t, used, monthsOf),
+        recentSessions: recentMonths(t.timezone).reduce((sum, m) => sum + used(m), 0),
       };
     });
     const ranked = rankTherapists(candidates, {
       languages: request.languages,
       volunteerTimezone: zone,
       window,
+      nextSlots: NEXT_SLOTS,
     });
 
     const byId = new Map(therapists.map((t) => [t.userId, t]));

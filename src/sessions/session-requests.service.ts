@@ -49,8 +49,11 @@ export class SessionRequestsService {
 
   /** Both consents a session needs: keeping the volunteer's details, and sharing them. */
   async requireSessionConsent(volunteerId: string, em: EntityManager): Promise<void> {
-    await this.consent.requireConsent(volunteerId, ConsentPurpose.DataProcessing, em);
-    await this.consent.requireConsent(volunteerId, ConsentPurpose.ShareWithTherapist, em);
+    await this.consent.requireConsents(
+      volunteerId,
+      [ConsentPurpose.DataProcessing, ConsentPurpose.ShareWithTherapist],
+      em,
+    );
   }
 
   create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestDto> {

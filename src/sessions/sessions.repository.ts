@@ -64,17 +64,14 @@ export class SessionsRepository {
   /**
    * Locks the therapist's month (one row per therapist and month, created on first use) until the
    * transaction ends. Bookings and reschedules into the same month queue here, so each counts the
-   * month's sessions after the previous one committed, and none of them meets another's
-   * uncommitted row in the overlap constraint (which could otherwise deadlock).
+   * month's sessions after the previous one committed. Taken as the last write of the transaction
+   * (see BookSession), so a holder never waits on another transaction's row.
    */
   async lockMonth(therapistId: string, month: string, em: EntityManager): Promise<void> {
+    // One statement: the no-op update of an existing row takes the same row lock as FOR UPDATE.
     await em.query(
       `INSERT INTO session_capacity_month (therapist_id, month) VALUES ($1, $2)
-       ON CONFLICT DO NOTHING`,
-      [therapistId, month],
-    );
-    await em.query(
-      `SELECT 1 FROM session_capacity_month WHERE therapist_id = $1 AND month = $2 FOR UPDATE`,
+       ON CONFLICT (therapist_id, month) DO UPDATE SET month = EXCLUDED.month`,
       [therapistId, month],
     );
   }

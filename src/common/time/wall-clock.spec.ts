@@ -10,6 +10,7 @@ import {
   isoWeekday,
   localMonth,
   localToday,
+  monthStarts,
   resolveLocal,
   wallClockAt,
   weekdayOf,
@@ -102,5 +103,23 @@ describe('local months', () => {
     expect(localMonth(new Date('2027-03-31T22:30:00Z'), 'UTC')).toBe('2027-03-01');
     expect(addMonths('2027-12-01', 1)).toBe('2028-01-01');
     expect(addMonths('2027-03-01', -3)).toBe('2026-12-01');
+  });
+
+  it('gives the local months a range touches with the instants they begin', () => {
+    const months = monthStarts(
+      'Europe/Athens',
+      new Date('2027-03-20T00:00:00Z'),
+      new Date('2027-05-02T00:00:00Z'),
+    );
+    expect(months.map((m) => [m.month, utc(m.start)])).toEqual([
+      ['2027-03-01', '2027-02-28T22:00:00.000Z'],
+      ['2027-04-01', '2027-03-31T21:00:00.000Z'],
+      ['2027-05-01', '2027-04-30T21:00:00.000Z'],
+    ]);
+    // Agrees with localMonth on either side of a boundary.
+    for (const m of months) {
+      expect(localMonth(new Date(m.start), 'Europe/Athens')).toBe(m.month);
+      expect(localMonth(new Date(m.start - 1), 'Europe/Athens')).toBe(addMonths(m.month, -1));
+    }
   });
 });

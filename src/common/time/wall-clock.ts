@@ -156,6 +156,25 @@ export const localToday = (now: Date, zoneName: string): string =>
 export const localMonth = (at: Date, zoneName: string): string =>
   `${localToday(at, zoneName).slice(0, 8)}01`;
 
+/**
+ * The local calendar months of `zoneName` that [from, to] touches, ascending, each with the instant
+ * it begins (its first local midnight, by `resolveLocal`). One offset look-up per month, so a caller
+ * placing many instants in their months compares numbers instead of converting each instant.
+ */
+export function monthStarts(
+  zoneName: string,
+  from: Date,
+  to: Date,
+): Array<{ month: string; start: number }> {
+  const zone = zoneNamed(zoneName);
+  const last = localMonth(to, zoneName);
+  const months: Array<{ month: string; start: number }> = [];
+  for (let m = localMonth(from, zoneName); m <= last; m = addMonths(m, 1)) {
+    months.push({ month: m, start: resolveLocal(zone, dayNumber(m), 0).instant });
+  }
+  return months;
+}
+
 /** The first day of the month `months` after the month of `date` (`YYYY-MM-DD`). */
 export function addMonths(date: string, months: number): string {
   const [y, m] = date.split('-').map(Number);
