@@ -20,7 +20,7 @@ import { BuddyRequest } from './buddy-request.entity';
 import { BuddyCandidate, rankBuddies, RankedBuddy } from '../matching/matching';
 import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
-import { BuddyMatchesView, BuddyMatchView, BuddyRequestView } from './dto/views';
+import { BuddyMatchesView, BuddyMatchView, BuddyRequestView } from './checkins.view';
 import { PairingsRepository } from './pairings.repository';
 
 const MATCH_DAYS = 14;

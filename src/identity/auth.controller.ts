@@ -7,7 +7,7 @@ import { Public } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { AccessTokenDto, AccountDto, LoginDto, RegisterDto } from './dto/register.dto';
 import { IdentityService } from './identity.service';
-import { toAccountDto } from './account.mapper';
+import { toAccountDto } from './account.view';
 import {
   clearRefreshCookie,
   CSRF_HEADER_VALUE,

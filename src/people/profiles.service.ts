@@ -8,7 +8,7 @@ import { requireDateInSpan } from '../common/time-range';
 import { isExclusionViolation } from '../common/pg-errors';
 import { ValidationFailedException } from '../common/problem';
 
-import { toAccountDto } from '../identity/account.mapper';
+import { toAccountDto } from '../identity/account.view';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
@@ -18,7 +18,7 @@ import { ProfileInput, ProfileRole } from './dto/profile-input';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localToday } from '../common/time/wall-clock';
-import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
+import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile.view';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';

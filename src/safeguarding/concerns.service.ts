@@ -26,7 +26,7 @@ import {
   toFullView,
   toStatusView,
   toSummary,
-} from './concern.mapper';
+} from './concern.view';
 import { ConcernFilter, ConcernsRepository } from './concerns.repository';
 import {
   ConcernDto,

@@ -1,9 +1,9 @@
-import { ZonedTimeView } from '../../common/time/zoned-time.view';
-import type { BuddyKind } from '../../people/people.types';
-import type { BuddyPhase, CallChannel } from '../buddy-request.entity';
-import type { Cadence } from '../call-plan';
-import type { CheckinStatus, Wellbeing } from '../checkin.entity';
-import type { PairingStatus } from '../pairing.entity';
+import { ZonedTimeView } from '../common/time/zoned-time.view';
+import type { BuddyKind } from '../people/people.types';
+import type { BuddyPhase, CallChannel } from './buddy-request.entity';
+import type { Cadence } from './call-plan';
+import type { CheckinStatus, Wellbeing } from './checkin.entity';
+import type { PairingStatus } from './pairing.entity';
 
 export class CallWindowView {
   weekday!: number;

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DataRights, PersonalDataPart } from '../common/data-rights';
-import { toStatusView } from './concern.mapper';
+import { toStatusView } from './concern.view';
 import { ConcernsRepository } from './concerns.repository';
 import { ConcernStatusDto } from './dto/concern.dto';
 

@@ -9,12 +9,12 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { IdentityService } from '../identity/identity.service';
 import { BuddyRequest } from './buddy-request.entity';
 import { PairingsQuery } from './dto/pairing.dto';
-import { ContactView, PairingView } from './dto/views';
+import { ContactView, PairingView } from './checkins.view';
 import { Pairing } from './pairing.entity';
 
 /** Reading pairings, with the volunteer's contact details where the buddy may see them. */
 @Injectable()
-export class PairingReader {
+export class PairingReadsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
