@@ -9,9 +9,9 @@ import { ConsentReceipts } from './consent-receipt';
 import { ConsentService } from './consent.service';
 import {
   ConsentChoiceDto,
-  ConsentOverviewDto,
-  ConsentRecordedDto,
-  PurposeDto,
+  ConsentOverviewView,
+  ConsentRecordedView,
+  PurposeView,
 } from './dto/consent.dto';
 
 @ApiTags('consent')
@@ -27,14 +27,14 @@ export class ConsentController {
   /** Every purpose with its current version and plain-English text, for anyone to read. */
   @Public()
   @Get('consent/purposes')
-  async purposes(): Promise<PurposeDto[]> {
+  async purposes(): Promise<PurposeView[]> {
     return this.consent.catalog();
   }
 
   /** My current state per purpose (valid or not) and every grant and withdrawal I made. */
   @ApiBearerAuth()
   @Get('me/consents')
-  async mine(@CurrentActor() actor: Actor): Promise<ConsentOverviewDto> {
+  async mine(@CurrentActor() actor: Actor): Promise<ConsentOverviewView> {
     await this.identity.get(actor.id);
     return this.consent.overview(actor.id);
   }
@@ -53,7 +53,7 @@ export class ConsentController {
     @Body() dto: ConsentChoiceDto,
     @Ip() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
-  ): Promise<ConsentRecordedDto> {
+  ): Promise<ConsentRecordedView> {
     const { event, title, state } = await this.consent.recordChoice(actor.id, dto, {
       channel: ConsentChannel.Web,
       evidence: this.evidence.of({ ip, userAgent }),

@@ -1,7 +1,7 @@
-import { AccountDto } from './dto/register.dto';
+import { AccountDetailsView } from './dto/register.dto';
 import type { AccountView } from './identity.service';
 
-export const toAccountDto = (a: AccountView): AccountDto => ({
+export const toAccountDetailsView = (a: AccountView): AccountDetailsView => ({
   id: a.id,
   email: a.email ?? '',
   role: a.role,

@@ -11,7 +11,7 @@ import { TokenVersions } from '../common/auth.guard';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
-import { AccessTokenDto, RegisterDto } from './dto/register.dto';
+import { AccessTokenView, RegisterDto } from './dto/register.dto';
 import { LoginLimiter } from './login-limiter';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -121,7 +121,7 @@ export class IdentityService implements TokenVersions {
 
   async issueToken(
     account: Pick<Account, 'id' | 'role' | 'tokenVersion'>,
-  ): Promise<AccessTokenDto> {
+  ): Promise<AccessTokenView> {
     const accessToken = await this.jwt.signAsync({
       sub: account.id,
       role: account.role,

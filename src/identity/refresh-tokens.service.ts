@@ -7,7 +7,7 @@ import { authConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { Account } from './account.entity';
-import { AccessTokenDto } from './dto/register.dto';
+import { AccessTokenView } from './dto/register.dto';
 import { IdentityService } from './identity.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -21,7 +21,7 @@ const digestOf = (token: string | undefined): Buffer | undefined =>
 
 export interface Rotated {
   refreshToken: string;
-  access: AccessTokenDto;
+  access: AccessTokenView;
 }
 
 type RotateOutcome =

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import {
-  MyNotificationsPage,
+  MyNotificationPageView,
   MyNotificationsQuery,
-  NotificationsAdminPage,
+  NotificationAdminPageView,
   NotificationsQuery,
 } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
@@ -20,7 +20,7 @@ export class NotificationsController {
   mine(
     @CurrentActor() actor: Actor,
     @Query() query: MyNotificationsQuery,
-  ): Promise<MyNotificationsPage> {
+  ): Promise<MyNotificationPageView> {
     return this.notifications.mine(actor, query);
   }
 
@@ -30,7 +30,7 @@ export class NotificationsController {
   list(
     @CurrentActor() actor: Actor,
     @Query() query: NotificationsQuery,
-  ): Promise<NotificationsAdminPage> {
+  ): Promise<NotificationAdminPageView> {
     return this.notifications.list(actor, query);
   }
 }

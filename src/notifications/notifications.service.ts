@@ -6,9 +6,9 @@ import { Actor } from '../common/auth.decorators';
 import { DataRights } from '../common/data-rights';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import {
-  MyNotificationDto,
+  MyNotificationView,
   MyNotificationsQuery,
-  NotificationAdminDto,
+  NotificationAdminView,
   NotificationsQuery,
 } from './dto/notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
@@ -32,7 +32,7 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationDto>> {
+  async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationView>> {
     const zone = query.tz ?? actor.timezone;
     const rows = await this.outbox.list({
       recipientId: actor.id,
@@ -44,7 +44,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** Coordinators: e.g. every failed text. Audited as a read of records about people. */
-  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationAdminDto>> {
+  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationAdminView>> {
     const rows = await this.outbox.list({
       status: query.status,
       limit: query.limit,
@@ -63,7 +63,7 @@ export class NotificationsService implements OnModuleInit {
   }
 }
 
-function toMine(r: NotificationRow, zone: string): MyNotificationDto {
+function toMine(r: NotificationRow, zone: string): MyNotificationView {
   return {
     id: r.id,
     channel: r.channel,
@@ -77,7 +77,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationDto {
   };
 }
 
-function toAdmin(r: NotificationRow): NotificationAdminDto {
+function toAdmin(r: NotificationRow): NotificationAdminView {
   return {
     id: r.id,
     recipientId: r.recipientId,

@@ -1,8 +1,8 @@
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
-import { BuddyProfileDto } from './dto/buddy-profile.dto';
-import { TherapistProfileDto } from './dto/therapist-profile.dto';
-import { VolunteerProfileDto } from './dto/volunteer-profile.dto';
+import { BuddyProfileDetailsView } from './dto/buddy-profile.dto';
+import { TherapistProfileDetailsView } from './dto/therapist-profile.dto';
+import { VolunteerProfileDetailsView } from './dto/volunteer-profile.dto';
 import type { LocalDate } from './people.types';
 import { derivePhase } from './phase';
 import { TherapistProfile } from './therapist-profile.entity';
@@ -10,11 +10,11 @@ import { VolunteerProfile } from './volunteer-profile.entity';
 
 export const byStart = (a: Deployment, b: Deployment) => a.startsOn.localeCompare(b.startsOn);
 
-export const toVolunteerProfileDto = (
+export const toVolunteerProfileDetailsView = (
   p: VolunteerProfile,
   deployments: Deployment[],
   today: LocalDate,
-): VolunteerProfileDto => ({
+): VolunteerProfileDetailsView => ({
   preferredName: p.preferredName,
   languages: p.languages,
   organisation: p.organisation,
@@ -24,7 +24,7 @@ export const toVolunteerProfileDto = (
   ...derivePhase(deployments, today),
 });
 
-export const toTherapistProfileDto = (p: TherapistProfile): TherapistProfileDto => ({
+export const toTherapistProfileDetailsView = (p: TherapistProfile): TherapistProfileDetailsView => ({
   membershipBody: p.membershipBody,
   membershipNumber: p.membershipNumber,
   modalities: p.modalities,
@@ -38,7 +38,7 @@ export const toTherapistProfileDto = (p: TherapistProfile): TherapistProfileDto 
   bio: p.bio,
 });
 
-export const toBuddyProfileDto = (p: BuddyProfile): BuddyProfileDto => ({
+export const toBuddyProfileDetailsView = (p: BuddyProfile): BuddyProfileDetailsView => ({
   kind: p.kind,
   languages: p.languages,
   maxActivePairings: p.maxActivePairings,

@@ -8,17 +8,17 @@ import { requireDateInSpan } from '../common/time-range';
 import { isExclusionViolation } from '../common/pg-errors';
 import { ValidationFailedException } from '../common/problem';
 
-import { toAccountDto } from '../identity/account.view';
+import { toAccountDetailsView } from '../identity/account.view';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
-import { MeDto, PersonDto, ProfileDto } from './dto/me.dto';
+import { MeView, PersonView, ProfileDetailsView } from './dto/me.dto';
 import { ProfileInput, ProfileRole } from './dto/profile-input';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localToday } from '../common/time/wall-clock';
-import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile.view';
+import { toBuddyProfileDetailsView, toTherapistProfileDetailsView, toVolunteerProfileDetailsView } from './profile.view';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';
@@ -35,7 +35,7 @@ export class ProfilesService {
   ) {}
 
   /** Replaces the caller's profile, and the contact fields given, in one transaction. */
-  async save(actor: Actor & { role: ProfileRole }, input: ProfileInput): Promise<MeDto> {
+  async save(actor: Actor & { role: ProfileRole }, input: ProfileInput): Promise<MeView> {
     try {
       return await this.dataSource.transaction(async (em) => {
         const account = await this.updateContact(actor, input, em);
@@ -68,9 +68,9 @@ export class ProfilesService {
   }
 
   /** The account, the role's profile with derived values, and for the vetted their vetting. */
-  async describe(accountId: string, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
+  async describe(accountId: string, em: EntityManager = this.dataSource.manager): Promise<MeView> {
     const account = await this.identity.get(accountId, em);
-    const me: MeDto = { ...toAccountDto(account), profile: await this.profileOf(account, em) };
+    const me: MeView = { ...toAccountDetailsView(account), profile: await this.profileOf(account, em) };
     if (account.role === Role.Therapist || account.role === Role.Buddy) {
       const v = await this.vetting.current(account.id, em);
       me.vettingStatus = v?.status ?? 'pending';
@@ -80,7 +80,7 @@ export class ProfilesService {
   }
 
   /** A coordinator reads one person's record: audited. */
-  async person(coordinator: Actor, userId: string): Promise<PersonDto> {
+  async person(coordinator: Actor, userId: string): Promise<PersonView> {
     return this.dataSource.transaction(async (em) => {
       const person = await this.describe(userId, em);
       const vettingHistory = await this.vetting.history(userId, em);
@@ -89,7 +89,7 @@ export class ProfilesService {
     });
   }
 
-  private async profileOf(account: AccountView, em: EntityManager): Promise<ProfileDto | null> {
+  private async profileOf(account: AccountView, em: EntityManager): Promise<ProfileDetailsView | null> {
     const accountId = account.id;
     switch (account.role) {
       case Role.Volunteer: {
@@ -97,15 +97,15 @@ export class ProfilesService {
         if (!p) return null;
         const deployments = await em.findBy(Deployment, { volunteerId: accountId });
         const today = localToday(this.clock.now(), account.timezone);
-        return toVolunteerProfileDto(p, deployments, today);
+        return toVolunteerProfileDetailsView(p, deployments, today);
       }
       case Role.Therapist: {
         const p = await em.findOneBy(TherapistProfile, { accountId });
-        return p ? toTherapistProfileDto(p) : null;
+        return p ? toTherapistProfileDetailsView(p) : null;
       }
       case Role.Buddy: {
         const p = await em.findOneBy(BuddyProfile, { accountId });
-        return p ? toBuddyProfileDto(p) : null;
+        return p ? toBuddyProfileDetailsView(p) : null;
       }
       default:
         return null;

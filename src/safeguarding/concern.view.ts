@@ -2,10 +2,10 @@ import { Sealer } from './concern-cipher';
 import { ConcernEntry } from './concern-entry.entity';
 import { Concern } from './concern.entity';
 import {
-  ConcernDto,
-  ConcernEntryDto,
-  ConcernStatusDto,
-  ConcernSummaryDto,
+  ConcernView,
+  ConcernEntryView,
+  ConcernStatusView,
+  ConcernSummaryView,
 } from './dto/concern.dto';
 
 /** The associated data binding a sealed value to its row and field. */
@@ -13,7 +13,7 @@ export const concernContext = (id: string, field: string) => `concern:${id}:${fi
 export const entryContext = (concernId: string, field: string) =>
   `concern:${concernId}:entry:${field}`;
 
-export const toStatusView = (c: Concern): ConcernStatusDto => ({
+export const toStatusView = (c: Concern): ConcernStatusView => ({
   id: c.id,
   category: c.category,
   urgency: c.urgency,
@@ -22,7 +22,7 @@ export const toStatusView = (c: Concern): ConcernStatusDto => ({
   updatedAt: c.updatedAt,
 });
 
-export const toSummary = (c: Concern): ConcernSummaryDto => ({
+export const toSummary = (c: Concern): ConcernSummaryView => ({
   ...toStatusView(c),
   source: c.source,
   subjectUserId: c.subjectUserId,
@@ -30,7 +30,7 @@ export const toSummary = (c: Concern): ConcernSummaryDto => ({
   reporterPseudonym: c.reporterPseudonym,
 });
 
-const toEntry = (sealer: Sealer, e: ConcernEntry): ConcernEntryDto => ({
+const toEntry = (sealer: Sealer, e: ConcernEntry): ConcernEntryView => ({
   id: e.id,
   at: e.at,
   kind: e.kind,
@@ -42,7 +42,7 @@ const toEntry = (sealer: Sealer, e: ConcernEntry): ConcernEntryDto => ({
   note: sealer.openOptional(e.noteSealed, entryContext(e.concernId, 'note')),
 });
 
-export const toFullView = (sealer: Sealer, c: Concern, history: ConcernEntry[]): ConcernDto => ({
+export const toFullView = (sealer: Sealer, c: Concern, history: ConcernEntry[]): ConcernView => ({
   ...toSummary(c),
   subjectDescription: sealer.openOptional(
     c.subjectDescriptionSealed,

@@ -2,7 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { CreateSessionGrantDto, SessionGrantDto } from './dto/session-grant.dto';
+import { CreateSessionGrantDto, SessionGrantView } from './dto/session-grant.dto';
 import { SessionGrantsService } from './session-grants.service';
 
 @ApiTags('sessions')
@@ -22,7 +22,7 @@ export class SessionGrantsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateSessionGrantDto,
-  ): Promise<SessionGrantDto> {
+  ): Promise<SessionGrantView> {
     return this.grants.grant(actor, id, dto.reason);
   }
 }

@@ -6,7 +6,7 @@ import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
-import { SessionGrantDto } from './dto/session-grant.dto';
+import { SessionGrantView } from './dto/session-grant.dto';
 import { SessionGrant } from './session-grant.entity';
 import { GrantNotNeededError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
@@ -21,7 +21,7 @@ export class SessionGrantsService {
     private readonly audit: AuditService,
   ) {}
 
-  async grant(actor: Actor, volunteerId: string, reason: string): Promise<SessionGrantDto> {
+  async grant(actor: Actor, volunteerId: string, reason: string): Promise<SessionGrantView> {
     try {
       return await this.dataSource.transaction(async (em) => {
         const volunteer = await this.identity.get(volunteerId, em);

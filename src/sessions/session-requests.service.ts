@@ -13,7 +13,7 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { localToday } from '../common/time/wall-clock';
 import { PeopleService } from '../people/people.service';
-import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
+import { CreateSessionRequestDto, SessionRequestView } from './dto/session-request.dto';
 import { sessionEligibility } from './eligibility';
 import { SessionRequest } from './session-request.entity';
 import { NotEligibleError } from './sessions.errors';
@@ -23,7 +23,7 @@ import { SessionsRepository } from './sessions.repository';
 export const MAX_WINDOW_DAYS = 60;
 const DAY_MS = 86_400_000;
 
-export const toRequestDto = (r: SessionRequest): SessionRequestDto => ({
+export const toSessionRequestView = (r: SessionRequest): SessionRequestView => ({
   id: r.id,
   volunteerId: r.volunteerId,
   languages: r.languages,
@@ -53,7 +53,7 @@ export class SessionRequestsService {
     await this.consent.requireConsent(volunteerId, ConsentPurpose.ShareWithTherapist, em);
   }
 
-  create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestDto> {
+  create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestView> {
     const notBefore = new Date(dto.notBefore);
     const notAfter = new Date(dto.notAfter);
     if (notAfter <= notBefore) {
@@ -100,7 +100,7 @@ export class SessionRequestsService {
         },
         em,
       );
-      return toRequestDto(request);
+      return toSessionRequestView(request);
     });
   }
 

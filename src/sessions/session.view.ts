@@ -1,14 +1,14 @@
 import { zonedTime } from '../common/time/zoned-time.view';
-import { SessionDto, VolunteerContactDto } from './dto/session.dto';
+import { SessionView, VolunteerContactView } from './dto/session.dto';
 import { Session } from './session.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSessionDto(
+export function toSessionView(
   s: Session,
   timezone: string,
-  volunteer?: VolunteerContactDto | null,
-): SessionDto {
+  volunteer?: VolunteerContactView | null,
+): SessionView {
   return {
     id: s.id,
     requestId: s.requestId,

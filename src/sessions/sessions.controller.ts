@@ -21,10 +21,10 @@ import {
   BookSessionDto,
   CancelSessionDto,
   RescheduleSessionDto,
-  SessionDto,
+  SessionView,
   SessionListQuery,
   SessionOutcomeDto,
-  SessionPageDto,
+  SessionPageView,
   TimeZoneQuery,
 } from './dto/session.dto';
 import { idempotencyKey } from './idempotency';
@@ -60,14 +60,14 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Body() dto: BookSessionDto,
     @Headers('idempotency-key') key?: string,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.booking.book(actor, dto, idempotencyKey(key));
   }
 
   /** My sessions (volunteer or therapist), or all of them for a coordinator; newest first. */
   @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: SessionListQuery): Promise<SessionPageDto> {
+  list(@CurrentActor() actor: Actor, @Query() query: SessionListQuery): Promise<SessionPageView> {
     return this.sessions.list(actor, query);
   }
 
@@ -81,7 +81,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimeZoneQuery,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.sessions.get(actor, id, query.tz);
   }
 
@@ -108,7 +108,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RescheduleSessionDto,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.booking.reschedule(actor, id, dto);
   }
 
@@ -121,7 +121,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CancelSessionDto,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.sessions.cancel(actor, id, dto.reason);
   }
 
@@ -134,7 +134,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SessionOutcomeDto,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.sessions.recordOutcome(actor, id, dto.status);
   }
 }

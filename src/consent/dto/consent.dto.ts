@@ -1,6 +1,6 @@
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { ConsentChannel } from '../consent-purpose';
-import { ConsentReceiptDto } from './consent-receipt.dto';
+import { ConsentReceiptView } from './consent-receipt.dto';
 
 export class ConsentChoiceDto {
   /** A purpose from `GET /v1/consent/purposes`, e.g. `data_processing`. Unknown: 400. */
@@ -24,7 +24,7 @@ export class ConsentChoiceDto {
   granted!: boolean;
 }
 
-export class PurposeDto {
+export class PurposeView {
   /** Stable name clients send back, e.g. `sms_reminders`. */
   purpose!: string;
   currentVersion!: number;
@@ -38,7 +38,7 @@ export class PurposeDto {
   publishedAt!: Date;
 }
 
-export class ConsentStateDto {
+export class ConsentStateView {
   purpose!: string;
   title!: string;
   /** The latest event is a grant. */
@@ -54,7 +54,7 @@ export class ConsentStateDto {
   needsReconsent!: boolean;
 }
 
-export class ConsentHistoryDto {
+export class ConsentHistoryView {
   /** Also the receipt id of this event. */
   id!: string;
   purpose!: string;
@@ -66,14 +66,14 @@ export class ConsentHistoryDto {
   at!: Date;
 }
 
-export class ConsentOverviewDto {
-  purposes!: ConsentStateDto[];
+export class ConsentOverviewView {
+  purposes!: ConsentStateView[];
   /** Every grant and withdrawal, oldest first. */
-  history!: ConsentHistoryDto[];
+  history!: ConsentHistoryView[];
 }
 
-export class ConsentRecordedDto {
+export class ConsentRecordedView {
   /** Current state per purpose after this event. */
-  state!: ConsentStateDto;
-  receipt!: ConsentReceiptDto;
+  state!: ConsentStateView;
+  receipt!: ConsentReceiptView;
 }

@@ -43,14 +43,14 @@ export class LoginDto {
   password!: string;
 }
 
-export class AccessTokenDto {
+export class AccessTokenView {
   accessToken!: string;
   /** Seconds until the token expires. */
   expiresIn!: number;
   tokenType!: 'Bearer';
 }
 
-export class AccountDto {
+export class AccountDetailsView {
   id!: string;
   email!: string;
   role!: Role;

@@ -23,7 +23,7 @@ export class NotificationsQuery extends PageQuery {
 }
 
 /** A text sent (or to be sent) to me. */
-export class MyNotificationDto {
+export class MyNotificationView {
   id!: string;
   channel!: string;
   template!: string;
@@ -39,13 +39,13 @@ export class MyNotificationDto {
   reason!: string | null;
 }
 
-export class MyNotificationsPage {
-  items!: MyNotificationDto[];
+export class MyNotificationPageView {
+  items!: MyNotificationView[];
   nextCursor!: string | null;
 }
 
 /** A notification as coordinators see it: ids, states and codes, never the number or text. */
-export class NotificationAdminDto {
+export class NotificationAdminView {
   id!: string;
   recipientId!: string;
   template!: string;
@@ -59,7 +59,7 @@ export class NotificationAdminDto {
   updatedAt!: Date;
 }
 
-export class NotificationsAdminPage {
-  items!: NotificationAdminDto[];
+export class NotificationAdminPageView {
+  items!: NotificationAdminView[];
   nextCursor!: string | null;
 }

@@ -82,18 +82,18 @@ export class BuddyProfileInput extends ContactInput {
   membershipNumber?: string;
 }
 
-export class DbsDto {
+export class DbsView {
   level!: DbsLevel;
   certificateNumber!: string;
   issuedOn!: string;
   updateService!: boolean;
 }
 
-export class BuddyProfileDto {
+export class BuddyProfileDetailsView {
   kind!: BuddyKind;
   languages!: string[];
   maxActivePairings!: number;
-  dbs!: DbsDto;
+  dbs!: DbsView;
   membershipBody!: MembershipBody | null;
   membershipNumber!: string | null;
 }

@@ -1,26 +1,26 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { AccountDto } from '../../identity/dto/register.dto';
+import { AccountDetailsView } from '../../identity/dto/register.dto';
 import { VETTING_STATUSES } from '../people.types';
 import type { VettingStatus } from '../people.types';
-import { BuddyProfileDto } from './buddy-profile.dto';
-import { TherapistProfileDto } from './therapist-profile.dto';
-import { VettingDecisionDto } from '../vetting/vetting.dto';
-import { VolunteerProfileDto } from './volunteer-profile.dto';
+import { BuddyProfileDetailsView } from './buddy-profile.dto';
+import { TherapistProfileDetailsView } from './therapist-profile.dto';
+import { VettingDecisionView } from '../vetting/vetting.dto';
+import { VolunteerProfileDetailsView } from './volunteer-profile.dto';
 
-export type ProfileDto = VolunteerProfileDto | TherapistProfileDto | BuddyProfileDto;
+export type ProfileDetailsView = VolunteerProfileDetailsView | TherapistProfileDetailsView | BuddyProfileDetailsView;
 
 /** The account, the role's profile (null until first saved) and, for the vetted, their vetting. */
-@ApiExtraModels(VolunteerProfileDto, TherapistProfileDto, BuddyProfileDto)
-export class MeDto extends AccountDto {
+@ApiExtraModels(VolunteerProfileDetailsView, TherapistProfileDetailsView, BuddyProfileDetailsView)
+export class MeView extends AccountDetailsView {
   @ApiProperty({
     nullable: true,
     oneOf: [
-      { $ref: getSchemaPath(VolunteerProfileDto) },
-      { $ref: getSchemaPath(TherapistProfileDto) },
-      { $ref: getSchemaPath(BuddyProfileDto) },
+      { $ref: getSchemaPath(VolunteerProfileDetailsView) },
+      { $ref: getSchemaPath(TherapistProfileDetailsView) },
+      { $ref: getSchemaPath(BuddyProfileDetailsView) },
     ],
   })
-  profile!: ProfileDto | null;
+  profile!: ProfileDetailsView | null;
 
   /** Therapists and buddies only. */
   @ApiProperty({ enum: VETTING_STATUSES, required: false })
@@ -32,7 +32,7 @@ export class MeDto extends AccountDto {
 }
 
 /** What a coordinator sees of one person: as `GET /v1/me`, plus the vetting history. */
-export class PersonDto extends MeDto {
+export class PersonView extends MeView {
   /** Oldest first; empty for volunteers and coordinators. */
-  vettingHistory!: VettingDecisionDto[];
+  vettingHistory!: VettingDecisionView[];
 }

@@ -96,7 +96,7 @@ export class TherapistProfileInput extends ContactInput {
   bio?: string | null;
 }
 
-export class TherapistProfileDto {
+export class TherapistProfileDetailsView {
   membershipBody!: MembershipBody;
   membershipNumber!: string;
   modalities!: Modality[];

@@ -69,18 +69,18 @@ export class VolunteerProfileInput extends ContactInput {
   deployments!: DeploymentInput[];
 }
 
-export class DeploymentDto {
+export class DeploymentView {
   location!: string;
   country!: string;
   startsOn!: string;
   endsOn!: string;
 }
 
-export class VolunteerProfileDto {
+export class VolunteerProfileDetailsView {
   preferredName!: string | null;
   languages!: string[];
   organisation!: string | null;
-  deployments!: DeploymentDto[];
+  deployments!: DeploymentView[];
   /** Derived from the deployments on the volunteer's own calendar date. */
   phase!: Phase;
   /** Last day of the latest deployment that has ended. */

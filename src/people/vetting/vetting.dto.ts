@@ -42,7 +42,7 @@ export class SuspendInput {
   reason!: string;
 }
 
-export class VettingDto {
+export class VettingView {
   userId!: string;
   role!: VettedRole;
   @ApiProperty({ enum: VETTING_STATUSES })
@@ -56,7 +56,7 @@ export class VettingDto {
   suspendedAt!: Date | null;
 }
 
-export class VettingDecisionDto {
+export class VettingDecisionView {
   id!: string;
   decision!: VettingDecisionKind;
   @ApiProperty({ enum: VETTING_STATUSES, nullable: true })
@@ -73,7 +73,7 @@ export class VettingDecisionDto {
 }
 
 /** One applicant in the coordinator's queue, with what there is to check. */
-export class VettingQueueItemDto extends VettingDto {
+export class VettingQueueItemView extends VettingView {
   name!: string;
   membershipBody!: string | null;
   membershipNumber!: string | null;
@@ -84,8 +84,8 @@ export class VettingQueueItemDto extends VettingDto {
   dbsUpdateService!: boolean | null;
 }
 
-export class VettingPageDto {
-  items!: VettingQueueItemDto[];
+export class VettingPageView {
+  items!: VettingQueueItemView[];
   @ApiProperty({ type: String, nullable: true })
   nextCursor!: string | null;
 }

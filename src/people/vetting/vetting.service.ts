@@ -10,7 +10,7 @@ import { NotFoundError } from '../../common/domain-error';
 import { DomainEvents } from '../../common/domain-events';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
-import { SuspendInput, VerifyInput, VettingDecisionDto, VettingDto } from './vetting.dto';
+import { SuspendInput, VerifyInput, VettingDecisionView, VettingView } from './vetting.dto';
 import type { VettedRole, VettingStatus } from '../people.types';
 import { addYears, utcDate } from './vetting-clock';
 import { defaultExpiry } from './vetting-expiry';
@@ -74,7 +74,7 @@ export class VettingService {
     });
   }
 
-  async verify(actor: Actor, userId: string, input: VerifyInput): Promise<VettingDto> {
+  async verify(actor: Actor, userId: string, input: VerifyInput): Promise<VettingView> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockVetted(em, userId);
       const now = this.clock.now();
@@ -100,11 +100,11 @@ export class VettingService {
         { verifiedBy: actor.id, verifiedAt: now, expiresOn, suspendedAt: null, warnedFor: null },
         input.evidence,
       );
-      return toVettingDto(changed);
+      return toVettingView(changed);
     });
   }
 
-  async suspend(actor: Actor, userId: string, input: SuspendInput): Promise<VettingDto> {
+  async suspend(actor: Actor, userId: string, input: SuspendInput): Promise<VettingView> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockVetted(em, userId);
       if (current.status === 'suspended') {
@@ -120,7 +120,7 @@ export class VettingService {
         input.reason,
       );
       await this.identity.revokeSessions(userId, em);
-      return toVettingDto(changed);
+      return toVettingView(changed);
     });
   }
 
@@ -176,7 +176,7 @@ export class VettingService {
     });
   }
 
-  async history(userId: string, em: EntityManager): Promise<VettingDecisionDto[]> {
+  async history(userId: string, em: EntityManager): Promise<VettingDecisionView[]> {
     const rows = await this.repo.history(em, userId);
     return rows.map(({ decision: d, note }) => ({
       id: d.id,
@@ -265,7 +265,7 @@ export class VettingService {
   }
 }
 
-export const toVettingDto = (v: Vetting): VettingDto => ({
+export const toVettingView = (v: Vetting): VettingView => ({
   userId: v.accountId,
   role: v.role,
   vettingStatus: v.status,

@@ -101,7 +101,7 @@ export class ConcernQuery extends PageQuery {
 }
 
 /** What a reporter sees of their own report: that it is being handled, nothing more. */
-export class ConcernStatusDto {
+export class ConcernStatusView {
   id!: string;
   category!: ConcernCategory;
   urgency!: ConcernUrgency;
@@ -111,7 +111,7 @@ export class ConcernStatusDto {
 }
 
 /** A coordinator's list line (no free text; open the concern to read it). */
-export class ConcernSummaryDto extends ConcernStatusDto {
+export class ConcernSummaryView extends ConcernStatusView {
   source?: ConcernSource;
   /** Null when the subject is not registered. */
   subjectUserId?: string | null;
@@ -120,13 +120,13 @@ export class ConcernSummaryDto extends ConcernStatusDto {
   reporterPseudonym?: string | null;
 }
 
-export class ConcernPageDto {
-  /** Reporters get ConcernStatusDto items; coordinators ConcernSummaryDto. */
-  items!: ConcernSummaryDto[];
+export class ConcernPageView {
+  /** Reporters get ConcernStatusView items; coordinators ConcernSummaryView. */
+  items!: ConcernSummaryView[];
   nextCursor!: string | null;
 }
 
-export class ConcernEntryDto {
+export class ConcernEntryView {
   id!: string;
   at!: Date;
   kind!: ConcernEntryKind;
@@ -139,11 +139,11 @@ export class ConcernEntryDto {
 }
 
 /** Everything about a concern, for coordinators. */
-export class ConcernDto extends ConcernSummaryDto {
+export class ConcernView extends ConcernSummaryView {
   subjectDescription!: string | null;
   details!: string;
   location!: string | null;
   occurredAt!: Date | null;
   checkinId!: string | null;
-  history!: ConcernEntryDto[];
+  history!: ConcernEntryView[];
 }

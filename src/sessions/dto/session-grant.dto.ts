@@ -8,7 +8,7 @@ export class CreateSessionGrantDto {
   reason!: string;
 }
 
-export class SessionGrantDto {
+export class SessionGrantView {
   volunteerId!: string;
   /** The n-th grant for this volunteer. */
   grantNo!: number;

@@ -58,7 +58,7 @@ export class CreateSessionRequestDto {
   note?: string;
 }
 
-export class SessionRequestDto {
+export class SessionRequestView {
   id!: string;
   volunteerId!: string;
   languages!: string[];

@@ -54,14 +54,14 @@ export class SessionListQuery extends PageQuery {
 }
 
 /** The volunteer's contact details, for the therapist while sharing consent holds. */
-export class VolunteerContactDto {
+export class VolunteerContactView {
   name!: string;
   phone!: string | null;
   /** The volunteer's note from their request. */
   note!: string | null;
 }
 
-export class SessionDto {
+export class SessionView {
   id!: string;
   requestId!: string;
   volunteerId!: string;
@@ -80,10 +80,10 @@ export class SessionDto {
   outcomeAt!: string | null;
   createdAt!: string;
   /** Present for the therapist (under consent, not cancelled) and for coordinators. */
-  volunteer?: VolunteerContactDto | null;
+  volunteer?: VolunteerContactView | null;
 }
 
-export class SessionPageDto {
-  items!: SessionDto[];
+export class SessionPageView {
+  items!: SessionView[];
   nextCursor!: string | null;
 }
