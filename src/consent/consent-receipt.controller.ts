@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/domain-error';
 import { ConsentEvent } from './consent-event.entity';
 import { ConsentReceipts } from './consent-receipt';
 import { ConsentText } from './consent-text.entity';
-import { ConsentReceiptView } from './dto/consent-receipt.dto';
+import { ConsentReceiptView } from './consent-receipt.view';
 
 @ApiTags('consent')
 @ApiBearerAuth()

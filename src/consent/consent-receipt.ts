@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { consentConfig } from '../../config/configuration';
 import { ConsentChannel } from './consent-purpose';
-import { ConsentReceiptView } from './dto/consent-receipt.dto';
+import { ConsentReceiptView } from './consent-receipt.view';
 
 /** Who the receipt names as data controller (configuration `CONSENT_CONTROLLER_*`). */
 export interface Controller {

@@ -7,12 +7,8 @@ import { ConsentEvidence } from './consent-evidence';
 import { ConsentChannel } from './consent-purpose';
 import { ConsentReceipts } from './consent-receipt';
 import { ConsentService } from './consent.service';
-import {
-  ConsentChoiceDto,
-  ConsentOverviewView,
-  ConsentRecordedView,
-  PurposeView,
-} from './dto/consent.dto';
+import { ConsentChoiceDto } from './dto/consent.dto';
+import { ConsentOverviewView, ConsentRecordedView, PurposeView } from './consent.view';
 
 @ApiTags('consent')
 @Controller('v1')

@@ -4,7 +4,7 @@ import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { PageQuery } from '../common/pagination';
 import { DataRightsService } from './data-rights.service';
-import { ErasureRecordView, ErasurePageView, PersonalDataExportView } from './dto/data-rights.dto';
+import { ErasureRecordView, ErasurePageView, PersonalDataExportView } from './data-rights.view';
 
 @ApiTags('consent')
 @ApiBearerAuth()

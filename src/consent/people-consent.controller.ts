@@ -6,7 +6,8 @@ import { ConsentEvidence } from './consent-evidence';
 import { ConsentChannel } from './consent-purpose';
 import { ConsentReceipts } from './consent-receipt';
 import { ConsentService } from './consent.service';
-import { ConsentChoiceDto, ConsentRecordedView } from './dto/consent.dto';
+import { ConsentChoiceDto } from './dto/consent.dto';
+import { ConsentRecordedView } from './consent.view';
 
 @ApiTags('consent')
 @ApiBearerAuth()

@@ -5,9 +5,9 @@ import type { Request, Response } from 'express';
 import { authConfig } from '../../config/configuration';
 import { Public } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { AccessTokenView, AccountDetailsView, LoginDto, RegisterDto } from './dto/register.dto';
+import { LoginDto, RegisterDto } from './dto/register.dto';
 import { IdentityService } from './identity.service';
-import { toAccountDetailsView } from './account.view';
+import { toAccountDetailsView, AccessTokenView, AccountDetailsView } from './account.view';
 import {
   clearRefreshCookie,
   CSRF_HEADER_VALUE,

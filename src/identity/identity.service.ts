@@ -11,10 +11,11 @@ import { TokenVersions } from '../common/auth.guard';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
-import { AccessTokenView, RegisterDto } from './dto/register.dto';
+import { RegisterDto } from './dto/register.dto';
 import { LoginLimiter } from './login-limiter';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { AccessTokenView } from './account.view';
 
 /** An account as other modules see it: never the entity, never the password hash. */
 export interface AccountView {

@@ -1,13 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import {
-  MyNotificationPageView,
-  MyNotificationsQuery,
-  NotificationAdminPageView,
-  NotificationsQuery,
-} from './dto/notification.dto';
+import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
+import { MyNotificationPageView, NotificationAdminPageView } from './notification.view';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

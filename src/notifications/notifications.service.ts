@@ -5,13 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { DataRights } from '../common/data-rights';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import {
-  MyNotificationView,
-  MyNotificationsQuery,
-  NotificationAdminView,
-  NotificationsQuery,
-} from './dto/notification.dto';
+import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { MyNotificationView, NotificationAdminView } from './notification.view';
 
 const position = (r: NotificationRow) => ({ at: r.dueAt, id: r.id });
 

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { AccountSearch } from '../identity/account-search';
-import { PeopleSearchQuery, PeopleSearchView } from './dto/people-search.dto';
+import { PeopleSearchQuery } from './dto/people-search.dto';
+import { PeopleSearchView } from './people-search.view';
 
 const LIMIT = 20;
 

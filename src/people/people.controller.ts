@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import { PersonView } from './dto/me.dto';
+import { PersonView } from './me.view';
 import { ProfilesService } from './profiles.service';
 
 @ApiTags('people')

@@ -1,12 +1,68 @@
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
-import { BuddyProfileDetailsView } from './dto/buddy-profile.dto';
-import { TherapistProfileDetailsView } from './dto/therapist-profile.dto';
-import { VolunteerProfileDetailsView } from './dto/volunteer-profile.dto';
-import type { LocalDate } from './people.types';
+import type {
+  LocalDate,
+  Phase,
+  MembershipBody,
+  Modality,
+  BuddyKind,
+  DbsLevel,
+} from './people.types';
 import { derivePhase } from './phase';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VolunteerProfile } from './volunteer-profile.entity';
+
+export class DbsView {
+  level!: DbsLevel;
+  certificateNumber!: string;
+  issuedOn!: string;
+  updateService!: boolean;
+}
+
+export class BuddyProfileDetailsView {
+  kind!: BuddyKind;
+  languages!: string[];
+  maxActivePairings!: number;
+  dbs!: DbsView;
+  membershipBody!: MembershipBody | null;
+  membershipNumber!: string | null;
+}
+
+export class TherapistProfileDetailsView {
+  membershipBody!: MembershipBody;
+  membershipNumber!: string;
+  modalities!: Modality[];
+  town!: string | null;
+  languages!: string[];
+  sessionMinutes!: number;
+  monthlyCapacity!: number;
+  minimumNoticeHours!: number;
+  bufferMinutes!: number;
+  gender!: string | null;
+  bio!: string | null;
+}
+
+export class DeploymentView {
+  location!: string;
+  country!: string;
+  startsOn!: string;
+  endsOn!: string;
+}
+
+export class VolunteerProfileDetailsView {
+  preferredName!: string | null;
+  languages!: string[];
+  organisation!: string | null;
+  deployments!: DeploymentView[];
+  /** Derived from the deployments on the volunteer's own calendar date. */
+  phase!: Phase;
+  /** Last day of the latest deployment that has ended. */
+  returnedOn!: string | null;
+  /** Whole weeks since returnedOn, while returned. */
+  weeksSinceReturn!: number | null;
+  /** Planned last day of the current deployment, while deployed. */
+  returnsOn!: string | null;
+}
 
 export const byStart = (a: Deployment, b: Deployment) => a.startsOn.localeCompare(b.startsOn);
 
@@ -24,7 +80,9 @@ export const toVolunteerProfileDetailsView = (
   ...derivePhase(deployments, today),
 });
 
-export const toTherapistProfileDetailsView = (p: TherapistProfile): TherapistProfileDetailsView => ({
+export const toTherapistProfileDetailsView = (
+  p: TherapistProfile,
+): TherapistProfileDetailsView => ({
   membershipBody: p.membershipBody,
   membershipNumber: p.membershipNumber,
   modalities: p.modalities,

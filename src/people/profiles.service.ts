@@ -13,12 +13,16 @@ import { AccountView, IdentityService } from '../identity/identity.service';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
-import { MeView, PersonView, ProfileDetailsView } from './dto/me.dto';
-import { ProfileInput, ProfileRole } from './dto/profile-input';
+import { MeView, PersonView, ProfileDetailsView } from './me.view';
+import { ProfileInput, ProfileRole } from './dto/profile-input.dto';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localToday } from '../common/time/wall-clock';
-import { toBuddyProfileDetailsView, toTherapistProfileDetailsView, toVolunteerProfileDetailsView } from './profile.view';
+import {
+  toBuddyProfileDetailsView,
+  toTherapistProfileDetailsView,
+  toVolunteerProfileDetailsView,
+} from './profile.view';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';
@@ -70,7 +74,10 @@ export class ProfilesService {
   /** The account, the role's profile with derived values, and for the vetted their vetting. */
   async describe(accountId: string, em: EntityManager = this.dataSource.manager): Promise<MeView> {
     const account = await this.identity.get(accountId, em);
-    const me: MeView = { ...toAccountDetailsView(account), profile: await this.profileOf(account, em) };
+    const me: MeView = {
+      ...toAccountDetailsView(account),
+      profile: await this.profileOf(account, em),
+    };
     if (account.role === Role.Therapist || account.role === Role.Buddy) {
       const v = await this.vetting.current(account.id, em);
       me.vettingStatus = v?.status ?? 'pending';
@@ -89,7 +96,10 @@ export class ProfilesService {
     });
   }
 
-  private async profileOf(account: AccountView, em: EntityManager): Promise<ProfileDetailsView | null> {
+  private async profileOf(
+    account: AccountView,
+    em: EntityManager,
+  ): Promise<ProfileDetailsView | null> {
     const accountId = account.id;
     switch (account.role) {
       case Role.Volunteer: {

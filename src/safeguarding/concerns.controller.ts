@@ -9,14 +9,8 @@ import {
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { ConcernsService } from './concerns.service';
-import {
-  ConcernView,
-  ConcernPageView,
-  ConcernQuery,
-  ConcernStatusView,
-  RaiseConcernDto,
-  TriageConcernDto,
-} from './dto/concern.dto';
+import { ConcernQuery, RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
+import { ConcernView, ConcernPageView, ConcernStatusView } from './concern.view';
 
 @ApiTags('safeguarding')
 @ApiBearerAuth()

@@ -2,9 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DataRights, PersonalDataPart } from '../common/data-rights';
-import { toStatusView } from './concern.view';
+import { toStatusView, ConcernStatusView } from './concern.view';
 import { ConcernsRepository } from './concerns.repository';
-import { ConcernStatusView } from './dto/concern.dto';
 
 /**
  * Safeguarding's part of a person's data rights. Export: the concerns they reported, status only

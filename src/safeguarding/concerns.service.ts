@@ -26,15 +26,12 @@ import {
   toFullView,
   toStatusView,
   toSummary,
-} from './concern.view';
-import { ConcernFilter, ConcernsRepository } from './concerns.repository';
-import {
   ConcernView,
   ConcernStatusView,
   ConcernSummaryView,
-  RaiseConcernDto,
-  TriageConcernDto,
-} from './dto/concern.dto';
+} from './concern.view';
+import { ConcernFilter, ConcernsRepository } from './concerns.repository';
+import { RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
 import { Clock } from '../common/clock';
 import { requirePastInstant } from '../common/time-range';
 

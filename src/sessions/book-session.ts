@@ -12,10 +12,10 @@ import { DomainEvents, SessionEvent } from '../common/domain-events';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { PeopleService } from '../people/people.service';
 import type { Modality, TherapistProfileView } from '../people/people.types';
-import { BookSessionDto, RescheduleSessionDto, SessionView } from './dto/session.dto';
+import { BookSessionDto, RescheduleSessionDto } from './dto/session.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { SessionRequestsService } from './session-requests.service';
-import { toSessionView } from './session.view';
+import { toSessionView, SessionView } from './session.view';
 import { Session } from './session.entity';
 import { SessionStatus } from './session.types';
 import {

@@ -6,10 +6,10 @@ import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
-import { SessionGrantView } from './dto/session-grant.dto';
 import { SessionGrant } from './session-grant.entity';
 import { GrantNotNeededError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
+import { SessionGrantView } from './session-grant.view';
 
 /** A coordinator allows a volunteer one further session, with a recorded reason. */
 @Injectable()

@@ -7,7 +7,7 @@ import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
-import { MatchListView } from './dto/match.dto';
+import { MatchListView } from './match.view';
 import { MatchCandidate, rankTherapists } from '../matching/matching';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionRequest } from './session-request.entity';

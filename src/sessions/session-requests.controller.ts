@@ -2,11 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { MatchListView } from './dto/match.dto';
-import { CreateSessionRequestDto, SessionRequestView } from './dto/session-request.dto';
+import { MatchListView } from './match.view';
+import { CreateSessionRequestDto } from './dto/session-request.dto';
 import { TimeZoneQuery } from './dto/session.dto';
 import { SessionMatchesService } from './session-matches.service';
 import { SessionRequestsService } from './session-requests.service';
+import { SessionRequestView } from './session-request.view';
 
 @ApiTags('sessions')
 @ApiBearerAuth()

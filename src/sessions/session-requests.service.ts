@@ -13,27 +13,16 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { localToday } from '../common/time/wall-clock';
 import { PeopleService } from '../people/people.service';
-import { CreateSessionRequestDto, SessionRequestView } from './dto/session-request.dto';
+import { CreateSessionRequestDto } from './dto/session-request.dto';
 import { sessionEligibility } from './eligibility';
 import { SessionRequest } from './session-request.entity';
 import { NotEligibleError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
+import { SessionRequestView, toSessionRequestView } from './session-request.view';
 
 /** Longest request window, matching the free-slot search's longest range. */
 export const MAX_WINDOW_DAYS = 60;
 const DAY_MS = 86_400_000;
-
-export const toSessionRequestView = (r: SessionRequest): SessionRequestView => ({
-  id: r.id,
-  volunteerId: r.volunteerId,
-  languages: r.languages,
-  modality: r.modality,
-  notBefore: r.notBefore,
-  notAfter: r.notAfter,
-  therapistGender: r.therapistGender,
-  note: r.note,
-  createdAt: r.createdAt,
-});
 
 @Injectable()
 export class SessionRequestsService {

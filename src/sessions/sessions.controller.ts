@@ -21,15 +21,14 @@ import {
   BookSessionDto,
   CancelSessionDto,
   RescheduleSessionDto,
-  SessionView,
   SessionListQuery,
   SessionOutcomeDto,
-  SessionPageView,
   TimeZoneQuery,
 } from './dto/session.dto';
 import { idempotencyKey } from './idempotency';
 import { sessionCalendar } from './session-calendar';
 import { SessionsService } from './sessions.service';
+import { SessionView, SessionPageView } from './session.view';
 
 @ApiTags('sessions')
 @ApiBearerAuth()

@@ -11,13 +11,8 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
 import { sessionEvent } from './book-session';
-import {
-  SessionView,
-  SessionListQuery,
-  SessionPageView,
-  VolunteerContactView,
-} from './dto/session.dto';
-import { toSessionView } from './session.view';
+import { SessionListQuery } from './dto/session.dto';
+import { toSessionView, SessionView, SessionPageView, VolunteerContactView } from './session.view';
 import { Session } from './session.entity';
 import { SessionStatus } from './session.types';
 import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';

@@ -81,19 +81,3 @@ export class BuddyProfileInput extends ContactInput {
   @OnlyWhen('kind', 'therapist')
   membershipNumber?: string;
 }
-
-export class DbsView {
-  level!: DbsLevel;
-  certificateNumber!: string;
-  issuedOn!: string;
-  updateService!: boolean;
-}
-
-export class BuddyProfileDetailsView {
-  kind!: BuddyKind;
-  languages!: string[];
-  maxActivePairings!: number;
-  dbs!: DbsView;
-  membershipBody!: MembershipBody | null;
-  membershipNumber!: string | null;
-}

@@ -6,11 +6,10 @@ import { Actor } from '../../common/auth.decorators';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
-import { VettingQueueItemView } from './vetting.dto';
 import type { VettingStatus } from '../people.types';
 import { TherapistProfile } from '../therapist-profile.entity';
 import { VettingRepository } from './vetting.repository';
-import { toVettingView } from './vetting.service';
+import { VettingQueueItemView, toVettingView } from './vetting.view';
 
 /** The coordinator's list of people to vet. */
 @Injectable()

@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../../common/auth.decorators';
 import { ApiProblems } from '../../common/openapi';
-import { SuspendInput, VerifyInput, VettingView, VettingPageView, VettingQuery } from './vetting.dto';
+import { SuspendInput, VerifyInput, VettingQuery } from './vetting.dto';
 import { VettingQueueService } from './vetting-queue.service';
 import { VettingService } from './vetting.service';
+import { VettingView, VettingPageView } from './vetting.view';
 
 @ApiTags('vetting')
 @ApiBearerAuth()

@@ -10,7 +10,7 @@ import { NotFoundError } from '../../common/domain-error';
 import { DomainEvents } from '../../common/domain-events';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
-import { SuspendInput, VerifyInput, VettingDecisionView, VettingView } from './vetting.dto';
+import { SuspendInput, VerifyInput } from './vetting.dto';
 import type { VettedRole, VettingStatus } from '../people.types';
 import { addYears, utcDate } from './vetting-clock';
 import { defaultExpiry } from './vetting-expiry';
@@ -21,6 +21,7 @@ import {
 } from './vetting.errors';
 import { NewDecision, VettingRepository } from './vetting.repository';
 import { Vetting } from './vetting.entity';
+import { VettingDecisionView, VettingView, toVettingView } from './vetting.view';
 
 /** Days before expiry when the person and the coordinators are warned. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -264,14 +265,3 @@ export class VettingService {
     return id;
   }
 }
-
-export const toVettingView = (v: Vetting): VettingView => ({
-  userId: v.accountId,
-  role: v.role,
-  vettingStatus: v.status,
-  vettingExpiresOn: v.expiresOn,
-  since: v.statusSince,
-  verifiedBy: v.verifiedBy,
-  verifiedAt: v.verifiedAt,
-  suspendedAt: v.suspendedAt,
-});

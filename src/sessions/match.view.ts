@@ -1,4 +1,4 @@
-import { ZonedTimeView } from '../../common/time/zoned-time.view';
+import { ZonedTimeView } from '../common/time/zoned-time.view';
 
 export class MatchReasonView {
   factor!: 'earliest' | 'language' | 'fairness' | 'timezone';

@@ -1,13 +1,16 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { AccountDetailsView } from '../../identity/dto/register.dto';
-import { VETTING_STATUSES } from '../people.types';
-import type { VettingStatus } from '../people.types';
-import { BuddyProfileDetailsView } from './buddy-profile.dto';
-import { TherapistProfileDetailsView } from './therapist-profile.dto';
-import { VettingDecisionView } from '../vetting/vetting.dto';
-import { VolunteerProfileDetailsView } from './volunteer-profile.dto';
+import { VETTING_STATUSES } from './people.types';
+import type { VettingStatus } from './people.types';
+import { AccountDetailsView } from '../identity/account.view';
+import {
+  VolunteerProfileDetailsView,
+  TherapistProfileDetailsView,
+  BuddyProfileDetailsView,
+} from './profile.view';
+import { VettingDecisionView } from './vetting/vetting.view';
 
-export type ProfileDetailsView = VolunteerProfileDetailsView | TherapistProfileDetailsView | BuddyProfileDetailsView;
+export type ProfileDetailsView =
+  VolunteerProfileDetailsView | TherapistProfileDetailsView | BuddyProfileDetailsView;
 
 /** The account, the role's profile (null until first saved) and, for the vetted, their vetting. */
 @ApiExtraModels(VolunteerProfileDetailsView, TherapistProfileDetailsView, BuddyProfileDetailsView)

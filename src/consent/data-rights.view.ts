@@ -1,4 +1,4 @@
-import { ConsentOverviewView } from './consent.dto';
+import { ConsentOverviewView } from './consent.view';
 
 export class ExportedAccountView {
   id!: string;
