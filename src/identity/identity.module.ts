@@ -1,4 +1,4 @@
-import { AccountSearch } from './account-search';
+import { AccountSearchRepository } from './account-search.repository';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -31,7 +31,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
   controllers: [AuthController, PasswordController],
   providers: [
     IdentityService,
-    AccountSearch,
+    AccountSearchRepository,
     LoginLimiter,
     RefreshTokensRepository,
     RefreshTokensService,
@@ -39,6 +39,6 @@ import { RefreshTokensService } from './refresh-tokens.service';
     { provide: TokenVersions, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, TokenVersions, AccountSearch],
+  exports: [IdentityService, TokenVersions, AccountSearchRepository],
 })
 export class IdentityModule {}

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import { AccountSearch } from '../identity/account-search';
+import { AccountSearchRepository } from '../identity/account-search.repository';
 import { PeopleSearchQuery } from './dto/people-search.dto';
 import { PeopleSearchView } from './people-search.view';
 
@@ -14,7 +14,7 @@ const LIMIT = 20;
 @Controller('v1/people')
 export class PeopleSearchController {
   constructor(
-    private readonly accounts: AccountSearch,
+    private readonly accounts: AccountSearchRepository,
     private readonly audit: AuditService,
   ) {}
 
