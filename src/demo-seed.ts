@@ -22,7 +22,7 @@ import { IdentityService } from './identity/identity.service';
 import { ensureDatabase, runMigrations } from './migrate';
 import { DeliveryService } from './notifications/delivery.service';
 import { TwilioWebhooksService } from './notifications/twilio-webhooks.service';
-import { parseProfileInput, ProfileRole } from './people/dto/profile-input';
+import { parseProfileInput, ProfileRole } from './people/dto/profile-input.dto';
 import { VerifyInput } from './people/vetting/vetting.dto';
 import { ProfilesService } from './people/profiles.service';
 import { VettingService } from './people/vetting/vetting.service';

@@ -13,15 +13,12 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import {
-  AvailabilityExceptionDto,
-  AvailabilityExceptionView,
-  AvailabilityView,
-  PutAvailabilityDto,
-} from './dto/availability.dto';
-import { SlotQuery, SlotsView } from './dto/slots.dto';
+import { AvailabilityExceptionDto, PutAvailabilityDto } from './dto/availability.dto';
+import { SlotQuery } from './dto/slots.dto';
 import { MyAvailabilityService } from './my-availability.service';
 import { TherapistSlotsService } from './therapist-slots.service';
+import { SlotsView } from './slots.view';
+import { AvailabilityExceptionView, AvailabilityView } from './availability.view';
 
 @ApiTags('availability')
 @ApiBearerAuth()

@@ -6,14 +6,10 @@ import { Actor } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
 import { AvailabilityNotSetError } from './availability.errors';
 import { AvailabilityRepository, StoredException } from './availability.repository';
-import {
-  AvailabilityExceptionDto,
-  AvailabilityExceptionView,
-  AvailabilityView,
-  PutAvailabilityDto,
-} from './dto/availability.dto';
+import { AvailabilityExceptionDto, PutAvailabilityDto } from './dto/availability.dto';
 import { Clock } from '../common/clock';
 import { requireScheduledDate } from '../common/time-range';
+import { AvailabilityExceptionView, AvailabilityView } from './availability.view';
 
 const toExceptionView = (e: StoredException): AvailabilityExceptionView => ({
   id: e.id,

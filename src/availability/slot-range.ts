@@ -3,7 +3,7 @@ import { ValidationFailedException } from '../common/problem';
 import { Range } from '../common/time/interval';
 import { addDays, atLocal, isCalendarDate } from '../common/time/wall-clock';
 import { zonedTime } from '../common/time/zoned-time.view';
-import { SlotView } from './dto/slots.dto';
+import { SlotView } from './slots.view';
 
 export const MAX_RANGE_DAYS = 60;
 

@@ -3,8 +3,9 @@ import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
 import { PeopleService } from '../people/people.service';
 import { AvailabilityService } from './availability.service';
-import { SlotQuery, SlotsView } from './dto/slots.dto';
+import { SlotQuery } from './dto/slots.dto';
 import { parseSlotRange, toSlotView } from './slot-range';
+import { SlotsView } from './slots.view';
 
 /**
  * `GET /v1/therapists/{id}/slots`. Volunteers (and anyone else) see the slots of matchable

@@ -4,7 +4,7 @@ import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { BuddyRequestsService } from './buddy-requests.service';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
-import { BuddyMatchesView, BuddyRequestView } from './dto/views';
+import { BuddyMatchesView, BuddyRequestView } from './checkins.view';
 
 @ApiTags('buddies')
 @ApiBearerAuth()

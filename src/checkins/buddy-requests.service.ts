@@ -3,11 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { intersect, Interval, minutesOf } from '../common/time/interval';
-import {
-  expandWeekly,
-  weeklyWindowFromText,
-  weeklyWindowToText,
-} from '../common/time/weekly-window';
+import { expandWeekly, weeklyWindowFromText } from '../common/time/weekly-window';
 import { zonedTime } from '../common/time/zoned-time.view';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
@@ -20,7 +16,7 @@ import { BuddyRequest } from './buddy-request.entity';
 import { BuddyCandidate, rankBuddies, RankedBuddy } from '../matching/matching';
 import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
-import { BuddyMatchesView, BuddyMatchView, BuddyRequestView } from './dto/views';
+import { BuddyMatchesView, BuddyMatchView, BuddyRequestView, toRequestView } from './checkins.view';
 import { PairingsRepository } from './pairings.repository';
 
 const MATCH_DAYS = 14;
@@ -150,17 +146,4 @@ const overlapView = (o: Interval, volunteerZone: string, buddyZone: string) => (
   volunteerEnd: zonedTime(o.end, volunteerZone).local,
   buddyStart: zonedTime(o.start, buddyZone).local,
   buddyEnd: zonedTime(o.end, buddyZone).local,
-});
-
-export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({
-  id: r.id,
-  volunteerId: r.volunteerId,
-  phase: r.phase,
-  languages: r.languages,
-  preferredKind: r.preferredKind,
-  channel: r.channel,
-  skypeHandle: r.skypeHandle,
-  timezone: r.timezone,
-  callWindows: r.callWindows.map(weeklyWindowToText),
-  createdAt: r.createdAt,
 });

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { CheckinReader } from './checkin-reader';
+import { CheckinReadsService } from './checkin-reads.service';
 import { CheckinsService } from './checkins.service';
 import { CheckinsQuery, OutcomeDto, RescheduleDto, TzQuery } from './dto/checkin.dto';
-import { CheckinPageView, CheckinView } from './dto/views';
+import { CheckinPageView, CheckinView } from './checkins.view';
 
 @ApiTags('buddies')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ import { CheckinPageView, CheckinView } from './dto/views';
 export class CheckinsController {
   constructor(
     private readonly checkins: CheckinsService,
-    private readonly reader: CheckinReader,
+    private readonly reader: CheckinReadsService,
   ) {}
 
   /** My calls in [from, to), each in UTC, in my zone (or `tz`), and in each person's zone. */

@@ -10,15 +10,15 @@ import { BuddyRequestsController } from './buddy-requests.controller';
 import { BuddyRequestsService } from './buddy-requests.service';
 import { CallMaterialiser } from './call-materialiser';
 import { Checkin } from './checkin.entity';
-import { CheckinReader } from './checkin-reader';
+import { CheckinReadsService } from './checkin-reads.service';
 import { CheckinsController } from './checkins.controller';
 import { CheckinsService } from './checkins.service';
-import { OpenBuddyRequests } from './open-buddy-requests';
+import { OpenBuddyRequestsRepository } from './open-buddy-requests.repository';
 import { Pairing } from './pairing.entity';
 import { PairingLifecycle } from './pairing-lifecycle';
-import { PairingReader } from './pairing-reader';
+import { PairingReadsService } from './pairing-reads.service';
 import { PairingsController } from './pairings.controller';
-import { PairingsDataRights } from './pairings-data-rights';
+import { PairingsDataPart } from './pairings.part';
 import { PairingsRepository } from './pairings.repository';
 import { PairingsService } from './pairings.service';
 
@@ -33,17 +33,17 @@ import { PairingsService } from './pairings.service';
   ],
   controllers: [BuddyRequestsController, PairingsController, CheckinsController],
   providers: [
-    OpenBuddyRequests,
+    OpenBuddyRequestsRepository,
     PairingsRepository,
     CallMaterialiser,
     BuddyRequestsService,
     PairingLifecycle,
     PairingsService,
-    PairingReader,
+    PairingReadsService,
     CheckinsService,
-    CheckinReader,
-    PairingsDataRights,
+    CheckinReadsService,
+    PairingsDataPart,
   ],
-  exports: [CallMaterialiser, PairingLifecycle, OpenBuddyRequests],
+  exports: [CallMaterialiser, PairingLifecycle, OpenBuddyRequestsRepository],
 })
 export class CheckinsModule {}

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { CreatePairingDto, EndPairingDto, PairingsQuery, ReplanDto } from './dto/pairing.dto';
-import { PairingPageView, PairingView } from './dto/views';
-import { PairingReader, toPairingView } from './pairing-reader';
+import { PairingPageView, PairingView, toPairingView } from './checkins.view';
+import { PairingReadsService } from './pairing-reads.service';
 import { PairingsService } from './pairings.service';
 
 @ApiTags('buddies')
@@ -13,7 +13,7 @@ import { PairingsService } from './pairings.service';
 export class PairingsController {
   constructor(
     private readonly pairings: PairingsService,
-    private readonly reader: PairingReader,
+    private readonly reader: PairingReadsService,
   ) {}
 
   /**

@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/domain-error';
 import { ConsentEvent } from './consent-event.entity';
 import { ConsentReceipts } from './consent-receipt';
 import { ConsentText } from './consent-text.entity';
-import { ConsentReceiptDto } from './dto/consent-receipt.dto';
+import { ConsentReceiptView } from './consent-receipt.view';
 
 @ApiTags('consent')
 @ApiBearerAuth()
@@ -26,7 +26,7 @@ export class ConsentReceiptController {
   async receipt(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<ConsentReceiptDto> {
+  ): Promise<ConsentReceiptView> {
     const event = await this.dataSource.manager.findOneBy(ConsentEvent, {
       id,
       subjectId: actor.id,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { consentConfig } from '../../config/configuration';
 import { ConsentChannel } from './consent-purpose';
-import { ConsentReceiptDto } from './dto/consent-receipt.dto';
+import { ConsentReceiptView } from './consent-receipt.view';
 
 /** Who the receipt names as data controller (configuration `CONSENT_CONTROLLER_*`). */
 export interface Controller {
@@ -42,7 +42,7 @@ export function buildReceipt(
   event: ReceiptEvent,
   title: string,
   controller: Controller,
-): ConsentReceiptDto {
+): ConsentReceiptView {
   return {
     version: 'KI-CR-v1.1.0',
     jurisdiction: 'GB',
@@ -89,7 +89,7 @@ export class ConsentReceipts {
     @Inject(consentConfig.KEY) private readonly config: ConfigType<typeof consentConfig>,
   ) {}
 
-  for(event: ReceiptEvent, title: string): ConsentReceiptDto {
+  for(event: ReceiptEvent, title: string): ConsentReceiptView {
     return buildReceipt(event, title, {
       name: this.config.controllerName,
       email: this.config.controllerEmail,

@@ -7,12 +7,8 @@ import { ConsentEvidence } from './consent-evidence';
 import { ConsentChannel } from './consent-purpose';
 import { ConsentReceipts } from './consent-receipt';
 import { ConsentService } from './consent.service';
-import {
-  ConsentChoiceDto,
-  ConsentOverviewDto,
-  ConsentRecordedDto,
-  PurposeDto,
-} from './dto/consent.dto';
+import { ConsentChoiceDto } from './dto/consent.dto';
+import { ConsentOverviewView, ConsentRecordedView, PurposeView } from './consent.view';
 
 @ApiTags('consent')
 @Controller('v1')
@@ -27,14 +23,14 @@ export class ConsentController {
   /** Every purpose with its current version and plain-English text, for anyone to read. */
   @Public()
   @Get('consent/purposes')
-  async purposes(): Promise<PurposeDto[]> {
+  async purposes(): Promise<PurposeView[]> {
     return this.consent.catalog();
   }
 
   /** My current state per purpose (valid or not) and every grant and withdrawal I made. */
   @ApiBearerAuth()
   @Get('me/consents')
-  async mine(@CurrentActor() actor: Actor): Promise<ConsentOverviewDto> {
+  async mine(@CurrentActor() actor: Actor): Promise<ConsentOverviewView> {
     await this.identity.get(actor.id);
     return this.consent.overview(actor.id);
   }
@@ -53,7 +49,7 @@ export class ConsentController {
     @Body() dto: ConsentChoiceDto,
     @Ip() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
-  ): Promise<ConsentRecordedDto> {
+  ): Promise<ConsentRecordedView> {
     const { event, title, state } = await this.consent.recordChoice(actor.id, dto, {
       channel: ConsentChannel.Web,
       evidence: this.evidence.of({ ip, userAgent }),

@@ -4,7 +4,7 @@ import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { PageQuery } from '../common/pagination';
 import { DataRightsService } from './data-rights.service';
-import { ErasureDto, ErasurePageDto, PersonalDataExportDto } from './dto/data-rights.dto';
+import { ErasureRecordView, ErasurePageView, PersonalDataExportView } from './data-rights.view';
 
 @ApiTags('consent')
 @ApiBearerAuth()
@@ -14,7 +14,7 @@ export class DataRightsController {
 
   /** Everything held about me, as JSON: account, consents and every module's part. Audited. */
   @Get('me/export')
-  export(@CurrentActor() actor: Actor): Promise<PersonalDataExportDto> {
+  export(@CurrentActor() actor: Actor): Promise<PersonalDataExportView> {
     return this.dataRights.export(actor);
   }
 
@@ -26,7 +26,7 @@ export class DataRightsController {
    */
   @Post('me/erasure')
   @HttpCode(200)
-  erase(@CurrentActor() actor: Actor): Promise<ErasureDto> {
+  erase(@CurrentActor() actor: Actor): Promise<ErasureRecordView> {
     return this.dataRights.erase(actor);
   }
 
@@ -35,7 +35,7 @@ export class DataRightsController {
   // PageQuery's fields are not in the document, so its 400 is not inferred.
   @ApiProblems(400)
   @Get('erasures')
-  list(@Query() query: PageQuery): Promise<ErasurePageDto> {
+  list(@Query() query: PageQuery): Promise<ErasurePageView> {
     return this.dataRights.list(query.limit, query.cursor);
   }
 }

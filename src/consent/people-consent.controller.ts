@@ -6,7 +6,8 @@ import { ConsentEvidence } from './consent-evidence';
 import { ConsentChannel } from './consent-purpose';
 import { ConsentReceipts } from './consent-receipt';
 import { ConsentService } from './consent.service';
-import { ConsentChoiceDto, ConsentRecordedDto } from './dto/consent.dto';
+import { ConsentChoiceDto } from './dto/consent.dto';
+import { ConsentRecordedView } from './consent.view';
 
 @ApiTags('consent')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class PeopleConsentController {
     @Body() dto: ConsentChoiceDto,
     @Ip() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
-  ): Promise<ConsentRecordedDto> {
+  ): Promise<ConsentRecordedView> {
     const { event, title, state } = await this.consent.recordChoice(userId, dto, {
       channel: ConsentChannel.Coordinator,
       recordedBy: actor.id,

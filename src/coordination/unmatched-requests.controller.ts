@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OpenBuddyRequests } from '../checkins/open-buddy-requests';
+import { OpenBuddyRequestsRepository } from '../checkins/open-buddy-requests.repository';
 import { Role, Roles } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { OpenSessionRequests } from '../sessions/open-session-requests';
+import { OpenSessionRequestsRepository } from '../sessions/open-session-requests.repository';
 import { UnmatchedRequestsView } from './unmatched-requests.view';
 
 const DAY_MS = 86_400_000;
@@ -13,8 +13,8 @@ const DAY_MS = 86_400_000;
 @Controller('v1/requests')
 export class UnmatchedRequestsController {
   constructor(
-    private readonly sessions: OpenSessionRequests,
-    private readonly buddies: OpenBuddyRequests,
+    private readonly sessions: OpenSessionRequestsRepository,
+    private readonly buddies: OpenBuddyRequestsRepository,
     private readonly clock: Clock,
   ) {}
 

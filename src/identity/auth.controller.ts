@@ -5,9 +5,9 @@ import type { Request, Response } from 'express';
 import { authConfig } from '../../config/configuration';
 import { Public } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { AccessTokenDto, AccountDto, LoginDto, RegisterDto } from './dto/register.dto';
+import { LoginDto, RegisterDto } from './dto/register.dto';
 import { IdentityService } from './identity.service';
-import { toAccountDto } from './account.mapper';
+import { toAccountDetailsView, AccessTokenView, AccountDetailsView } from './account.view';
 import {
   clearRefreshCookie,
   CSRF_HEADER_VALUE,
@@ -37,8 +37,8 @@ export class AuthController {
   @Public()
   @ApiProblems(409)
   @Post('register')
-  async register(@Body() dto: RegisterDto): Promise<AccountDto> {
-    return toAccountDto(await this.identity.register(dto));
+  async register(@Body() dto: RegisterDto): Promise<AccountDetailsView> {
+    return toAccountDetailsView(await this.identity.register(dto));
   }
 
   /**
@@ -54,7 +54,7 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<AccessTokenDto> {
+  ): Promise<AccessTokenView> {
     const account = await this.identity.login(dto.email, dto.password, req.ip);
     if (!isCrossSite(req)) {
       setRefreshCookie(res, await this.refreshTokens.start(account), this.config);
@@ -73,7 +73,7 @@ export class AuthController {
   async refresh(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<AccessTokenDto> {
+  ): Promise<AccessTokenView> {
     requireCsrfHeader(req);
     try {
       const rotated = await this.refreshTokens.rotate(readRefreshCookie(req));

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { AccountSearch } from './account-search';
+import { AccountSearchRepository } from './account-search.repository';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -34,7 +34,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
   controllers: [AuthController, PasswordController],
   providers: [
     IdentityService,
-    AccountSearch,
+    AccountSearchRepository,
     LoginLimiter,
     RefreshTokensRepository,
     RefreshTokensService,
@@ -42,6 +42,6 @@ import { RefreshTokensService } from './refresh-tokens.service';
     { provide: TokenVersions, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, TokenVersions, AccountSearch],
+  exports: [IdentityService, TokenVersions, AccountSearchRepository],
 })
 export class IdentityModule {}

@@ -11,10 +11,11 @@ import { TokenVersions } from '../common/auth.guard';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
-import { AccessTokenDto, RegisterDto } from './dto/register.dto';
+import { RegisterDto } from './dto/register.dto';
 import { LoginLimiter } from './login-limiter';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { AccessTokenView } from './account.view';
 
 /** An account as other modules see it: never the entity, never the password hash. */
 export interface AccountView {
@@ -121,7 +122,7 @@ export class IdentityService implements TokenVersions {
 
   async issueToken(
     account: Pick<Account, 'id' | 'role' | 'tokenVersion'>,
-  ): Promise<AccessTokenDto> {
+  ): Promise<AccessTokenView> {
     const accessToken = await this.jwt.signAsync({
       sub: account.id,
       role: account.role,

@@ -7,9 +7,9 @@ import { authConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { Account } from './account.entity';
-import { AccessTokenDto } from './dto/register.dto';
 import { IdentityService } from './identity.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { AccessTokenView } from './account.view';
 
 /** 32 random bytes, base64url: 256 bits a guesser must find. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -21,7 +21,7 @@ const digestOf = (token: string | undefined): Buffer | undefined =>
 
 export interface Rotated {
   refreshToken: string;
-  access: AccessTokenDto;
+  access: AccessTokenView;
 }
 
 type RotateOutcome =

@@ -1,13 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import {
-  MyNotificationsPage,
-  MyNotificationsQuery,
-  NotificationsAdminPage,
-  NotificationsQuery,
-} from './dto/notification.dto';
+import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
+import { MyNotificationPageView, NotificationAdminPageView } from './notification.view';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -20,7 +16,7 @@ export class NotificationsController {
   mine(
     @CurrentActor() actor: Actor,
     @Query() query: MyNotificationsQuery,
-  ): Promise<MyNotificationsPage> {
+  ): Promise<MyNotificationPageView> {
     return this.notifications.mine(actor, query);
   }
 
@@ -30,7 +26,7 @@ export class NotificationsController {
   list(
     @CurrentActor() actor: Actor,
     @Query() query: NotificationsQuery,
-  ): Promise<NotificationsAdminPage> {
+  ): Promise<NotificationAdminPageView> {
     return this.notifications.list(actor, query);
   }
 }

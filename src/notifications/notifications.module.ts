@@ -13,9 +13,9 @@ import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OutboxCommitHook } from './outbox-commit-hook';
 import { OutboxWriter } from './outbox-writer';
-import { AlertNotificationsSubscriber } from './alert-notifications.subscriber';
-import { CallNotificationsSubscriber } from './call-notifications.subscriber';
-import { SessionNotificationsSubscriber } from './session-notifications.subscriber';
+import { AlertNotificationsListener } from './alert-notifications.listener';
+import { CallNotificationsListener } from './call-notifications.listener';
+import { SessionNotificationsListener } from './session-notifications.listener';
 import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
 import { smsSenderProvider } from './sms-sender.factory';
 import { SmsOptOut } from './sms-opt-out.entity';
@@ -40,9 +40,9 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     NotificationQueue,
     OutboxCommitHook,
     OutboxWriter,
-    SessionNotificationsSubscriber,
-    CallNotificationsSubscriber,
-    AlertNotificationsSubscriber,
+    SessionNotificationsListener,
+    CallNotificationsListener,
+    AlertNotificationsListener,
     NotificationsService,
     TwilioWebhooksService,
     MessageRenderer,

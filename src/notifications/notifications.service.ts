@@ -5,13 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { DataRights } from '../common/data-rights';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import {
-  MyNotificationDto,
-  MyNotificationsQuery,
-  NotificationAdminDto,
-  NotificationsQuery,
-} from './dto/notification.dto';
+import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { MyNotificationView, NotificationAdminView } from './notification.view';
 
 const position = (r: NotificationRow) => ({ at: r.dueAt, id: r.id });
 
@@ -32,7 +28,7 @@ export class NotificationsService implements OnModuleInit {
     });
   }
 
-  async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationDto>> {
+  async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationView>> {
     const zone = query.tz ?? actor.timezone;
     const rows = await this.outbox.list({
       recipientId: actor.id,
@@ -44,7 +40,7 @@ export class NotificationsService implements OnModuleInit {
   }
 
   /** Coordinators: e.g. every failed text. Audited as a read of records about people. */
-  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationAdminDto>> {
+  async list(actor: Actor, query: NotificationsQuery): Promise<Page<NotificationAdminView>> {
     const rows = await this.outbox.list({
       status: query.status,
       limit: query.limit,
@@ -63,7 +59,7 @@ export class NotificationsService implements OnModuleInit {
   }
 }
 
-function toMine(r: NotificationRow, zone: string): MyNotificationDto {
+function toMine(r: NotificationRow, zone: string): MyNotificationView {
   return {
     id: r.id,
     channel: r.channel,
@@ -77,7 +73,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationDto {
   };
 }
 
-function toAdmin(r: NotificationRow): NotificationAdminDto {
+function toAdmin(r: NotificationRow): NotificationAdminView {
   return {
     id: r.id,
     recipientId: r.recipientId,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
-import { MeDto } from './dto/me.dto';
-import { parseProfileInput, ProfileRole } from './dto/profile-input';
+import { MeView } from './me.view';
+import { parseProfileInput, ProfileRole } from './dto/profile-input.dto';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { ProfilesService } from './profiles.service';
@@ -16,7 +16,7 @@ export class MeController {
 
   /** My account and profile, with derived values (a volunteer's phase) and my vetting. */
   @Get()
-  me(@CurrentActor() actor: Actor): Promise<MeDto> {
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.profiles.describe(actor.id);
   }
 
@@ -36,7 +36,7 @@ export class MeController {
       ],
     },
   })
-  async save(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<MeDto> {
+  async save(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<MeView> {
     const role = actor.role as ProfileRole;
     return this.profiles.save({ ...actor, role }, await parseProfileInput(role, body));
   }

@@ -2,8 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import { AccountSearch } from '../identity/account-search';
-import { PeopleSearchQuery, PeopleSearchView } from './dto/people-search.dto';
+import { AccountSearchRepository } from '../identity/account-search.repository';
+import { PeopleSearchQuery } from './dto/people-search.dto';
+import { PeopleSearchView } from './people-search.view';
 
 const LIMIT = 20;
 
@@ -13,7 +14,7 @@ const LIMIT = 20;
 @Controller('v1/people')
 export class PeopleSearchController {
   constructor(
-    private readonly accounts: AccountSearch,
+    private readonly accounts: AccountSearchRepository,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
-import { PersonDto } from './dto/me.dto';
+import { PersonView } from './me.view';
 import { ProfilesService } from './profiles.service';
 
 @ApiTags('people')
@@ -16,7 +16,7 @@ export class PeopleController {
   person(
     @CurrentActor() actor: Actor,
     @Param('userId', ParseUUIDPipe) userId: string,
-  ): Promise<PersonDto> {
+  ): Promise<PersonView> {
     return this.profiles.person(actor, userId);
   }
 }

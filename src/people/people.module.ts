@@ -6,7 +6,7 @@ import { Deployment } from './deployment.entity';
 import { MeController } from './me.controller';
 import { PeopleController } from './people.controller';
 import { PeopleSearchController } from './people-search.controller';
-import { PeopleDataPart } from './people-data.part';
+import { PeopleDataPart } from './people.part';
 import { PeopleService } from './people.service';
 import { ProfilesRepository } from './profiles.repository';
 import { ProfilesService } from './profiles.service';

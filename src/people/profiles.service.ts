@@ -8,15 +8,19 @@ import { requireDateInSpan } from '../common/time-range';
 import { isExclusionViolation } from '../common/pg-errors';
 import { ValidationFailedException } from '../common/problem';
 
-import { toAccountDto } from '../identity/account.mapper';
+import { toAccountDetailsView } from '../identity/account.view';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
-import { MeDto, PersonDto, ProfileDto } from './dto/me.dto';
-import { ProfileInput, ProfileRole } from './dto/profile-input';
+import { MeView, PersonView, ProfileDetailsView } from './me.view';
+import { ProfileInput, ProfileRole } from './dto/profile-input.dto';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { localToday } from '../common/time/wall-clock';
-import { toBuddyProfileDto, toTherapistProfileDto, toVolunteerProfileDto } from './profile-views';
+import {
+  toBuddyProfileDetailsView,
+  toTherapistProfileDetailsView,
+  toVolunteerProfileDetailsView,
+} from './profile.view';
 import { ProfilesRepository } from './profiles.repository';
 import { VettingService } from './vetting/vetting.service';
 
@@ -33,7 +37,7 @@ export class ProfilesService {
   ) {}
 
   /** Replaces the caller's profile, and the contact fields given, in one transaction. */
-  async save(actor: Actor & { role: ProfileRole }, input: ProfileInput): Promise<MeDto> {
+  async save(actor: Actor & { role: ProfileRole }, input: ProfileInput): Promise<MeView> {
     try {
       return await this.dataSource.transaction(async (em) => {
         const account = await this.updateContact(actor, input, em);
@@ -66,9 +70,12 @@ export class ProfilesService {
   }
 
   /** The account, the role's profile with derived values, and for the vetted their vetting. */
-  async describe(accountId: string, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
+  async describe(accountId: string, em: EntityManager = this.dataSource.manager): Promise<MeView> {
     const account = await this.identity.get(accountId, em);
-    const me: MeDto = { ...toAccountDto(account), profile: await this.profileOf(account, em) };
+    const me: MeView = {
+      ...toAccountDetailsView(account),
+      profile: await this.profileOf(account, em),
+    };
     if (account.role === Role.Therapist || account.role === Role.Buddy) {
       const v = await this.vetting.current(account.id, em);
       me.vettingStatus = v?.status ?? 'pending';
@@ -78,7 +85,7 @@ export class ProfilesService {
   }
 
   /** A coordinator reads one person's record: audited. */
-  async person(coordinator: Actor, userId: string): Promise<PersonDto> {
+  async person(coordinator: Actor, userId: string): Promise<PersonView> {
     return this.dataSource.transaction(async (em) => {
       const person = await this.describe(userId, em);
       const vettingHistory = await this.vetting.history(userId, em);
@@ -87,7 +94,10 @@ export class ProfilesService {
     });
   }
 
-  private async profileOf(account: AccountView, em: EntityManager): Promise<ProfileDto | null> {
+  private async profileOf(
+    account: AccountView,
+    em: EntityManager,
+  ): Promise<ProfileDetailsView | null> {
     const accountId = account.id;
     switch (account.role) {
       case Role.Volunteer: {
@@ -95,15 +105,15 @@ export class ProfilesService {
         if (!p) return null;
         const deployments = await this.profiles.deploymentsOf(accountId, em);
         const today = localToday(this.clock.now(), account.timezone);
-        return toVolunteerProfileDto(p, deployments, today);
+        return toVolunteerProfileDetailsView(p, deployments, today);
       }
       case Role.Therapist: {
         const p = await this.profiles.findTherapist(accountId, em);
-        return p ? toTherapistProfileDto(p) : null;
+        return p ? toTherapistProfileDetailsView(p) : null;
       }
       case Role.Buddy: {
         const p = await this.profiles.findBuddy(accountId, em);
-        return p ? toBuddyProfileDto(p) : null;
+        return p ? toBuddyProfileDetailsView(p) : null;
       }
       default:
         return null;

@@ -9,18 +9,12 @@ import {
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { ConcernsService } from './concerns.service';
-import {
-  ConcernDto,
-  ConcernPageDto,
-  ConcernQuery,
-  ConcernStatusDto,
-  RaiseConcernDto,
-  TriageConcernDto,
-} from './dto/concern.dto';
+import { ConcernQuery, RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
+import { ConcernView, ConcernPageView, ConcernStatusView } from './concern.view';
 
 @ApiTags('safeguarding')
 @ApiBearerAuth()
-@ApiExtraModels(ConcernDto, ConcernStatusDto)
+@ApiExtraModels(ConcernView, ConcernStatusView)
 @Controller('v1/concerns')
 export class ConcernsController {
   constructor(private readonly concerns: ConcernsService) {}
@@ -33,13 +27,13 @@ export class ConcernsController {
    */
   @ApiProblems(422)
   @Post()
-  raise(@CurrentActor() actor: Actor, @Body() dto: RaiseConcernDto): Promise<ConcernStatusDto> {
+  raise(@CurrentActor() actor: Actor, @Body() dto: RaiseConcernDto): Promise<ConcernStatusView> {
     return this.concerns.raise(actor, dto);
   }
 
   /** Coordinators: every concern, newest first (each listing audited). Others: the ones they reported. */
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ConcernQuery): Promise<ConcernPageDto> {
+  list(@CurrentActor() actor: Actor, @Query() query: ConcernQuery): Promise<ConcernPageView> {
     return this.concerns.list(actor, query);
   }
 
@@ -50,13 +44,13 @@ export class ConcernsController {
   @Get(':id')
   @ApiOkResponse({
     schema: {
-      oneOf: [{ $ref: getSchemaPath(ConcernDto) }, { $ref: getSchemaPath(ConcernStatusDto) }],
+      oneOf: [{ $ref: getSchemaPath(ConcernView) }, { $ref: getSchemaPath(ConcernStatusView) }],
     },
   })
   get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<ConcernDto | ConcernStatusDto> {
+  ): Promise<ConcernView | ConcernStatusView> {
     return this.concerns.get(actor, id);
   }
 
@@ -71,7 +65,7 @@ export class ConcernsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TriageConcernDto,
-  ): Promise<ConcernDto> {
+  ): Promise<ConcernView> {
     return this.concerns.triage(actor, id, dto);
   }
 }

@@ -26,15 +26,12 @@ import {
   toFullView,
   toStatusView,
   toSummary,
-} from './concern.mapper';
+  ConcernView,
+  ConcernStatusView,
+  ConcernSummaryView,
+} from './concern.view';
 import { ConcernFilter, ConcernsRepository } from './concerns.repository';
-import {
-  ConcernDto,
-  ConcernStatusDto,
-  ConcernSummaryDto,
-  RaiseConcernDto,
-  TriageConcernDto,
-} from './dto/concern.dto';
+import { RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
 import { Clock } from '../common/clock';
 import { requirePastInstant } from '../common/time-range';
 
@@ -60,7 +57,7 @@ export class ConcernsService {
    * coordinator alerts). Not audited on purpose: the row itself records it, and an audit row naming
    * the reporter would outlive the pseudonymisation their erasure performs.
    */
-  raise(actor: Actor, dto: RaiseConcernDto): Promise<ConcernStatusDto> {
+  raise(actor: Actor, dto: RaiseConcernDto): Promise<ConcernStatusView> {
     if ((dto.subjectUserId == null) === (dto.subjectDescription == null)) {
       const message = 'give exactly one of subjectUserId and subjectDescription';
       throw new ValidationFailedException([
@@ -121,7 +118,7 @@ export class ConcernsService {
   async list(actor: Actor, filter: Omit<ConcernFilter, 'reporterId'>) {
     if (actor.role !== Role.Coordinator) {
       const rows = await this.concerns.page({ ...filter, reporterId: actor.id });
-      return toPage(rows, filter.limit, pos, toStatusView) as Page<ConcernSummaryDto>;
+      return toPage(rows, filter.limit, pos, toStatusView) as Page<ConcernSummaryView>;
     }
     return this.dataSource.transaction(async (em) => {
       const rows = await this.concerns.page(filter, em);
@@ -137,7 +134,7 @@ export class ConcernsService {
   }
 
   /** Coordinators: the whole concern (audited). Its reporter: the status. Anyone else: 404. */
-  async get(actor: Actor, id: string): Promise<ConcernDto | ConcernStatusDto> {
+  async get(actor: Actor, id: string): Promise<ConcernView | ConcernStatusView> {
     if (actor.role === Role.Coordinator) {
       return this.dataSource.transaction(async (em) => {
         const concern = await this.concerns.find(id, em);
@@ -151,7 +148,7 @@ export class ConcernsService {
   }
 
   /** Moves a concern along the triage path and/or adds a note; 409 for a step not on the path. */
-  triage(actor: Actor, id: string, dto: TriageConcernDto): Promise<ConcernDto> {
+  triage(actor: Actor, id: string, dto: TriageConcernDto): Promise<ConcernView> {
     if (dto.status === undefined && dto.note === undefined) {
       const message = 'give a status (with a reason) or a note';
       throw new ValidationFailedException([

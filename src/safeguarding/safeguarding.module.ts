@@ -6,7 +6,7 @@ import { ConcernCipher } from './concern-cipher';
 import { ConcernEntry } from './concern-entry.entity';
 import { Concern } from './concern.entity';
 import { ConcernsController } from './concerns.controller';
-import { ConcernsDataPart } from './concerns.data-part';
+import { ConcernsDataPart } from './concerns.part';
 import { ConcernsRepository } from './concerns.repository';
 import { ConcernsService } from './concerns.service';
 

@@ -12,10 +12,10 @@ import { DomainEvents, SessionEvent } from '../common/domain-events';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { PeopleService } from '../people/people.service';
 import type { Modality, TherapistProfileView } from '../people/people.types';
-import { BookSessionDto, RescheduleSessionDto, SessionDto } from './dto/session.dto';
+import { BookSessionDto, RescheduleSessionDto } from './dto/session.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { SessionRequestsService } from './session-requests.service';
-import { toSessionDto } from './session.view';
+import { toSessionView, SessionView } from './session.view';
 import { Session } from './session.entity';
 import { SessionStatus } from './session.types';
 import {
@@ -95,7 +95,7 @@ export class BookSession {
     private readonly clock: Clock,
   ) {}
 
-  async book(actor: Actor, dto: BookSessionDto, key?: string): Promise<SessionDto> {
+  async book(actor: Actor, dto: BookSessionDto, key?: string): Promise<SessionView> {
     const startsAt = new Date(dto.startsAt);
     requireScheduledInstant(this.clock.now(), 'startsAt', startsAt);
     const hash = requestHash('POST /v1/sessions', {
@@ -106,7 +106,7 @@ export class BookSession {
     return retryingDeadlocks(() =>
       this.dataSource.transaction(async (em) => {
         if (key) {
-          const claim = await claimIdempotencyKey<SessionDto>(actor.id, key, hash, em);
+          const claim = await claimIdempotencyKey<SessionView>(actor.id, key, hash, em);
           if (claim.replay) return claim.response;
         }
         const request = requireAccess(
@@ -150,7 +150,7 @@ export class BookSession {
           },
           em,
         );
-        const answer = toSessionDto(session, actor.timezone);
+        const answer = toSessionView(session, actor.timezone);
         if (key) await storeIdempotentResponse(actor.id, key, 201, answer, em);
         // The month's lock last, so it is held for the count and the commit only.
         await this.requireCapacity(therapist, session.month, em);
@@ -160,7 +160,7 @@ export class BookSession {
   }
 
   /** Same rules as booking, on the same row: the entitlement it uses does not change. */
-  async reschedule(actor: Actor, id: string, dto: RescheduleSessionDto): Promise<SessionDto> {
+  async reschedule(actor: Actor, id: string, dto: RescheduleSessionDto): Promise<SessionView> {
     const startsAt = new Date(dto.startsAt);
     requireScheduledInstant(this.clock.now(), 'startsAt', startsAt);
     return retryingDeadlocks(() =>
@@ -201,7 +201,7 @@ export class BookSession {
         if (session.month !== previous.month) {
           await this.requireCapacity(therapist, session.month, em);
         }
-        return toSessionDto(session, actor.timezone);
+        return toSessionView(session, actor.timezone);
       }),
     );
   }

@@ -2,8 +2,9 @@ import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { CreateSessionGrantDto, SessionGrantDto } from './dto/session-grant.dto';
+import { CreateSessionGrantDto } from './dto/session-grant.dto';
 import { SessionGrantsService } from './session-grants.service';
+import { SessionGrantView } from './session-grant.view';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -22,7 +23,7 @@ export class SessionGrantsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateSessionGrantDto,
-  ): Promise<SessionGrantDto> {
+  ): Promise<SessionGrantView> {
     return this.grants.grant(actor, id, dto.reason);
   }
 }

@@ -6,10 +6,10 @@ import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/pg-errors';
 import { IdentityService } from '../identity/identity.service';
-import { SessionGrantDto } from './dto/session-grant.dto';
 import { SessionGrant } from './session-grant.entity';
 import { GrantNotNeededError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
+import { SessionGrantView } from './session-grant.view';
 
 /** A coordinator allows a volunteer one further session, with a recorded reason. */
 @Injectable()
@@ -21,7 +21,7 @@ export class SessionGrantsService {
     private readonly audit: AuditService,
   ) {}
 
-  async grant(actor: Actor, volunteerId: string, reason: string): Promise<SessionGrantDto> {
+  async grant(actor: Actor, volunteerId: string, reason: string): Promise<SessionGrantView> {
     try {
       return await this.dataSource.transaction(async (em) => {
         const volunteer = await this.identity.get(volunteerId, em);

@@ -7,7 +7,7 @@ import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
-import { MatchListDto } from './dto/match.dto';
+import { MatchListView } from './match.view';
 import { FAIRNESS_MONTHS, MatchCandidate, rankTherapists } from '../matching/matching';
 import { SessionRequestsService } from './session-requests.service';
 import { SessionRequest } from './session-request.entity';
@@ -72,7 +72,7 @@ export class SessionMatchesService {
     private readonly audit: AuditService,
   ) {}
 
-  async matches(actor: Actor, requestId: string, tz?: string): Promise<MatchListDto> {
+  async matches(actor: Actor, requestId: string, tz?: string): Promise<MatchListView> {
     const em = this.dataSource.manager;
     const request = await this.requests.get(actor, requestId, em);
     await this.requests.requireSessionConsent(request.volunteerId, em);

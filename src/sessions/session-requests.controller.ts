@@ -2,11 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { MatchListDto } from './dto/match.dto';
-import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
+import { MatchListView } from './match.view';
+import { CreateSessionRequestDto } from './dto/session-request.dto';
 import { TimeZoneQuery } from './dto/session.dto';
 import { SessionMatchesService } from './session-matches.service';
 import { SessionRequestsService } from './session-requests.service';
+import { SessionRequestView } from './session-request.view';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class SessionRequestsController {
   create(
     @CurrentActor() actor: Actor,
     @Body() dto: CreateSessionRequestDto,
-  ): Promise<SessionRequestDto> {
+  ): Promise<SessionRequestView> {
     return this.requests.create(actor, dto);
   }
 
@@ -44,7 +45,7 @@ export class SessionRequestsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimeZoneQuery,
-  ): Promise<MatchListDto> {
+  ): Promise<MatchListView> {
     return this.matching.matches(actor, id, query.tz);
   }
 }

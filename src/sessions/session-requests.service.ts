@@ -13,27 +13,16 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { localToday } from '../common/time/wall-clock';
 import { PeopleService } from '../people/people.service';
-import { CreateSessionRequestDto, SessionRequestDto } from './dto/session-request.dto';
+import { CreateSessionRequestDto } from './dto/session-request.dto';
 import { sessionEligibility } from './eligibility';
 import { SessionRequest } from './session-request.entity';
 import { NotEligibleError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
+import { SessionRequestView, toSessionRequestView } from './session-request.view';
 
 /** Longest request window, matching the free-slot search's longest range. */
 export const MAX_WINDOW_DAYS = 60;
 const DAY_MS = 86_400_000;
-
-export const toRequestDto = (r: SessionRequest): SessionRequestDto => ({
-  id: r.id,
-  volunteerId: r.volunteerId,
-  languages: r.languages,
-  modality: r.modality,
-  notBefore: r.notBefore,
-  notAfter: r.notAfter,
-  therapistGender: r.therapistGender,
-  note: r.note,
-  createdAt: r.createdAt,
-});
 
 @Injectable()
 export class SessionRequestsService {
@@ -56,7 +45,7 @@ export class SessionRequestsService {
     );
   }
 
-  create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestDto> {
+  create(actor: Actor, dto: CreateSessionRequestDto): Promise<SessionRequestView> {
     const notBefore = new Date(dto.notBefore);
     const notAfter = new Date(dto.notAfter);
     if (notAfter <= notBefore) {
@@ -103,7 +92,7 @@ export class SessionRequestsService {
         },
         em,
       );
-      return toRequestDto(request);
+      return toSessionRequestView(request);
     });
   }
 

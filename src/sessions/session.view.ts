@@ -1,14 +1,50 @@
-import { zonedTime } from '../common/time/zoned-time.view';
-import { SessionDto, VolunteerContactDto } from './dto/session.dto';
+import { zonedTime, ZonedTimeView } from '../common/time/zoned-time.view';
 import { Session } from './session.entity';
+import type { Modality } from '../people/people.types';
+import { SessionStatus } from './session.types';
+
+/** The volunteer's contact details, for the therapist while sharing consent holds. */
+export class VolunteerContactView {
+  name!: string;
+  phone!: string | null;
+  /** The volunteer's note from their request. */
+  note!: string | null;
+}
+
+export class SessionView {
+  id!: string;
+  requestId!: string;
+  volunteerId!: string;
+  therapistId!: string;
+  status!: SessionStatus;
+  modality!: Modality;
+  startsAt!: ZonedTimeView;
+  endsAt!: ZonedTimeView;
+  /** Null for the volunteer's free session; n when booked on a coordinator's n-th grant. */
+  grantNo!: number | null;
+  /** iCalendar SEQUENCE of the invite. */
+  sequence!: number;
+  cancelledAt!: string | null;
+  cancelledBy!: string | null;
+  cancelReason!: string | null;
+  outcomeAt!: string | null;
+  createdAt!: string;
+  /** Present for the therapist (under consent, not cancelled) and for coordinators. */
+  volunteer?: VolunteerContactView | null;
+}
+
+export class SessionPageView {
+  items!: SessionView[];
+  nextCursor!: string | null;
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSessionDto(
+export function toSessionView(
   s: Session,
   timezone: string,
-  volunteer?: VolunteerContactDto | null,
-): SessionDto {
+  volunteer?: VolunteerContactView | null,
+): SessionView {
   return {
     id: s.id,
     requestId: s.requestId,

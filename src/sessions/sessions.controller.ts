@@ -21,15 +21,14 @@ import {
   BookSessionDto,
   CancelSessionDto,
   RescheduleSessionDto,
-  SessionDto,
   SessionListQuery,
   SessionOutcomeDto,
-  SessionPageDto,
   TimeZoneQuery,
 } from './dto/session.dto';
 import { idempotencyKey } from './idempotency';
 import { sessionCalendar } from './session-calendar';
 import { SessionsService } from './sessions.service';
+import { SessionView, SessionPageView } from './session.view';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
@@ -60,14 +59,14 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Body() dto: BookSessionDto,
     @Headers('idempotency-key') key?: string,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.booking.book(actor, dto, idempotencyKey(key));
   }
 
   /** My sessions (volunteer or therapist), or all of them for a coordinator; newest first. */
   @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: SessionListQuery): Promise<SessionPageDto> {
+  list(@CurrentActor() actor: Actor, @Query() query: SessionListQuery): Promise<SessionPageView> {
     return this.sessions.list(actor, query);
   }
 
@@ -81,7 +80,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimeZoneQuery,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.sessions.get(actor, id, query.tz);
   }
 
@@ -108,7 +107,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RescheduleSessionDto,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.booking.reschedule(actor, id, dto);
   }
 
@@ -121,7 +120,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CancelSessionDto,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.sessions.cancel(actor, id, dto.reason);
   }
 
@@ -134,7 +133,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SessionOutcomeDto,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.sessions.recordOutcome(actor, id, dto.status);
   }
 }

@@ -15,11 +15,11 @@ import { SessionRequest } from './session-request.entity';
 import { SessionRequestsController } from './session-requests.controller';
 import { SessionRequestsService } from './session-requests.service';
 import { Session } from './session.entity';
-import { SessionsIntegrations } from './sessions-integrations';
+import { SessionsDataPart } from './sessions.part';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
-import { OpenSessionRequests } from './open-session-requests';
+import { OpenSessionRequestsRepository } from './open-session-requests.repository';
 
 @Module({
   imports: [
@@ -43,9 +43,9 @@ import { OpenSessionRequests } from './open-session-requests';
     BookSession,
     SessionsService,
     SessionGrantsService,
-    SessionsIntegrations,
-    OpenSessionRequests,
+    SessionsDataPart,
+    OpenSessionRequestsRepository,
   ],
-  exports: [SessionsService, OpenSessionRequests],
+  exports: [SessionsService, OpenSessionRequestsRepository],
 })
 export class SessionsModule {}

@@ -11,13 +11,8 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
 import { sessionEvent } from './book-session';
-import {
-  SessionDto,
-  SessionListQuery,
-  SessionPageDto,
-  VolunteerContactDto,
-} from './dto/session.dto';
-import { toSessionDto } from './session.view';
+import { SessionListQuery } from './dto/session.dto';
+import { toSessionView, SessionView, SessionPageView, VolunteerContactView } from './session.view';
 import { Session } from './session.entity';
 import { SessionStatus } from './session.types';
 import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';
@@ -39,11 +34,11 @@ export class SessionsService {
   ) {}
 
   /** One session for its volunteer, its therapist or a coordinator (audited); 404 for others. */
-  async get(actor: Actor, id: string, tz?: string): Promise<SessionDto> {
+  async get(actor: Actor, id: string, tz?: string): Promise<SessionView> {
     const session = await this.readable(actor, id, 'session.read');
     const em = this.dataSource.manager;
     const zone = tz ?? actor.timezone;
-    return toSessionDto(session, zone, await this.volunteerContact(actor, session, em));
+    return toSessionView(session, zone, await this.volunteerContact(actor, session, em));
   }
 
   /**
@@ -67,7 +62,7 @@ export class SessionsService {
     return session;
   }
 
-  async list(actor: Actor, query: SessionListQuery): Promise<SessionPageDto> {
+  async list(actor: Actor, query: SessionListQuery): Promise<SessionPageView> {
     const em = this.dataSource.manager;
     const rows = await this.repo.list(
       {
@@ -84,7 +79,7 @@ export class SessionsService {
       rows,
       query.limit,
       (s) => ({ at: s.startsAt, id: s.id }),
-      (s) => toSessionDto(s, zone),
+      (s) => toSessionView(s, zone),
     );
     if (actor.role === Role.Coordinator && page.items.length > 0) {
       await this.audit.recordRead(
@@ -96,7 +91,7 @@ export class SessionsService {
     return page;
   }
 
-  async cancel(actor: Actor, id: string, reason: string): Promise<SessionDto> {
+  async cancel(actor: Actor, id: string, reason: string): Promise<SessionView> {
     return this.dataSource.transaction(async (em) => {
       const session = requireAccess(
         actor,
@@ -118,7 +113,7 @@ export class SessionsService {
         { actor, action: 'session.cancelled', target: { type: 'session', id } },
         em,
       );
-      return toSessionDto(session, actor.timezone);
+      return toSessionView(session, actor.timezone);
     });
   }
 
@@ -127,7 +122,7 @@ export class SessionsService {
     actor: Actor,
     id: string,
     status: SessionStatus.Completed | SessionStatus.NoShow,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     return this.dataSource.transaction(async (em) => {
       const session = requireAccess(
         actor,
@@ -151,7 +146,7 @@ export class SessionsService {
         },
         em,
       );
-      return toSessionDto(session, actor.timezone);
+      return toSessionView(session, actor.timezone);
     });
   }
 
@@ -203,7 +198,7 @@ export class SessionsService {
     actor: Actor,
     session: Session,
     em: EntityManager,
-  ): Promise<VolunteerContactDto | null | undefined> {
+  ): Promise<VolunteerContactView | null | undefined> {
     if (actor.role === Role.Volunteer) return undefined;
     if (actor.role === Role.Therapist) {
       if (session.status === SessionStatus.Cancelled) return null;

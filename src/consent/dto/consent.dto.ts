@@ -1,6 +1,4 @@
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { ConsentChannel } from '../consent-purpose';
-import { ConsentReceiptDto } from './consent-receipt.dto';
 
 export class ConsentChoiceDto {
   /** A purpose from `GET /v1/consent/purposes`, e.g. `data_processing`. Unknown: 400. */
@@ -22,58 +20,4 @@ export class ConsentChoiceDto {
   /** true to agree, false to withdraw. */
   @IsBoolean()
   granted!: boolean;
-}
-
-export class PurposeDto {
-  /** Stable name clients send back, e.g. `sms_reminders`. */
-  purpose!: string;
-  currentVersion!: number;
-  title!: string;
-  /** Plain-English text of the current version. */
-  text!: string;
-  /** The current version asks everyone to consent again: earlier consent no longer counts. */
-  requiresReconsent!: boolean;
-  /** Consent to a version older than this does not count. */
-  minimumValidVersion!: number;
-  publishedAt!: Date;
-}
-
-export class ConsentStateDto {
-  purpose!: string;
-  title!: string;
-  /** The latest event is a grant. */
-  granted!: boolean;
-  /** Version of the latest event; null when never asked. */
-  version!: number | null;
-  at!: Date | null;
-  channel!: ConsentChannel | null;
-  /** Granted to a version that still counts: what every gate in the service answers. */
-  valid!: boolean;
-  currentVersion!: number;
-  /** Granted once, but the text has changed in a way that needs consent again. */
-  needsReconsent!: boolean;
-}
-
-export class ConsentHistoryDto {
-  /** Also the receipt id of this event. */
-  id!: string;
-  purpose!: string;
-  version!: number;
-  granted!: boolean;
-  channel!: ConsentChannel;
-  /** The coordinator who recorded it (channel `coordinator`). */
-  recordedBy!: string | null;
-  at!: Date;
-}
-
-export class ConsentOverviewDto {
-  purposes!: ConsentStateDto[];
-  /** Every grant and withdrawal, oldest first. */
-  history!: ConsentHistoryDto[];
-}
-
-export class ConsentRecordedDto {
-  /** Current state per purpose after this event. */
-  state!: ConsentStateDto;
-  receipt!: ConsentReceiptDto;
 }

@@ -42,20 +42,3 @@ export class LoginDto {
   @MaxLength(256)
   password!: string;
 }
-
-export class AccessTokenDto {
-  accessToken!: string;
-  /** Seconds until the token expires. */
-  expiresIn!: number;
-  tokenType!: 'Bearer';
-}
-
-export class AccountDto {
-  id!: string;
-  email!: string;
-  role!: Role;
-  name!: string;
-  phone!: string | null;
-  timezone!: string;
-  createdAt!: Date;
-}

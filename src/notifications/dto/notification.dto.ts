@@ -1,6 +1,5 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import { IsIanaZone } from '../../common/validators';
 import { NotificationStatus } from '../notification-status';
 
@@ -20,46 +19,4 @@ export class NotificationsQuery extends PageQuery {
   @IsOptional()
   @IsEnum(NotificationStatus)
   status?: NotificationStatus;
-}
-
-/** A text sent (or to be sent) to me. */
-export class MyNotificationDto {
-  id!: string;
-  channel!: string;
-  template!: string;
-  /** What it is about, e.g. `session:<id>`. */
-  about!: string;
-  status!: NotificationStatus;
-  /** When it is (or was) due, in UTC and in the requested zone (or yours). */
-  dueAt!: ZonedTimeView;
-  sentAt!: Date | null;
-  /** The text as sent; null until sent. */
-  body!: string | null;
-  /** Why it was cancelled or skipped. */
-  reason!: string | null;
-}
-
-export class MyNotificationsPage {
-  items!: MyNotificationDto[];
-  nextCursor!: string | null;
-}
-
-/** A notification as coordinators see it: ids, states and codes, never the number or text. */
-export class NotificationAdminDto {
-  id!: string;
-  recipientId!: string;
-  template!: string;
-  about!: string;
-  status!: NotificationStatus;
-  dueAt!: Date;
-  attempts!: number;
-  /** Provider error code, e.g. Twilio 21211. */
-  lastErrorCode!: string | null;
-  reason!: string | null;
-  updatedAt!: Date;
-}
-
-export class NotificationsAdminPage {
-  items!: NotificationAdminDto[];
-  nextCursor!: string | null;
 }

@@ -81,19 +81,3 @@ export class BuddyProfileInput extends ContactInput {
   @OnlyWhen('kind', 'therapist')
   membershipNumber?: string;
 }
-
-export class DbsDto {
-  level!: DbsLevel;
-  certificateNumber!: string;
-  issuedOn!: string;
-  updateService!: boolean;
-}
-
-export class BuddyProfileDto {
-  kind!: BuddyKind;
-  languages!: string[];
-  maxActivePairings!: number;
-  dbs!: DbsDto;
-  membershipBody!: MembershipBody | null;
-  membershipNumber!: string | null;
-}

@@ -95,17 +95,3 @@ export class TherapistProfileInput extends ContactInput {
   @MaxLength(2000)
   bio?: string | null;
 }
-
-export class TherapistProfileDto {
-  membershipBody!: MembershipBody;
-  membershipNumber!: string;
-  modalities!: Modality[];
-  town!: string | null;
-  languages!: string[];
-  sessionMinutes!: number;
-  monthlyCapacity!: number;
-  minimumNoticeHours!: number;
-  bufferMinutes!: number;
-  gender!: string | null;
-  bio!: string | null;
-}

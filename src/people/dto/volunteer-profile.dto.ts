@@ -11,7 +11,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { Phase } from '../people.types';
 import { ContactInput, LANGUAGES_MAX, trimmed } from './contact.dto';
 import { IsLocalDate, IsName } from '../../common/validators';
 import { AreLanguageCodes, IsOnOrAfter, NoOverlappingPeriods } from './validators';
@@ -67,26 +66,4 @@ export class VolunteerProfileInput extends ContactInput {
   @Type(() => DeploymentInput)
   @NoOverlappingPeriods()
   deployments!: DeploymentInput[];
-}
-
-export class DeploymentDto {
-  location!: string;
-  country!: string;
-  startsOn!: string;
-  endsOn!: string;
-}
-
-export class VolunteerProfileDto {
-  preferredName!: string | null;
-  languages!: string[];
-  organisation!: string | null;
-  deployments!: DeploymentDto[];
-  /** Derived from the deployments on the volunteer's own calendar date. */
-  phase!: Phase;
-  /** Last day of the latest deployment that has ended. */
-  returnedOn!: string | null;
-  /** Whole weeks since returnedOn, while returned. */
-  weeksSinceReturn!: number | null;
-  /** Planned last day of the current deployment, while deployed. */
-  returnsOn!: string | null;
 }

@@ -6,11 +6,10 @@ import { Actor } from '../../common/auth.decorators';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
-import { VettingQueueItemDto } from './vetting.dto';
 import type { VettingStatus } from '../people.types';
 import { TherapistProfile } from '../therapist-profile.entity';
 import { VettingRepository } from './vetting.repository';
-import { toVettingDto } from './vetting.service';
+import { VettingQueueItemView, toVettingView } from './vetting.view';
 
 /** The coordinator's list of people to vet. */
 @Injectable()
@@ -26,7 +25,7 @@ export class VettingQueueService {
   async queue(
     actor: Actor,
     query: { status?: VettingStatus; limit: number; cursor?: string },
-  ): Promise<Page<VettingQueueItemDto>> {
+  ): Promise<Page<VettingQueueItemView>> {
     const em = this.dataSource.manager;
     const rows = await this.repo.page(query.status, query.limit, decodeCursor(query.cursor), em);
     const ids = rows.slice(0, query.limit).map((r) => r.accountId);
@@ -44,7 +43,7 @@ export class VettingQueueService {
         const t = therapists.find((p) => p.accountId === v.accountId);
         const b = buddies.find((p) => p.accountId === v.accountId);
         return {
-          ...toVettingDto(v),
+          ...toVettingView(v),
           name: names.get(v.accountId) ?? '',
           membershipBody: t?.membershipBody ?? b?.membershipBody ?? null,
           membershipNumber: t?.membershipNumber ?? b?.membershipNumber ?? null,

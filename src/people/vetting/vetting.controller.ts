@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../../common/auth.decorators';
 import { ApiProblems } from '../../common/openapi';
-import { SuspendInput, VerifyInput, VettingDto, VettingPageDto, VettingQuery } from './vetting.dto';
+import { SuspendInput, VerifyInput, VettingQuery } from './vetting.dto';
 import { VettingQueueService } from './vetting-queue.service';
 import { VettingService } from './vetting.service';
+import { VettingView, VettingPageView } from './vetting.view';
 
 @ApiTags('vetting')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class VettingController {
 
   /** The vetting queue, oldest first: `?status=pending` for applicants awaiting a decision. */
   @Get()
-  queue(@CurrentActor() actor: Actor, @Query() query: VettingQuery): Promise<VettingPageDto> {
+  queue(@CurrentActor() actor: Actor, @Query() query: VettingQuery): Promise<VettingPageView> {
     return this.vettingQueue.queue(actor, query);
   }
 
@@ -33,7 +34,7 @@ export class VettingController {
     @CurrentActor() actor: Actor,
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() input: VerifyInput,
-  ): Promise<VettingDto> {
+  ): Promise<VettingView> {
     return this.vetting.verify(actor, userId, input);
   }
 
@@ -45,7 +46,7 @@ export class VettingController {
     @CurrentActor() actor: Actor,
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() input: SuspendInput,
-  ): Promise<VettingDto> {
+  ): Promise<VettingView> {
     return this.vetting.suspend(actor, userId, input);
   }
 }

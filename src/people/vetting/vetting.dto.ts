@@ -1,10 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { VETTING_STATUSES } from '../people.types';
-import type { VettedRole, VettingStatus } from '../people.types';
-import type { VettingDecisionKind } from './vetting-decision.entity';
+import type { VettingStatus } from '../people.types';
 import { trimmed } from '../dto/contact.dto';
 import { IsLocalDate } from '../../common/validators';
 
@@ -40,52 +38,4 @@ export class SuspendInput {
   @MinLength(3)
   @MaxLength(1000)
   reason!: string;
-}
-
-export class VettingDto {
-  userId!: string;
-  role!: VettedRole;
-  @ApiProperty({ enum: VETTING_STATUSES })
-  vettingStatus!: VettingStatus;
-  @ApiProperty({ type: String, nullable: true })
-  vettingExpiresOn!: string | null;
-  /** When the current status began. */
-  since!: Date;
-  verifiedBy!: string | null;
-  verifiedAt!: Date | null;
-  suspendedAt!: Date | null;
-}
-
-export class VettingDecisionDto {
-  id!: string;
-  decision!: VettingDecisionKind;
-  @ApiProperty({ enum: VETTING_STATUSES, nullable: true })
-  fromStatus!: VettingStatus | null;
-  @ApiProperty({ enum: VETTING_STATUSES })
-  toStatus!: VettingStatus;
-  decidedBy!: string | null;
-  decidedAt!: Date;
-  @ApiProperty({ type: String, nullable: true })
-  expiresOn!: string | null;
-  /** Evidence or reason; null once erased. */
-  @ApiProperty({ type: String, nullable: true })
-  note!: string | null;
-}
-
-/** One applicant in the coordinator's queue, with what there is to check. */
-export class VettingQueueItemDto extends VettingDto {
-  name!: string;
-  membershipBody!: string | null;
-  membershipNumber!: string | null;
-  buddyKind!: string | null;
-  dbsLevel!: string | null;
-  dbsCertificateNumber!: string | null;
-  dbsIssuedOn!: string | null;
-  dbsUpdateService!: boolean | null;
-}
-
-export class VettingPageDto {
-  items!: VettingQueueItemDto[];
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor!: string | null;
 }

@@ -10,7 +10,7 @@ import { NotFoundError } from '../../common/domain-error';
 import { DomainEvents } from '../../common/domain-events';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
-import { SuspendInput, VerifyInput, VettingDecisionDto, VettingDto } from './vetting.dto';
+import { SuspendInput, VerifyInput } from './vetting.dto';
 import type { VettedRole, VettingStatus } from '../people.types';
 import { addYears, utcDate } from './vetting-clock';
 import { defaultExpiry } from './vetting-expiry';
@@ -21,6 +21,7 @@ import {
 } from './vetting.errors';
 import { NewDecision, VettingRepository } from './vetting.repository';
 import { Vetting } from './vetting.entity';
+import { VettingDecisionView, VettingView, toVettingView } from './vetting.view';
 
 /** Days before expiry when the person and the coordinators are warned. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -81,7 +82,7 @@ export class VettingService {
     );
   }
 
-  async verify(actor: Actor, userId: string, input: VerifyInput): Promise<VettingDto> {
+  async verify(actor: Actor, userId: string, input: VerifyInput): Promise<VettingView> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockVetted(userId, em);
       const now = this.clock.now();
@@ -107,11 +108,11 @@ export class VettingService {
         input.evidence,
         em,
       );
-      return toVettingDto(changed);
+      return toVettingView(changed);
     });
   }
 
-  async suspend(actor: Actor, userId: string, input: SuspendInput): Promise<VettingDto> {
+  async suspend(actor: Actor, userId: string, input: SuspendInput): Promise<VettingView> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.lockVetted(userId, em);
       if (current.status === 'suspended') {
@@ -127,7 +128,7 @@ export class VettingService {
         em,
       );
       await this.identity.revokeSessions(userId, em);
-      return toVettingDto(changed);
+      return toVettingView(changed);
     });
   }
 
@@ -197,7 +198,7 @@ export class VettingService {
     });
   }
 
-  async history(userId: string, em: EntityManager): Promise<VettingDecisionDto[]> {
+  async history(userId: string, em: EntityManager): Promise<VettingDecisionView[]> {
     const rows = await this.repo.history(userId, em);
     return rows.map(({ decision: d, note }) => ({
       id: d.id,
@@ -293,14 +294,3 @@ export class VettingService {
     return id;
   }
 }
-
-export const toVettingDto = (v: Vetting): VettingDto => ({
-  userId: v.accountId,
-  role: v.role,
-  vettingStatus: v.status,
-  vettingExpiresOn: v.expiresOn,
-  since: v.statusSince,
-  verifiedBy: v.verifiedBy,
-  verifiedAt: v.verifiedAt,
-  suspendedAt: v.suspendedAt,
-});

@@ -10,13 +10,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsInstant } from '../../common/validators';
-import {
-  ConcernCategory,
-  ConcernEntryKind,
-  ConcernSource,
-  ConcernStatus,
-  ConcernUrgency,
-} from '../concern-types';
+import { ConcernCategory, ConcernStatus, ConcernUrgency } from '../concern-types';
 
 export class RaiseConcernDto {
   /** The registered person the concern is about. Give exactly one of this and subjectDescription. */
@@ -98,52 +92,4 @@ export class ConcernQuery extends PageQuery {
   @IsOptional()
   @IsEnum(ConcernStatus)
   status?: ConcernStatus;
-}
-
-/** What a reporter sees of their own report: that it is being handled, nothing more. */
-export class ConcernStatusDto {
-  id!: string;
-  category!: ConcernCategory;
-  urgency!: ConcernUrgency;
-  status!: ConcernStatus;
-  createdAt!: Date;
-  updatedAt!: Date;
-}
-
-/** A coordinator's list line (no free text; open the concern to read it). */
-export class ConcernSummaryDto extends ConcernStatusDto {
-  source?: ConcernSource;
-  /** Null when the subject is not registered. */
-  subjectUserId?: string | null;
-  /** Null once the reporter erased their data (see reporterPseudonym). */
-  reporterId?: string | null;
-  reporterPseudonym?: string | null;
-}
-
-export class ConcernPageDto {
-  /** Reporters get ConcernStatusDto items; coordinators ConcernSummaryDto. */
-  items!: ConcernSummaryDto[];
-  nextCursor!: string | null;
-}
-
-export class ConcernEntryDto {
-  id!: string;
-  at!: Date;
-  kind!: ConcernEntryKind;
-  actorId!: string | null;
-  fromStatus!: ConcernStatus | null;
-  toStatus!: ConcernStatus | null;
-  reason!: string | null;
-  referredTo!: string | null;
-  note!: string | null;
-}
-
-/** Everything about a concern, for coordinators. */
-export class ConcernDto extends ConcernSummaryDto {
-  subjectDescription!: string | null;
-  details!: string;
-  location!: string | null;
-  occurredAt!: Date | null;
-  checkinId!: string | null;
-  history!: ConcernEntryDto[];
 }

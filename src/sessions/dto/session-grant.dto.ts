@@ -7,12 +7,3 @@ export class CreateSessionGrantDto {
   @MaxLength(500)
   reason!: string;
 }
-
-export class SessionGrantDto {
-  volunteerId!: string;
-  /** The n-th grant for this volunteer. */
-  grantNo!: number;
-  reason!: string;
-  grantedBy!: string;
-  grantedAt!: string;
-}

@@ -57,15 +57,3 @@ export class CreateSessionRequestDto {
   @MaxLength(500)
   note?: string;
 }
-
-export class SessionRequestDto {
-  id!: string;
-  volunteerId!: string;
-  languages!: string[];
-  modality!: Modality;
-  notBefore!: Date;
-  notAfter!: Date;
-  therapistGender!: string | null;
-  note!: string | null;
-  createdAt!: Date;
-}

@@ -1,8 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import type { Modality } from '../../people/people.types';
 import { SessionStatus } from '../session.types';
-import { ZonedTimeView } from '../../common/time/zoned-time.view';
 import { IsIanaZone, IsInstant } from '../../common/validators';
 
 export class BookSessionDto {
@@ -51,39 +49,4 @@ export class SessionListQuery extends PageQuery {
   @IsOptional()
   @IsIn(Object.values(SessionStatus))
   status?: SessionStatus;
-}
-
-/** The volunteer's contact details, for the therapist while sharing consent holds. */
-export class VolunteerContactDto {
-  name!: string;
-  phone!: string | null;
-  /** The volunteer's note from their request. */
-  note!: string | null;
-}
-
-export class SessionDto {
-  id!: string;
-  requestId!: string;
-  volunteerId!: string;
-  therapistId!: string;
-  status!: SessionStatus;
-  modality!: Modality;
-  startsAt!: ZonedTimeView;
-  endsAt!: ZonedTimeView;
-  /** Null for the volunteer's free session; n when booked on a coordinator's n-th grant. */
-  grantNo!: number | null;
-  /** iCalendar SEQUENCE of the invite. */
-  sequence!: number;
-  cancelledAt!: string | null;
-  cancelledBy!: string | null;
-  cancelReason!: string | null;
-  outcomeAt!: string | null;
-  createdAt!: string;
-  /** Present for the therapist (under consent, not cancelled) and for coordinators. */
-  volunteer?: VolunteerContactDto | null;
-}
-
-export class SessionPageDto {
-  items!: SessionDto[];
-  nextCursor!: string | null;
 }

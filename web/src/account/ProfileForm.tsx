@@ -10,7 +10,7 @@ import { TextInput } from '../components/TextInput';
 import { VettingStatus } from '../therapist/VettingStatus';
 import { useMe } from './useMe';
 
-type Me = Schemas['MeDto'];
+type Me = Schemas['MeView'];
 type ProfileInput =
   | Schemas['VolunteerProfileInput']
   | Schemas['TherapistProfileInput']

@@ -975,7 +975,7 @@ export interface components {
       /** @description IANA zone, e.g. Europe/London */
       timezone: string;
     };
-    AccountDto: {
+    AccountDetailsView: {
       id: string;
       email: string;
       /** @enum {string} */
@@ -991,7 +991,7 @@ export interface components {
       email: string;
       password: string;
     };
-    AccessTokenDto: {
+    AccessTokenView: {
       accessToken: string;
       /** @description Seconds until the token expires. */
       expiresIn: number;
@@ -1002,7 +1002,7 @@ export interface components {
       /** @description At least 12 characters, as at registration. */
       newPassword: string;
     };
-    PurposeDto: {
+    PurposeView: {
       /** @description Stable name clients send back, e.g. `sms_reminders`. */
       purpose: string;
       currentVersion: number;
@@ -1016,7 +1016,7 @@ export interface components {
       /** Format: date-time */
       publishedAt: string;
     };
-    ConsentStateDto: {
+    ConsentStateView: {
       purpose: string;
       title: string;
       /** @description The latest event is a grant. */
@@ -1033,7 +1033,7 @@ export interface components {
       /** @description Granted once, but the text has changed in a way that needs consent again. */
       needsReconsent: boolean;
     };
-    ConsentHistoryDto: {
+    ConsentHistoryView: {
       /** @description Also the receipt id of this event. */
       id: string;
       purpose: string;
@@ -1046,10 +1046,10 @@ export interface components {
       /** Format: date-time */
       at: string;
     };
-    ConsentOverviewDto: {
-      purposes: components['schemas']['ConsentStateDto'][];
+    ConsentOverviewView: {
+      purposes: components['schemas']['ConsentStateView'][];
       /** @description Every grant and withdrawal, oldest first. */
-      history: components['schemas']['ConsentHistoryDto'][];
+      history: components['schemas']['ConsentHistoryView'][];
     };
     ConsentChoiceDto: {
       /** @description A purpose from `GET /v1/consent/purposes`, e.g. `data_processing`. Unknown: 400. */
@@ -1062,12 +1062,12 @@ export interface components {
       /** @description true to agree, false to withdraw. */
       granted: boolean;
     };
-    ReceiptControllerDto: {
+    ReceiptControllerView: {
       piiController: string;
       contact: string;
       email: string;
     };
-    ReceiptPurposeDto: {
+    ReceiptPurposeView: {
       /** @description The plain-English title the person was shown. */
       purpose: string;
       purposeId: string;
@@ -1081,11 +1081,11 @@ export interface components {
       termination: string;
       thirdPartyDisclosure: boolean;
     };
-    ReceiptServiceDto: {
+    ReceiptServiceView: {
       service: string;
-      purposes: components['schemas']['ReceiptPurposeDto'][];
+      purposes: components['schemas']['ReceiptPurposeView'][];
     };
-    ConsentReceiptDto: {
+    ConsentReceiptView: {
       version: string;
       jurisdiction: string;
       /** @description Seconds since the epoch, as the specification has it. */
@@ -1098,19 +1098,19 @@ export interface components {
       language: string;
       /** @description The pseudonymous account id: the receipt carries no name or email. */
       piiPrincipalId: string;
-      piiControllers: components['schemas']['ReceiptControllerDto'][];
+      piiControllers: components['schemas']['ReceiptControllerView'][];
       policyUrl: string;
-      services: components['schemas']['ReceiptServiceDto'][];
+      services: components['schemas']['ReceiptServiceView'][];
       /** @description Wellbeing support implies data concerning health (GDPR Art. 9). */
       sensitive: boolean;
       spiCat: string[];
     };
-    ConsentRecordedDto: {
+    ConsentRecordedView: {
       /** @description Current state per purpose after this event. */
-      state: components['schemas']['ConsentStateDto'];
-      receipt: components['schemas']['ConsentReceiptDto'];
+      state: components['schemas']['ConsentStateView'];
+      receipt: components['schemas']['ConsentReceiptView'];
     };
-    ExportedAccountDto: {
+    ExportedAccountView: {
       id: string;
       email: string | null;
       role: string;
@@ -1120,17 +1120,17 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
-    PersonalDataExportDto: {
+    PersonalDataExportView: {
       /** Format: date-time */
       exportedAt: string;
-      account: components['schemas']['ExportedAccountDto'];
-      consents: components['schemas']['ConsentOverviewDto'];
+      account: components['schemas']['ExportedAccountView'];
+      consents: components['schemas']['ConsentOverviewView'];
       /** @description Each module's part by name (profile, sessions, pairings, concerns I reported, ...). */
       parts: {
         [key: string]: unknown;
       };
     };
-    ErasureDto: {
+    ErasureRecordView: {
       id: string;
       /** @description The erased account's id, now a pseudonym. */
       subjectId: string;
@@ -1140,21 +1140,21 @@ export interface components {
       /** Format: date-time */
       at: string;
     };
-    ErasurePageDto: {
-      items: components['schemas']['ErasureDto'][];
+    ErasurePageView: {
+      items: components['schemas']['ErasureRecordView'][];
       nextCursor: string | null;
     };
-    DeploymentDto: {
+    DeploymentView: {
       location: string;
       country: string;
       startsOn: string;
       endsOn: string;
     };
-    VolunteerProfileDto: {
+    VolunteerProfileDetailsView: {
       preferredName: string | null;
       languages: string[];
       organisation: string | null;
-      deployments: components['schemas']['DeploymentDto'][];
+      deployments: components['schemas']['DeploymentView'][];
       /**
        * @description Derived from the deployments on the volunteer's own calendar date.
        * @enum {string}
@@ -1167,7 +1167,7 @@ export interface components {
       /** @description Planned last day of the current deployment, while deployed. */
       returnsOn: string | null;
     };
-    TherapistProfileDto: {
+    TherapistProfileDetailsView: {
       /** @enum {string} */
       membershipBody: 'BACP' | 'UKCP';
       membershipNumber: string;
@@ -1181,29 +1181,29 @@ export interface components {
       gender: string | null;
       bio: string | null;
     };
-    DbsDto: {
+    DbsView: {
       /** @enum {string} */
       level: 'basic' | 'standard' | 'enhanced';
       certificateNumber: string;
       issuedOn: string;
       updateService: boolean;
     };
-    BuddyProfileDto: {
+    BuddyProfileDetailsView: {
       /** @enum {string} */
       kind: 'therapist' | 'humanitarian';
       languages: string[];
       maxActivePairings: number;
-      dbs: components['schemas']['DbsDto'];
+      dbs: components['schemas']['DbsView'];
       /** @enum {string|null} */
       membershipBody: 'BACP' | 'UKCP' | null;
       membershipNumber: string | null;
     };
-    MeDto: {
+    MeView: {
       profile:
         | (
-            | components['schemas']['VolunteerProfileDto']
-            | components['schemas']['TherapistProfileDto']
-            | components['schemas']['BuddyProfileDto']
+            | components['schemas']['VolunteerProfileDetailsView']
+            | components['schemas']['TherapistProfileDetailsView']
+            | components['schemas']['BuddyProfileDetailsView']
           )
         | null;
       /**
@@ -1311,7 +1311,7 @@ export interface components {
       /** @description IANA zone, e.g. Europe/Athens. */
       timezone?: string;
     };
-    VettingQueueItemDto: {
+    VettingQueueItemView: {
       /** @enum {string} */
       vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired';
       vettingExpiresOn: string | null;
@@ -1337,9 +1337,9 @@ export interface components {
       /** Format: date-time */
       suspendedAt: string | null;
     };
-    VettingPageDto: {
+    VettingPageView: {
       nextCursor: string | null;
-      items: components['schemas']['VettingQueueItemDto'][];
+      items: components['schemas']['VettingQueueItemView'][];
     };
     VerifyInput: {
       /** @description What was checked, e.g. "BACP register entry seen 2026-11-20". Kept until erasure. */
@@ -1351,7 +1351,7 @@ export interface components {
        */
       expiresOn?: string;
     };
-    VettingDto: {
+    VettingView: {
       /** @enum {string} */
       vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired';
       vettingExpiresOn: string | null;
@@ -1373,7 +1373,7 @@ export interface components {
       /** @description Why; shown to coordinators only, kept until erasure. */
       reason: string;
     };
-    VettingDecisionDto: {
+    VettingDecisionView: {
       /** @enum {string|null} */
       fromStatus: 'pending' | 'verified' | 'suspended' | 'expired' | null;
       /** @enum {string} */
@@ -1388,12 +1388,12 @@ export interface components {
       /** Format: date-time */
       decidedAt: string;
     };
-    PersonDto: {
+    PersonView: {
       profile:
         | (
-            | components['schemas']['VolunteerProfileDto']
-            | components['schemas']['TherapistProfileDto']
-            | components['schemas']['BuddyProfileDto']
+            | components['schemas']['VolunteerProfileDetailsView']
+            | components['schemas']['TherapistProfileDetailsView']
+            | components['schemas']['BuddyProfileDetailsView']
           )
         | null;
       /**
@@ -1416,7 +1416,7 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       /** @description Oldest first; empty for volunteers and coordinators. */
-      vettingHistory: components['schemas']['VettingDecisionDto'][];
+      vettingHistory: components['schemas']['VettingDecisionView'][];
     };
     PersonMatchView: {
       id: string;
@@ -1526,7 +1526,7 @@ export interface components {
       /** @description A short note for the therapist, shared only under `share_with_therapist` consent. */
       note?: string;
     };
-    SessionRequestDto: {
+    SessionRequestView: {
       id: string;
       volunteerId: string;
       languages: string[];
@@ -1541,14 +1541,14 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
-    MatchReasonDto: {
+    MatchReasonView: {
       /** @enum {string} */
       factor: 'timezone' | 'earliest' | 'language' | 'fairness';
       weight: number;
       score: number;
       detail: string;
     };
-    TherapistMatchDto: {
+    TherapistMatchView: {
       therapistId: string;
       name: string;
       bio: string | null;
@@ -1561,12 +1561,12 @@ export interface components {
       sharedLanguages: string[];
       gender: string | null;
       town: string | null;
-      reasons: components['schemas']['MatchReasonDto'][];
+      reasons: components['schemas']['MatchReasonView'][];
       nextSlots: components['schemas']['ZonedTimeView'][];
     };
-    MatchListDto: {
+    MatchListView: {
       requestId: string;
-      items: components['schemas']['TherapistMatchDto'][];
+      items: components['schemas']['TherapistMatchView'][];
     };
     BookSessionDto: {
       /** Format: uuid */
@@ -1576,13 +1576,13 @@ export interface components {
       /** @description One of the therapist's free slots (ISO 8601 with offset). */
       startsAt: string;
     };
-    VolunteerContactDto: {
+    VolunteerContactView: {
       name: string;
       phone: string | null;
       /** @description The volunteer's note from their request. */
       note: string | null;
     };
-    SessionDto: {
+    SessionView: {
       id: string;
       requestId: string;
       volunteerId: string;
@@ -1603,10 +1603,10 @@ export interface components {
       outcomeAt: string | null;
       createdAt: string;
       /** @description Present for the therapist (under consent, not cancelled) and for coordinators. */
-      volunteer?: components['schemas']['VolunteerContactDto'] | null;
+      volunteer?: components['schemas']['VolunteerContactView'] | null;
     };
-    SessionPageDto: {
-      items: components['schemas']['SessionDto'][];
+    SessionPageView: {
+      items: components['schemas']['SessionView'][];
       nextCursor: string | null;
     };
     RescheduleSessionDto: {
@@ -1624,7 +1624,7 @@ export interface components {
       /** @description Why the volunteer may have a further session (kept with the grant, not in the audit trail). */
       reason: string;
     };
-    SessionGrantDto: {
+    SessionGrantView: {
       volunteerId: string;
       /** @description The n-th grant for this volunteer. */
       grantNo: number;
@@ -1861,7 +1861,7 @@ export interface components {
       /** @description Buddy requests with no pairing made from them. */
       buddyRequests: number;
     };
-    ConcernEntryDto: {
+    ConcernEntryView: {
       id: string;
       /** Format: date-time */
       at: string;
@@ -1876,14 +1876,14 @@ export interface components {
       referredTo: string | null;
       note: string | null;
     };
-    ConcernDto: {
+    ConcernView: {
       subjectDescription: string | null;
       details: string;
       location: string | null;
       /** Format: date-time */
       occurredAt: string | null;
       checkinId: string | null;
-      history: components['schemas']['ConcernEntryDto'][];
+      history: components['schemas']['ConcernEntryView'][];
       /** @enum {string} */
       source?: 'report' | 'checkin';
       /** @description Null when the subject is not registered. */
@@ -1908,7 +1908,7 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    ConcernStatusDto: {
+    ConcernStatusView: {
       id: string;
       /** @enum {string} */
       category:
@@ -1957,7 +1957,7 @@ export interface components {
        */
       urgency: 'low' | 'medium' | 'high' | 'urgent';
     };
-    ConcernSummaryDto: {
+    ConcernSummaryView: {
       id: string;
       /** @enum {string} */
       category:
@@ -1982,9 +1982,9 @@ export interface components {
       reporterId?: string | null;
       reporterPseudonym?: string | null;
     };
-    ConcernPageDto: {
-      /** @description Reporters get ConcernStatusDto items; coordinators ConcernSummaryDto. */
-      items: components['schemas']['ConcernSummaryDto'][];
+    ConcernPageView: {
+      /** @description Reporters get ConcernStatusView items; coordinators ConcernSummaryView. */
+      items: components['schemas']['ConcernSummaryView'][];
       nextCursor: string | null;
     };
     TriageConcernDto: {
@@ -2000,7 +2000,7 @@ export interface components {
       /** @description A coordinator's note; never shown to the reporter. */
       note?: string;
     };
-    MyNotificationDto: {
+    MyNotificationView: {
       id: string;
       channel: string;
       template: string;
@@ -2017,11 +2017,11 @@ export interface components {
       /** @description Why it was cancelled or skipped. */
       reason: string | null;
     };
-    MyNotificationsPage: {
-      items: components['schemas']['MyNotificationDto'][];
+    MyNotificationPageView: {
+      items: components['schemas']['MyNotificationView'][];
       nextCursor: string | null;
     };
-    NotificationAdminDto: {
+    NotificationAdminView: {
       id: string;
       recipientId: string;
       template: string;
@@ -2037,8 +2037,8 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    NotificationsAdminPage: {
-      items: components['schemas']['NotificationAdminDto'][];
+    NotificationAdminPageView: {
+      items: components['schemas']['NotificationAdminView'][];
       nextCursor: string | null;
     };
     /** @description RFC 9457 problem details, the one error body of the API. */
@@ -2151,7 +2151,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccountDto'];
+          'application/json': components['schemas']['AccountDetailsView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2202,7 +2202,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccessTokenDto'];
+          'application/json': components['schemas']['AccessTokenView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2260,7 +2260,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccessTokenDto'];
+          'application/json': components['schemas']['AccessTokenView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2385,7 +2385,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PurposeDto'][];
+          'application/json': components['schemas']['PurposeView'][];
         };
       };
       /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
@@ -2414,7 +2414,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConsentOverviewDto'];
+          'application/json': components['schemas']['ConsentOverviewView'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
@@ -2456,7 +2456,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConsentRecordedDto'];
+          'application/json': components['schemas']['ConsentRecordedView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2514,7 +2514,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConsentReceiptDto'];
+          'application/json': components['schemas']['ConsentReceiptView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2576,7 +2576,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConsentRecordedDto'];
+          'application/json': components['schemas']['ConsentRecordedView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2650,7 +2650,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PersonalDataExportDto'];
+          'application/json': components['schemas']['PersonalDataExportView'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
@@ -2688,7 +2688,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErasureDto'];
+          'application/json': components['schemas']['ErasureRecordView'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
@@ -2726,7 +2726,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErasurePageDto'];
+          'application/json': components['schemas']['ErasurePageView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2909,7 +2909,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MeDto'];
+          'application/json': components['schemas']['MeView'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
@@ -2954,7 +2954,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MeDto'];
+          'application/json': components['schemas']['MeView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3013,7 +3013,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VettingPageDto'];
+          'application/json': components['schemas']['VettingPageView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3075,7 +3075,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VettingDto'];
+          'application/json': components['schemas']['VettingView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3164,7 +3164,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['VettingDto'];
+          'application/json': components['schemas']['VettingView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3240,7 +3240,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PersonDto'];
+          'application/json': components['schemas']['PersonView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3682,7 +3682,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionRequestDto'];
+          'application/json': components['schemas']['SessionRequestView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3752,7 +3752,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MatchListDto'];
+          'application/json': components['schemas']['MatchListView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3821,7 +3821,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionPageDto'];
+          'application/json': components['schemas']['SessionPageView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3884,7 +3884,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'];
+          'application/json': components['schemas']['SessionView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -3972,7 +3972,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'];
+          'application/json': components['schemas']['SessionView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -4110,7 +4110,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'];
+          'application/json': components['schemas']['SessionView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -4199,7 +4199,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'];
+          'application/json': components['schemas']['SessionView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -4279,7 +4279,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionDto'];
+          'application/json': components['schemas']['SessionView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -4368,7 +4368,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionGrantDto'];
+          'application/json': components['schemas']['SessionGrantView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -5252,7 +5252,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConcernPageDto'];
+          'application/json': components['schemas']['ConcernPageView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -5303,7 +5303,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConcernStatusDto'];
+          'application/json': components['schemas']['ConcernStatusView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -5362,7 +5362,7 @@ export interface operations {
         };
         content: {
           'application/json':
-            components['schemas']['ConcernDto'] | components['schemas']['ConcernStatusDto'];
+            components['schemas']['ConcernView'] | components['schemas']['ConcernStatusView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -5424,7 +5424,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ConcernDto'];
+          'application/json': components['schemas']['ConcernView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -5502,7 +5502,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MyNotificationsPage'];
+          'application/json': components['schemas']['MyNotificationPageView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -5552,7 +5552,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['NotificationsAdminPage'];
+          'application/json': components['schemas']['NotificationAdminPageView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */

@@ -12,14 +12,14 @@ import {
 } from '../account/ProfileForm';
 
 type Input = Schemas['BuddyProfileInput'];
-type Profile = Schemas['BuddyProfileDto'];
+type Profile = Schemas['BuddyProfileDetailsView'];
 
 /** Kind of buddy, languages, how many volunteers at once, and the DBS check. */
 export function ProfilePage() {
   return <ProfileLoader back="/buddy" form={ProfileForm} />;
 }
 
-function ProfileForm({ me }: { me: Schemas['MeDto'] }) {
+function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const profile = me.profile as Profile | null;
   const form = useProfileForm(me);
   const [kind, setKind] = useState<string>(profile?.kind ?? '');

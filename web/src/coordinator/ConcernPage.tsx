@@ -14,7 +14,7 @@ import { useMe } from '../account/useMe';
 import { formatZoned } from '../time/formatZoned';
 import { CATEGORY, URGENCY_COLOUR } from './ConcernsPage';
 
-type Concern = Schemas['ConcernDto'];
+type Concern = Schemas['ConcernView'];
 type Triage = Schemas['TriageConcernDto'];
 
 /** The steps the service allows from each status (the database refuses any other). */

@@ -3,7 +3,7 @@ import { Tag } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
 
-type Person = Schemas['PersonDto'];
+type Person = Schemas['PersonView'];
 type Profile = NonNullable<Person['profile']>;
 
 const DECISION: Record<string, string> = {

@@ -11,14 +11,14 @@ import {
 } from '../account/ProfileForm';
 
 type Input = Schemas['TherapistProfileInput'];
-type Profile = Schemas['TherapistProfileDto'];
+type Profile = Schemas['TherapistProfileDetailsView'];
 
 /** Membership, how and in which languages I work, how many sessions a month, notice and length. */
 export function ProfilePage() {
   return <ProfileLoader back="/therapist" form={ProfileForm} />;
 }
 
-function ProfileForm({ me }: { me: Schemas['MeDto'] }) {
+function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const profile = me.profile as Profile | null;
   const form = useProfileForm(me);
   const [body, setBody] = useState(profile?.membershipBody ?? '');

@@ -8,7 +8,7 @@ import { formatZoned } from '../time/formatZoned';
 import { useMe } from '../account/useMe';
 import { VettingStatus } from './VettingStatus';
 
-type Session = Schemas['SessionDto'];
+type Session = Schemas['SessionView'];
 
 /** The therapist's home: checks, booked sessions (those that have started first, to record). */
 export function TherapistHome() {

@@ -22,7 +22,7 @@ const LOOK: Record<string, { label: string; colour: string; hint: string }> = {
 };
 
 /** Where my vetting stands, in words, with its expiry. */
-export function VettingStatus({ me }: { me: Schemas['MeDto'] }) {
+export function VettingStatus({ me }: { me: Schemas['MeView'] }) {
   const look = LOOK[me.vettingStatus ?? 'pending'];
   return (
     <div className="govuk-inset-text">

@@ -25,7 +25,7 @@ export function AskSession() {
   const [from, setFrom] = useState<DateParts>(emptyDate);
   const [to, setTo] = useState<DateParts>(emptyDate);
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const profile = me.data?.profile as Schemas['VolunteerProfileDto'] | null | undefined;
+  const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
   const langs = languages ?? profile?.languages.join(', ') ?? '';
   const codes = langs
     .split(/[\s,]+/)

@@ -44,7 +44,7 @@ const COUNTRIES = COUNTRY_CODES.map((code) => ({
 /** Adds a deployment (where, from, to) to the volunteer's profile; the phase follows from the dates. */
 export function Deployments() {
   const me = useMe();
-  const profile = me.data?.profile as Schemas['VolunteerProfileDto'] | null | undefined;
+  const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
   const [location, setLocation] = useState('');
   const [country, setCountry] = useState('');
   const [from, setFrom] = useState(emptyDate);

@@ -10,14 +10,14 @@ import {
   useProfileForm,
 } from '../account/ProfileForm';
 
-type Profile = Schemas['VolunteerProfileDto'];
+type Profile = Schemas['VolunteerProfileDetailsView'];
 
 /** Name, phone, time zone, the name to be called by, organisation and languages. */
 export function ProfilePage() {
   return <ProfileLoader back="/volunteer" form={ProfileForm} />;
 }
 
-function ProfileForm({ me }: { me: Schemas['MeDto'] }) {
+function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const profile = me.profile as Profile | null;
   const form = useProfileForm(me);
   const [preferredName, setPreferredName] = useState(profile?.preferredName ?? '');

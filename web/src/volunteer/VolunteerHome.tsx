@@ -18,7 +18,7 @@ export function VolunteerHome() {
   const me = useMe();
   const zone = me.data?.timezone;
   const sessions = useSessions(zone);
-  const profile = me.data?.profile as Schemas['VolunteerProfileDto'] | null | undefined;
+  const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
   const booked = sessions.data?.items.find((s) => s.status === 'booked');
   const used = sessions.data?.items.find((s) => s.status === 'completed' || s.status === 'no_show');
 

@@ -1,9 +1,11 @@
-import { ZonedTimeView } from '../../common/time/zoned-time.view';
-import type { BuddyKind } from '../../people/people.types';
-import type { BuddyPhase, CallChannel } from '../buddy-request.entity';
-import type { Cadence } from '../call-plan';
-import type { CheckinStatus, Wellbeing } from '../checkin.entity';
-import type { PairingStatus } from '../pairing.entity';
+import { ZonedTimeView } from '../common/time/zoned-time.view';
+import type { BuddyKind } from '../people/people.types';
+import type { BuddyPhase, CallChannel } from './buddy-request.entity';
+import type { Cadence } from './call-plan';
+import type { CheckinStatus, Wellbeing } from './checkin.entity';
+import { Pairing, type PairingStatus } from './pairing.entity';
+import { weeklyWindowToText } from '../common/time/weekly-window';
+import { BuddyRequest } from './buddy-request.entity';
 
 export class CallWindowView {
   weekday!: number;
@@ -132,3 +134,36 @@ export class CheckinPageView {
   items!: CheckinView[];
   nextCursor!: string | null;
 }
+
+export const toPairingView = (p: Pairing, contact: ContactView | null = null): PairingView => ({
+  id: p.id,
+  requestId: p.requestId,
+  volunteerId: p.volunteerId,
+  buddyId: p.buddyId,
+  status: p.status,
+  channel: p.channel,
+  cadence: p.cadence,
+  weekday: p.weekday,
+  localTime: p.localTime,
+  timezone: p.timezone,
+  anchorOn: p.anchorOn,
+  endsOn: p.endsOn,
+  flaggedAt: p.flaggedAt,
+  createdAt: p.createdAt,
+  endedAt: p.endedAt,
+  endedReason: p.endedReason,
+  volunteerContact: contact,
+});
+
+export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({
+  id: r.id,
+  volunteerId: r.volunteerId,
+  phase: r.phase,
+  languages: r.languages,
+  preferredKind: r.preferredKind,
+  channel: r.channel,
+  skypeHandle: r.skypeHandle,
+  timezone: r.timezone,
+  callWindows: r.callWindows.map(weeklyWindowToText),
+  createdAt: r.createdAt,
+});

@@ -11,7 +11,7 @@ import { OutboxWriter } from './outbox-writer';
  * ended pairing, loses its pending texts.
  */
 @Injectable()
-export class CallNotificationsSubscriber implements OnModuleInit {
+export class CallNotificationsListener implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly writer: OutboxWriter,

@@ -1,13 +1,13 @@
-import { ZonedTimeView } from '../../common/time/zoned-time.view';
+import { ZonedTimeView } from '../common/time/zoned-time.view';
 
-export class MatchReasonDto {
+export class MatchReasonView {
   factor!: 'earliest' | 'language' | 'fairness' | 'timezone';
   weight!: number;
   score!: number;
   detail!: string;
 }
 
-export class TherapistMatchDto {
+export class TherapistMatchView {
   therapistId!: string;
   name!: string;
   bio!: string | null;
@@ -20,11 +20,11 @@ export class TherapistMatchDto {
   sharedLanguages!: string[];
   gender!: string | null;
   town!: string | null;
-  reasons!: MatchReasonDto[];
+  reasons!: MatchReasonView[];
   nextSlots!: ZonedTimeView[];
 }
 
-export class MatchListDto {
+export class MatchListView {
   requestId!: string;
-  items!: TherapistMatchDto[];
+  items!: TherapistMatchView[];
 }

@@ -11,7 +11,7 @@ import { OutboxWriter } from './outbox-writer';
  * vetting warning to the person, and SMS consent withdrawal cancelling everything pending.
  */
 @Injectable()
-export class AlertNotificationsSubscriber implements OnModuleInit {
+export class AlertNotificationsListener implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly writer: OutboxWriter,

@@ -9,12 +9,12 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { IdentityService } from '../identity/identity.service';
 import { BuddyRequest } from './buddy-request.entity';
 import { PairingsQuery } from './dto/pairing.dto';
-import { ContactView, PairingView } from './dto/views';
+import { ContactView, PairingView, toPairingView } from './checkins.view';
 import { Pairing } from './pairing.entity';
 
 /** Reading pairings, with the volunteer's contact details where the buddy may see them. */
 @Injectable()
-export class PairingReader {
+export class PairingReadsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
@@ -83,23 +83,3 @@ export class PairingReader {
     return out;
   }
 }
-
-export const toPairingView = (p: Pairing, contact: ContactView | null = null): PairingView => ({
-  id: p.id,
-  requestId: p.requestId,
-  volunteerId: p.volunteerId,
-  buddyId: p.buddyId,
-  status: p.status,
-  channel: p.channel,
-  cadence: p.cadence,
-  weekday: p.weekday,
-  localTime: p.localTime,
-  timezone: p.timezone,
-  anchorOn: p.anchorOn,
-  endsOn: p.endsOn,
-  flaggedAt: p.flaggedAt,
-  createdAt: p.createdAt,
-  endedAt: p.endedAt,
-  endedReason: p.endedReason,
-  volunteerContact: contact,
-});

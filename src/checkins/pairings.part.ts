@@ -21,7 +21,7 @@ const PAIRING_NEEDS = new Set<string>([
  * buddy-sharing consent ends the volunteer's pairing inside the withdrawal's own transaction.
  */
 @Injectable()
-export class PairingsDataRights implements PersonalDataPart, OnModuleInit {
+export class PairingsDataPart implements PersonalDataPart, OnModuleInit {
   readonly name = 'pairings';
 
   constructor(

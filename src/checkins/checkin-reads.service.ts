@@ -14,7 +14,7 @@ import { PeopleService } from '../people/people.service';
 import type { CallChannel } from './buddy-request.entity';
 import type { CheckinStatus, Wellbeing } from './checkin.entity';
 import { CheckinsQuery } from './dto/checkin.dto';
-import { CheckinView } from './dto/views';
+import { CheckinView } from './checkins.view';
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 92;
@@ -42,7 +42,7 @@ const SELECT_CALLS = `
 
 /** Calls as each person sees them: UTC, their own zone, and the other person's. */
 @Injectable()
-export class CheckinReader {
+export class CheckinReadsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,

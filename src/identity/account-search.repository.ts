@@ -14,7 +14,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Finds live accounts by part of the name or email, for the coordinator's people lookup. */
 @Injectable()
-export class AccountSearch {
+export class AccountSearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Name or email containing `text` (any case), of `role` if given; erased accounts left out. */

@@ -18,7 +18,7 @@ const SESSION_CONSENTS: string[] = [
  * search, consent withdrawal, and the person's export and erasure.
  */
 @Injectable()
-export class SessionsIntegrations implements OnModuleInit {
+export class SessionsDataPart implements OnModuleInit {
   constructor(
     private readonly availability: AvailabilityService,
     private readonly events: DomainEvents,

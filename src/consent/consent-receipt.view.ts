@@ -1,10 +1,10 @@
-export class ReceiptControllerDto {
+export class ReceiptControllerView {
   piiController!: string;
   contact!: string;
   email!: string;
 }
 
-export class ReceiptPurposeDto {
+export class ReceiptPurposeView {
   /** The plain-English title the person was shown. */
   purpose!: string;
   purposeId!: string;
@@ -19,16 +19,16 @@ export class ReceiptPurposeDto {
   thirdPartyDisclosure!: boolean;
 }
 
-export class ReceiptServiceDto {
+export class ReceiptServiceView {
   service!: string;
-  purposes!: ReceiptPurposeDto[];
+  purposes!: ReceiptPurposeView[];
 }
 
 /**
  * A consent receipt after the Kantara Initiative Consent Receipt Specification v1.1: what was agreed
  * (or withdrawn), with whom, when and how, for the person to keep.
  */
-export class ConsentReceiptDto {
+export class ConsentReceiptView {
   version!: 'KI-CR-v1.1.0';
   jurisdiction!: string;
   /** Seconds since the epoch, as the specification has it. */
@@ -41,9 +41,9 @@ export class ConsentReceiptDto {
   language!: 'en';
   /** The pseudonymous account id: the receipt carries no name or email. */
   piiPrincipalId!: string;
-  piiControllers!: ReceiptControllerDto[];
+  piiControllers!: ReceiptControllerView[];
   policyUrl!: string;
-  services!: ReceiptServiceDto[];
+  services!: ReceiptServiceView[];
   /** Wellbeing support implies data concerning health (GDPR Art. 9). */
   sensitive!: boolean;
   spiCat!: string[];

@@ -1,6 +1,6 @@
-import { ConsentOverviewDto } from './consent.dto';
+import { ConsentOverviewView } from './consent.view';
 
-export class ExportedAccountDto {
+export class ExportedAccountView {
   id!: string;
   email!: string | null;
   role!: string;
@@ -11,15 +11,15 @@ export class ExportedAccountDto {
 }
 
 /** Everything the service holds about me (GDPR Art. 15 and 20), as one JSON document. */
-export class PersonalDataExportDto {
+export class PersonalDataExportView {
   exportedAt!: Date;
-  account!: ExportedAccountDto;
-  consents!: ConsentOverviewDto;
+  account!: ExportedAccountView;
+  consents!: ConsentOverviewView;
   /** Each module's part by name (profile, sessions, pairings, concerns I reported, ...). */
   parts!: Record<string, unknown>;
 }
 
-export class ErasureDto {
+export class ErasureRecordView {
   id!: string;
   /** The erased account's id, now a pseudonym. */
   subjectId!: string;
@@ -29,7 +29,7 @@ export class ErasureDto {
   at!: Date;
 }
 
-export class ErasurePageDto {
-  items!: ErasureDto[];
+export class ErasurePageView {
+  items!: ErasureRecordView[];
   nextCursor!: string | null;
 }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { DataRights, PersonalDataPart } from '../common/data-rights';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
-import { byStart } from './profile-views';
+import { byStart } from './profile.view';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';

@@ -11,7 +11,7 @@ import { OutboxWriter } from './outbox-writer';
  * pending texts are cancelled and both are told. Each in the session's own transaction.
  */
 @Injectable()
-export class SessionNotificationsSubscriber implements OnModuleInit {
+export class SessionNotificationsListener implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly writer: OutboxWriter,

@@ -2,9 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DataRights, PersonalDataPart } from '../common/data-rights';
-import { toStatusView } from './concern.mapper';
+import { toStatusView, ConcernStatusView } from './concern.view';
 import { ConcernsRepository } from './concerns.repository';
-import { ConcernStatusDto } from './dto/concern.dto';
 
 /**
  * Safeguarding's part of a person's data rights. Export: the concerns they reported, status only
@@ -32,7 +31,7 @@ export class ConcernsDataPart implements PersonalDataPart, OnModuleInit {
     this.registry.register(this);
   }
 
-  async export(userId: string, em: EntityManager): Promise<{ reported: ConcernStatusDto[] }> {
+  async export(userId: string, em: EntityManager): Promise<{ reported: ConcernStatusView[] }> {
     return { reported: (await this.concerns.reportedBy(userId, em)).map(toStatusView) };
   }
 

@@ -1,0 +1,44 @@
+import { ZonedTimeView } from '../common/time/zoned-time.view';
+import { NotificationStatus } from './notification-status';
+
+/** A text sent (or to be sent) to me. */
+export class MyNotificationView {
+  id!: string;
+  channel!: string;
+  template!: string;
+  /** What it is about, e.g. `session:<id>`. */
+  about!: string;
+  status!: NotificationStatus;
+  /** When it is (or was) due, in UTC and in the requested zone (or yours). */
+  dueAt!: ZonedTimeView;
+  sentAt!: Date | null;
+  /** The text as sent; null until sent. */
+  body!: string | null;
+  /** Why it was cancelled or skipped. */
+  reason!: string | null;
+}
+
+export class MyNotificationPageView {
+  items!: MyNotificationView[];
+  nextCursor!: string | null;
+}
+
+/** A notification as coordinators see it: ids, states and codes, never the number or text. */
+export class NotificationAdminView {
+  id!: string;
+  recipientId!: string;
+  template!: string;
+  about!: string;
+  status!: NotificationStatus;
+  dueAt!: Date;
+  attempts!: number;
+  /** Provider error code, e.g. Twilio 21211. */
+  lastErrorCode!: string | null;
+  reason!: string | null;
+  updatedAt!: Date;
+}
+
+export class NotificationAdminPageView {
+  items!: NotificationAdminView[];
+  nextCursor!: string | null;
+}
