@@ -41,8 +41,8 @@ type Imports = NonNullable<ModuleMetadata['imports']>;
  * src/../dist/web when running from source (tests, ts-node). Built means it has assets/: the
  * source web/ next to src/ has an index.html too, which must never be served.
  */
-const WEB_ROOT = [join(__dirname, '..', 'web'), join(__dirname, '..', 'dist', 'web')].find((dir) =>
-  existsSync(join(dir, 'assets')),
+export const WEB_ROOT = [join(__dirname, '..', 'web'), join(__dirname, '..', 'dist', 'web')].find(
+  (dir) => existsSync(join(dir, 'assets')),
 );
 
 /** Same origin for the app and the API: any other GET path is the single-page app's index.html. */

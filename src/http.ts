@@ -5,7 +5,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { appConfig } from '../config/configuration';
+import { WEB_ROOT } from './app.module';
 import { refuseDeepJson } from './common/body-depth';
 import { RequestBodyError } from './common/problem';
 import { documentProblems } from './common/openapi';
@@ -29,6 +32,25 @@ function keepBodyParserErrors(error: unknown, _req: Request, _res: Response, nex
 }
 
 /**
+ * The web app's bundles are brotli-compressed at build time at the highest level (web/vite.config.ts),
+ * a fifth smaller than compressing per request: send that file to browsers that accept brotli.
+ */
+function precompressedAssets(req: Request, res: Response, next: NextFunction) {
+  if (WEB_ROOT && (req.method === 'GET' || req.method === 'HEAD')) {
+    const asset = /^\/assets\/[\w.-]+\.(?:js|css)$/.exec(req.path)?.[0];
+    if (asset) {
+      res.vary('Accept-Encoding');
+      if (req.acceptsEncodings('br') && existsSync(join(WEB_ROOT, `${asset}.br`))) {
+        res.type(extname(asset));
+        res.setHeader('Content-Encoding', 'br');
+        req.url = `${asset}.br`;
+      }
+    }
+  }
+  next();
+}
+
+/**
  * Everything that makes the HTTP surface what API.md promises. Shared by main.ts and the e2e
  * test app so tests exercise exactly what production serves.
  */
@@ -39,6 +61,7 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  app.use(precompressedAssets);
   // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
   // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
   app.use(

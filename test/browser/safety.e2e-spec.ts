@@ -76,11 +76,31 @@ describe('web app: safety and reach (browser)', () => {
       downloadThroughput: (400 * 1024) / 8,
       uploadThroughput: (400 * 1024) / 8,
     });
+    // The waterfall, so a slower result says which request grew or started to wait on another.
+    const requests = new Map<
+      string,
+      { url: string; start: number; end?: number; bytes?: number }
+    >();
+    cdp.on('Network.requestWillBeSent', (e) =>
+      requests.set(e.requestId, { url: e.request.url, start: e.timestamp }),
+    );
+    cdp.on('Network.loadingFinished', (e) => {
+      const request = requests.get(e.requestId);
+      if (request) Object.assign(request, { end: e.timestamp, bytes: e.encodedDataLength });
+    });
     const started = Date.now();
     await page.goto('/sign-in', { waitUntil: 'commit' });
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
     const ms = Date.now() - started;
-    console.log(`slow 3G (400 ms latency, 400 kbit/s): sign-in form rendered in ${ms} ms`);
+    const t0 = Math.min(...[...requests.values()].map((r) => r.start));
+    const at = (t?: number) => (t === undefined ? '…' : `${Math.round((t - t0) * 1000)}`);
+    const waterfall = [...requests.values()].map(
+      (r) =>
+        `  ${r.url.replace(h.baseUrl, '')} ${r.bytes ?? '…'} B, ${at(r.start)}–${at(r.end)} ms`,
+    );
+    console.log(
+      `slow 3G (400 ms latency, 400 kbit/s): sign-in form rendered in ${ms} ms\n${waterfall.join('\n')}`,
+    );
   });
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {

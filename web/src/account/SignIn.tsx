@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { acceptToken } from '../api/auth';
 import { api, problemMessage } from '../api/client';
 import { homeFor } from '../app/Layout';
-import { queryClient } from '../app/query';
 import { Link, navigate, useLocation } from '../app/router';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -38,7 +37,8 @@ export function SignIn() {
       setErrors([{ href: 'email', message: problemMessage(error) }]);
       return;
     }
-    queryClient.clear();
+    // The query cache loads with the signed-in pages (app/lazyPages.ts); drop the last person's.
+    (await import('../app/query')).queryClient.clear();
     acceptToken(data);
     const role = JSON.parse(atob(data.accessToken.split('.')[1])) as {
       role: Parameters<typeof homeFor>[0];

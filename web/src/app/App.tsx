@@ -1,4 +1,3 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { refresh, useSession } from '../api/auth';
 import { accountRoutes } from '../account/routes';
@@ -9,7 +8,6 @@ import { coordinatorRoutes } from '../coordinator/routes';
 import { therapistRoutes } from '../therapist/routes';
 import { volunteerRoutes } from '../volunteer/routes';
 import { homeFor, Layout } from './Layout';
-import { queryClient } from './query';
 import { Link, navigate, Routes, useLocation, type Route } from './router';
 
 const routes: Route[] = [
@@ -72,12 +70,10 @@ export function App() {
   }, []);
   const guard = useGuard();
   return (
-    <QueryClientProvider client={queryClient}>
-      <Layout>
-        <Suspense fallback={<Loading />}>
-          <Routes routes={routes} notFound={NotFound} guard={guard} />
-        </Suspense>
-      </Layout>
-    </QueryClientProvider>
+    <Layout>
+      <Suspense fallback={<Loading />}>
+        <Routes routes={routes} notFound={NotFound} guard={guard} />
+      </Suspense>
+    </Layout>
   );
 }
