@@ -10,7 +10,7 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
-import { sessionEvent } from './book-session';
+import { sessionEvent } from './book-session.service';
 import { SessionListQuery } from './dto/session.dto';
 import { toSessionView, SessionView, SessionPageView, VolunteerContactView } from './session.view';
 import { Session } from './session.entity';
