@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { Periodic } from '../common/periodic';
 import { QueueName } from '../common/queues';
 import { DeliveryService } from './delivery.service';
-import { NotificationJob, NotificationJobData } from './notification-queue';
+import { NotificationJob, NotificationJobData } from './notification-queue.service';
 import { SweeperService } from './sweeper.service';
 
 /**
