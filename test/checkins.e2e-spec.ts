@@ -1,5 +1,5 @@
-import { CallMaterialiser } from '../src/checkins/call-materialiser';
-import { PairingLifecycle } from '../src/checkins/pairing-lifecycle';
+import { CallMaterialiser } from '../src/checkins/call-materialiser.service';
+import { PairingLifecycle } from '../src/checkins/pairing-lifecycle.service';
 import { DataRights } from '../src/common/data-rights';
 import { DomainEventName, DomainEvents } from '../src/common/domain-events';
 import { ConsentPurpose } from '../src/consent/consent-purpose';

@@ -8,7 +8,7 @@ import { BuddyRequest } from './buddy-request.entity';
 import { Checkin } from './checkin.entity';
 import { Pairing } from './pairing.entity';
 import { PairingsRepository } from './pairings.repository';
-import { PairingLifecycle } from './pairing-lifecycle';
+import { PairingLifecycle } from './pairing-lifecycle.service';
 
 /** Purposes without which a volunteer's pairing cannot go on. */
 const PAIRING_NEEDS = new Set<string>([
