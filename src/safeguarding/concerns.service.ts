@@ -10,7 +10,7 @@ import { DomainEventMap, DomainEvents } from '../common/domain-events';
 import { Page, toPage } from '../common/pagination';
 import { ValidationFailedException } from '../common/problem';
 import { IdentityService } from '../identity/identity.service';
-import { ConcernCipher } from './concern-cipher';
+import { ConcernCipher } from './concern-cipher.service';
 import { requireTransition } from './concern-status';
 import {
   ConcernCategory,
