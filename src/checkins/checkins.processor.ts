@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { ConfigType } from '@nestjs/config';
 import { schedulesConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
-import { Periodic } from '../common/periodic';
+import { Periodic } from '../common/periodic.service';
 import { CallMaterialiser } from './call-materialiser.service';
 import { PairingLifecycle } from './pairing-lifecycle.service';
 

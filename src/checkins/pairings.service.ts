@@ -9,7 +9,7 @@ import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { OutOfRangeError, requireScheduledDate } from '../common/time-range';
 import { addDays, localToday } from '../common/time/wall-clock';
-import { DomainEvents } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events.service';
 import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
 import { ConsentService } from '../consent/consent.service';
 import { ConsentPurpose } from '../consent/consent-purpose';

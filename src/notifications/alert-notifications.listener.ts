@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEventMap, DomainEvents } from '../common/domain-events';
+import { DomainEventMap, DomainEvents } from '../common/domain-events.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { NotificationTemplate as T } from './notification-templates';
 import { noticeTime } from './quiet-hours';

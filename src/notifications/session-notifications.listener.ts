@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEventMap, DomainEvents, SessionEvent } from '../common/domain-events';
+import { DomainEventMap, DomainEvents, SessionEvent } from '../common/domain-events.service';
 import { NotificationTemplate as T } from './notification-templates';
 import { NewNotification } from './notifications.repository';
 import { OutboxWriter } from './outbox-writer.service';

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError, RuleViolationError } from '../common/domain-error';
-import { DomainEventMap, DomainEvents } from '../common/domain-events';
+import { DomainEventMap, DomainEvents } from '../common/domain-events.service';
 import { Page, toPage } from '../common/pagination';
 import { ValidationFailedException } from '../common/problem';
 import { IdentityService } from '../identity/identity.service';

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { DomainEvents } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events.service';
 import { decodeCursor, toPage } from '../common/pagination';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
