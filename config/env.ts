@@ -312,7 +312,7 @@ export class Env {
   SMS_SENDING_TIMEOUT_SECONDS = 300;
 
   // Periods of the worker's periodic tasks, in seconds. Each runs once per period across all
-  // workers (see src/common/periodic.ts); tests shorten them.
+  // workers (see src/common/periodic.service.ts); tests shorten them.
   /** Puts pending texts that lost their Bull job back on the queue. */
   @Transform(toInt)
   @IsInt()

@@ -28,7 +28,7 @@ import { ProfilesService } from './people/profiles.service';
 import { VettingService } from './people/vetting/vetting.service';
 import { RaiseConcernDto } from './safeguarding/dto/concern.dto';
 import { ConcernsService } from './safeguarding/concerns.service';
-import { BookSession } from './sessions/book-session';
+import { BookSession } from './sessions/book-session.service';
 import { BookSessionDto } from './sessions/dto/session.dto';
 import { CreateSessionRequestDto } from './sessions/dto/session-request.dto';
 import { SessionMatchesService } from './sessions/session-matches.service';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AvailabilityService } from '../src/availability/availability.service';
 import { BusyInterval } from '../src/availability/busy-source';
 import { Role } from '../src/common/auth.decorators';
-import { DataRights } from '../src/common/data-rights';
+import { DataRights } from '../src/common/data-rights.service';
 import { PeopleService } from '../src/people/people.service';
 import { createCoordinator, createTestApp, signInAgain, signUp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';

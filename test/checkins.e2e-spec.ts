@@ -1,7 +1,7 @@
-import { CallMaterialiser } from '../src/checkins/call-materialiser';
-import { PairingLifecycle } from '../src/checkins/pairing-lifecycle';
-import { DataRights } from '../src/common/data-rights';
-import { DomainEventName, DomainEvents } from '../src/common/domain-events';
+import { CallMaterialiser } from '../src/checkins/call-materialiser.service';
+import { PairingLifecycle } from '../src/checkins/pairing-lifecycle.service';
+import { DataRights } from '../src/common/data-rights.service';
+import { DomainEventName, DomainEvents } from '../src/common/domain-events.service';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
 import { createCoordinator, createTestApp, TestApp, TestUser, uniqueEmail } from './app';
 import { TestClock } from './clock';

@@ -1,5 +1,5 @@
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { DomainEventMap, DomainEvents } from '../src/common/domain-events';
+import { DomainEventMap, DomainEvents } from '../src/common/domain-events.service';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
 import { ConsentService } from '../src/consent/consent.service';
 import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';

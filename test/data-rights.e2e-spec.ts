@@ -1,5 +1,5 @@
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { DataRights } from '../src/common/data-rights';
+import { DataRights } from '../src/common/data-rights.service';
 import { DataRightsService } from '../src/consent/data-rights.service';
 import { createCoordinator, createTestApp, PASSWORD, signUp, TestApp, TestUser } from './app';
 import { findValues, uniquePerson } from './personal-data';

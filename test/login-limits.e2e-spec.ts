@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { loginLimitKeys } from '../src/identity/login-limiter';
+import { loginLimitKeys } from '../src/identity/login-limiter.service';
 import { createTestApp, PASSWORD, signUp, TestApp, testIp, uniqueEmail } from './app';
 
 /**

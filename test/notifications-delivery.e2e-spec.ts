@@ -11,7 +11,7 @@ import { ConsentService } from '../src/consent/consent.service';
 import { DeliveryService } from '../src/notifications/delivery.service';
 import { NotificationTemplate } from '../src/notifications/notification-templates';
 import { NotificationsRepository } from '../src/notifications/notifications.repository';
-import { OutboxCommitHook } from '../src/notifications/outbox-commit-hook';
+import { OutboxCommitHook } from '../src/notifications/outbox-commit-hook.service';
 import { SweeperService } from '../src/notifications/sweeper.service';
 import { FORBIDDEN_WORDS } from '../src/notifications/notification-templates';
 import { createCoordinator, createTestApp, TestApp } from './app';

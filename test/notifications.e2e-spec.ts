@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/common/auth.decorators';
-import { DomainEvents } from '../src/common/domain-events';
+import { DomainEvents } from '../src/common/domain-events.service';
 import { ConsentChannel, ConsentPurpose } from '../src/consent/consent-purpose';
 import { ConsentService } from '../src/consent/consent.service';
-import { DataRights } from '../src/common/data-rights';
+import { DataRights } from '../src/common/data-rights.service';
 import { createCoordinator, createTestApp, TestApp } from './app';
 import { TestClock } from './clock';
 import { isolateDatabaseAndRedis } from './isolated-env';

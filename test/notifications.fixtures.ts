@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Role } from '../src/common/auth.decorators';
-import { DomainEventMap, DomainEventName, DomainEvents } from '../src/common/domain-events';
+import { DomainEventMap, DomainEventName, DomainEvents } from '../src/common/domain-events.service';
 import { ConsentChannel, ConsentPurpose } from '../src/consent/consent-purpose';
 import { ConsentService } from '../src/consent/consent.service';
 import { signUp, TestApp, TestUser } from './app';

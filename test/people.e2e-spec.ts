@@ -1,5 +1,5 @@
 import { Role } from '../src/common/auth.decorators';
-import { DataRights } from '../src/common/data-rights';
+import { DataRights } from '../src/common/data-rights.service';
 import { PeopleService } from '../src/people/people.service';
 import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
 import { buddyProfile, daysFromToday, therapistProfile, volunteerProfile } from './people.fixtures';

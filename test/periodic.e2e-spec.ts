@@ -2,7 +2,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppRole } from '../config/configuration';
 import { AppModule } from '../src/app.module';
-import { CallMaterialiser } from '../src/checkins/call-materialiser';
+import { CallMaterialiser } from '../src/checkins/call-materialiser.service';
 import { SweeperService } from '../src/notifications/sweeper.service';
 import { VettingService } from '../src/people/vetting/vetting.service';
 import { isolateDatabaseAndRedis } from './isolated-env';

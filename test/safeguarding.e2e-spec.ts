@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/common/auth.decorators';
-import { DomainEventMap, DomainEvents } from '../src/common/domain-events';
+import { DomainEventMap, DomainEvents } from '../src/common/domain-events.service';
 import { createCoordinator, createTestApp, signUp, TestApp, TestUser } from './app';
 import { findValues, uniquePerson } from './personal-data';
 

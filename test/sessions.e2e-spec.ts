@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Role } from '../src/common/auth.decorators';
-import { DataRights } from '../src/common/data-rights';
-import { DomainEvents } from '../src/common/domain-events';
+import { DataRights } from '../src/common/data-rights.service';
+import { DomainEvents } from '../src/common/domain-events.service';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
 import { createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';

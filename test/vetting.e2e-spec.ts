@@ -1,7 +1,7 @@
 import { schedulesConfig } from '../config/configuration';
 import { Role } from '../src/common/auth.decorators';
-import { DomainEventMap, DomainEvents } from '../src/common/domain-events';
-import { Periodic } from '../src/common/periodic';
+import { DomainEventMap, DomainEvents } from '../src/common/domain-events.service';
+import { Periodic } from '../src/common/periodic.service';
 import { PeopleService } from '../src/people/people.service';
 import { VettingProcessor } from '../src/people/vetting/vetting.processor';
 import { VettingService } from '../src/people/vetting/vetting.service';

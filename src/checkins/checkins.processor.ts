@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { ConfigType } from '@nestjs/config';
 import { schedulesConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
-import { Periodic } from '../common/periodic';
-import { CallMaterialiser } from './call-materialiser';
-import { PairingLifecycle } from './pairing-lifecycle';
+import { Periodic } from '../common/periodic.service';
+import { CallMaterialiser } from './call-materialiser.service';
+import { PairingLifecycle } from './pairing-lifecycle.service';
 
 /** Call planning, hourly by default on the periodic scheduler; the work is idempotent. */
 @Injectable()

@@ -7,7 +7,7 @@ import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { requireScheduledInstant } from '../common/time-range';
 import { NotFoundError } from '../common/domain-error';
-import { DomainEvents } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events.service';
 import { Checkin } from './checkin.entity';
 import {
   CallClashError,

@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DataRights, PersonalDataPart } from '../common/data-rights';
-import { DomainEvents, DomainEventMap } from '../common/domain-events';
+import { DataRights, PersonalDataPart } from '../common/data-rights.service';
+import { DomainEvents, DomainEventMap } from '../common/domain-events.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { BuddyRequest } from './buddy-request.entity';
 import { Checkin } from './checkin.entity';
 import { Pairing } from './pairing.entity';
 import { PairingsRepository } from './pairings.repository';
-import { PairingLifecycle } from './pairing-lifecycle';
+import { PairingLifecycle } from './pairing-lifecycle.service';
 
 /** Purposes without which a volunteer's pairing cannot go on. */
 const PAIRING_NEEDS = new Set<string>([

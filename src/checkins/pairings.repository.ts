@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { CheckinEvent } from '../common/domain-events';
+import type { CheckinEvent } from '../common/domain-events.service';
 import { Checkin, CheckinStatus } from './checkin.entity';
 import { Pairing } from './pairing.entity';
 

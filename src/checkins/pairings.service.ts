@@ -9,13 +9,13 @@ import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { OutOfRangeError, requireScheduledDate } from '../common/time-range';
 import { addDays, localToday } from '../common/time/wall-clock';
-import { DomainEvents } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events.service';
 import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
 import { ConsentService } from '../consent/consent.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
 import { BuddyRequest } from './buddy-request.entity';
-import { CallMaterialiser } from './call-materialiser';
+import { CallMaterialiser } from './call-materialiser.service';
 import { firstCallDate } from './call-plan';
 import {
   AlreadyPairedError,
@@ -25,7 +25,7 @@ import {
 } from './checkins.errors';
 import { CreatePairingDto, EndPairingDto, ReplanDto } from './dto/pairing.dto';
 import { Pairing } from './pairing.entity';
-import { PairingLifecycle } from './pairing-lifecycle';
+import { PairingLifecycle } from './pairing-lifecycle.service';
 import { checkinEvent, PairingsRepository } from './pairings.repository';
 
 /** Creating, re-planning and ending pairings; every change with its calls in one transaction. */

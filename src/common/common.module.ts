@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock';
-import { DataRights } from './data-rights';
-import { DomainEvents } from './domain-events';
-import { Periodic } from './periodic';
+import { DataRights } from './data-rights.service';
+import { DomainEvents } from './domain-events.service';
+import { Periodic } from './periodic.service';
 import { PeriodicRunsRepository } from './periodic-runs.repository';
 
 @Global()

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Actor, CurrentActor } from '../common/auth.decorators';
 import { NotFoundError } from '../common/domain-error';
 import { ConsentEvent } from './consent-event.entity';
-import { ConsentReceipts } from './consent-receipt';
+import { ConsentReceipts } from './consent-receipts.service';
 import { ConsentText } from './consent-text.entity';
 import { ConsentReceiptView } from './consent-receipt.view';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
-import { DataRights } from '../common/data-rights';
+import { DataRights } from '../common/data-rights.service';
 import { Page } from '../common/pagination';
 import { IdentityService } from '../identity/identity.service';
 import { ConsentOverview, ConsentService } from './consent.service';

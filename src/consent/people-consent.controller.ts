@@ -2,9 +2,9 @@ import { Body, Controller, Headers, Ip, Param, ParseUUIDPipe, Post } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { ConsentEvidence } from './consent-evidence';
+import { ConsentEvidence } from './consent-evidence.service';
 import { ConsentChannel } from './consent-purpose';
-import { ConsentReceipts } from './consent-receipt';
+import { ConsentReceipts } from './consent-receipts.service';
 import { ConsentService } from './consent.service';
 import { ConsentChoiceDto } from './dto/consent.dto';
 import { ConsentRecordedView } from './consent.view';

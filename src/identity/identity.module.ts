@@ -10,7 +10,7 @@ import { AuthGuard, TokenVersions } from '../common/auth.guard';
 import { Account } from './account.entity';
 import { AuthController } from './auth.controller';
 import { IdentityService } from './identity.service';
-import { LoginLimiter } from './login-limiter';
+import { LoginLimiter } from './login-limiter.service';
 import { PasswordController } from './password.controller';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';

@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
 import { RegisterDto } from './dto/register.dto';
-import { LoginLimiter } from './login-limiter';
+import { LoginLimiter } from './login-limiter.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { AccessTokenView } from './account.view';

@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEventMap, DomainEvents } from '../common/domain-events';
+import { DomainEventMap, DomainEvents } from '../common/domain-events.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { NotificationTemplate as T } from './notification-templates';
 import { noticeTime } from './quiet-hours';
-import { OutboxWriter } from './outbox-writer';
+import { OutboxWriter } from './outbox-writer.service';
 
 /**
  * Alerts to coordinators (two missed calls, an urgent concern, vetting about to expire), the

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CheckinEvent, DomainEventMap, DomainEvents } from '../common/domain-events';
+import { CheckinEvent, DomainEventMap, DomainEvents } from '../common/domain-events.service';
 import { NotificationTemplate as T } from './notification-templates';
 import { NewNotification } from './notifications.repository';
-import { OutboxWriter } from './outbox-writer';
+import { OutboxWriter } from './outbox-writer.service';
 
 /**
  * Buddy check-in calls: reminders to the buddy (and, unless configured off, the volunteer) before

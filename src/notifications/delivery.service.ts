@@ -4,7 +4,7 @@ import { smsConfig } from '../../config/configuration';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import type { AccountView } from '../identity/identity.service';
-import { MessageRenderer } from './message-renderer';
+import { MessageRenderer } from './message-renderer.service';
 import { REMINDER_TEMPLATES } from './notification-templates';
 import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
 import { SMS_SENDER, SmsSendError, SmsSender, TWILIO_UNSUBSCRIBED } from './sms-sender';

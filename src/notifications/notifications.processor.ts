@@ -4,10 +4,10 @@ import { ConfigType } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import { schedulesConfig, smsConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
-import { Periodic } from '../common/periodic';
+import { Periodic } from '../common/periodic.service';
 import { QueueName } from '../common/queues';
 import { DeliveryService } from './delivery.service';
-import { NotificationJob, NotificationJobData } from './notification-queue';
+import { NotificationJob, NotificationJobData } from './notification-queue.service';
 import { SweeperService } from './sweeper.service';
 
 /**

@@ -3,7 +3,7 @@ import { zonedTime } from '../common/time/zoned-time.view';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
-import { DataRights } from '../common/data-rights';
+import { DataRights } from '../common/data-rights.service';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEventMap, DomainEvents, SessionEvent } from '../common/domain-events';
+import { DomainEventMap, DomainEvents, SessionEvent } from '../common/domain-events.service';
 import { NotificationTemplate as T } from './notification-templates';
 import { NewNotification } from './notifications.repository';
-import { OutboxWriter } from './outbox-writer';
+import { OutboxWriter } from './outbox-writer.service';
 
 /**
  * Therapy sessions: a confirmation and reminders for the volunteer and the therapist when booked;

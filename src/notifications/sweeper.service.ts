@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { schedulesConfig, smsConfig } from '../../config/configuration';
-import { NotificationQueue } from './notification-queue';
+import { NotificationQueue } from './notification-queue.service';
 import { NotificationsRepository } from './notifications.repository';
 
 const BATCH = 1000;

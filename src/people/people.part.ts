@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DataRights, PersonalDataPart } from '../common/data-rights';
+import { DataRights, PersonalDataPart } from '../common/data-rights.service';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { byStart } from './profile.view';

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DomainEvents } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events.service';
 import { ConcernsService } from './concerns.service';
 
 /** A buddy's wellbeing `concern` on a check-in call becomes a safeguarding concern, in its transaction. */

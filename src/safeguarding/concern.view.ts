@@ -1,4 +1,4 @@
-import { Sealer } from './concern-cipher';
+import { Sealer } from './concern-cipher.service';
 import { ConcernEntry } from './concern-entry.entity';
 import { Concern } from './concern.entity';
 import {

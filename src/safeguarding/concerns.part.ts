@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DataRights, PersonalDataPart } from '../common/data-rights';
+import { DataRights, PersonalDataPart } from '../common/data-rights.service';
 import { toStatusView, ConcernStatusView } from './concern.view';
 import { ConcernsRepository } from './concerns.repository';
 

@@ -6,11 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { NotFoundError, RuleViolationError } from '../common/domain-error';
-import { DomainEventMap, DomainEvents } from '../common/domain-events';
+import { DomainEventMap, DomainEvents } from '../common/domain-events.service';
 import { Page, toPage } from '../common/pagination';
 import { ValidationFailedException } from '../common/problem';
 import { IdentityService } from '../identity/identity.service';
-import { ConcernCipher } from './concern-cipher';
+import { ConcernCipher } from './concern-cipher.service';
 import { requireTransition } from './concern-status';
 import {
   ConcernCategory,

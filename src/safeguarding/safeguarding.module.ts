@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module';
 import { CheckinConcernListener } from './checkin-concern.listener';
-import { ConcernCipher } from './concern-cipher';
+import { ConcernCipher } from './concern-cipher.service';
 import { ConcernEntry } from './concern-entry.entity';
 import { Concern } from './concern.entity';
 import { ConcernsController } from './concerns.controller';

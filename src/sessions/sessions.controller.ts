@@ -16,7 +16,7 @@ import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger'
 import { appConfig } from '../../config/configuration';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { BookSession } from './book-session';
+import { BookSession } from './book-session.service';
 import {
   BookSessionDto,
   CancelSessionDto,

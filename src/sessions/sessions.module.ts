@@ -4,7 +4,7 @@ import { AvailabilityModule } from '../availability/availability.module';
 import { ConsentModule } from '../consent/consent.module';
 import { IdentityModule } from '../identity/identity.module';
 import { PeopleModule } from '../people/people.module';
-import { BookSession } from './book-session';
+import { BookSession } from './book-session.service';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { SessionCapacityMonth } from './session-capacity-month.entity';
 import { SessionGrant } from './session-grant.entity';

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AvailabilityService } from '../availability/availability.service';
-import { DataRights } from '../common/data-rights';
-import { DomainEvents } from '../common/domain-events';
+import { DataRights } from '../common/data-rights.service';
+import { DomainEvents } from '../common/domain-events.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { SessionsService } from './sessions.service';
 import { SessionsRepository } from './sessions.repository';

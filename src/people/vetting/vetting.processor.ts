@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { schedulesConfig } from '../../../config/configuration';
 import { Clock } from '../../common/clock';
-import { Periodic } from '../../common/periodic';
+import { Periodic } from '../../common/periodic.service';
 import { VettingService } from './vetting.service';
 
 /**

@@ -7,7 +7,7 @@ import { AuditService } from '../../audit/audit.service';
 import { Actor, Role } from '../../common/auth.decorators';
 import { Clock } from '../../common/clock';
 import { NotFoundError } from '../../common/domain-error';
-import { DomainEvents } from '../../common/domain-events';
+import { DomainEvents } from '../../common/domain-events.service';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
 import { SuspendInput, VerifyInput } from './vetting.dto';

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { NotificationTemplate } from './notification-templates';
 import { NewNotification, NotificationsRepository } from './notifications.repository';
-import { OutboxCommitHook } from './outbox-commit-hook';
+import { OutboxCommitHook } from './outbox-commit-hook.service';
 import { parseQuietHours, QuietHours } from './quiet-hours';
 import { planReminders, ReminderSubject } from './reminder-plan';
 

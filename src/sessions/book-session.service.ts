@@ -8,7 +8,7 @@ import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { requireScheduledInstant } from '../common/time-range';
 import { localMonth } from '../common/time/wall-clock';
-import { DomainEvents, SessionEvent } from '../common/domain-events';
+import { DomainEvents, SessionEvent } from '../common/domain-events.service';
 import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../common/pg-errors';
 import { PeopleService } from '../people/people.service';
 import type { Modality, TherapistProfileView } from '../people/people.types';

@@ -9,7 +9,7 @@ import {
   TransactionRollbackEvent,
 } from 'typeorm';
 import { Clock } from '../common/clock';
-import { NotificationQueue } from './notification-queue';
+import { NotificationQueue } from './notification-queue.service';
 import { DueRow } from './notifications.repository';
 
 /**

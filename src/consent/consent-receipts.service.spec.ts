@@ -1,4 +1,4 @@
-import { buildReceipt } from './consent-receipt';
+import { buildReceipt } from './consent-receipts.service';
 import { ConsentChannel } from './consent-purpose';
 
 describe('buildReceipt', () => {

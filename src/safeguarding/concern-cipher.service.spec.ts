@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseKeyRing, validateEnv } from '../../config/env';
-import { Sealer } from './concern-cipher';
+import { Sealer } from './concern-cipher.service';
 
 const keyA = randomBytes(32);
 const keyB = randomBytes(32);

@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkinsConfig } from '../../config/configuration';
-import { DomainEvents } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events.service';
 import { CallPlan, occurrences } from './call-plan';
 import { Pairing } from './pairing.entity';
 import { CallRow, checkinEvent, PairingsRepository } from './pairings.repository';
