@@ -16,6 +16,8 @@ export const allWeek = (start = '08:00', end = '22:00'): Window[] =>
   [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
 
 export interface BuddyOptions {
+  /** A name to find this buddy by among others of the run (every spec shares its database). */
+  name?: string;
   timezone?: string;
   languages?: string[];
   kind?: 'therapist' | 'humanitarian';
@@ -30,7 +32,11 @@ export async function verifiedBuddy(
   options: BuddyOptions = {},
 ): Promise<TestUser> {
   const timezone = options.timezone ?? 'Europe/London';
-  const buddy = await signUp(t, Role.Buddy, { timezone, phone: '+447911123457' });
+  const buddy = await signUp(t, Role.Buddy, {
+    timezone,
+    phone: '+447911123457',
+    ...(options.name ? { name: options.name } : {}),
+  });
   const kind = options.kind ?? 'humanitarian';
   await t.http
     .put('/v1/me/profile')
