@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { appConfig } from '../config/configuration';
 import { WEB_ROOT } from './app.module';
@@ -33,21 +33,32 @@ function keepBodyParserErrors(error: unknown, _req: Request, _res: Response, nex
 
 /**
  * The web app's bundles are brotli-compressed at build time at the highest level (web/vite.config.ts),
- * a fifth smaller than compressing per request: send that file to browsers that accept brotli.
+ * a fifth smaller than compressing per request: send that file to browsers that accept brotli. The
+ * build's `.br` files are listed once at start-up, not looked up on disk per request.
  */
-function precompressedAssets(req: Request, res: Response, next: NextFunction) {
-  if (WEB_ROOT && (req.method === 'GET' || req.method === 'HEAD')) {
-    const asset = /^\/assets\/[\w.-]+\.(?:js|css)$/.exec(req.path)?.[0];
-    if (asset) {
-      res.vary('Accept-Encoding');
-      if (req.acceptsEncodings('br') && existsSync(join(WEB_ROOT, `${asset}.br`))) {
-        res.type(extname(asset));
-        res.setHeader('Content-Encoding', 'br');
-        req.url = `${asset}.br`;
+function precompressedAssets(webRoot: string) {
+  const assets = join(webRoot, 'assets');
+  const compressed = new Set(
+    existsSync(assets)
+      ? readdirSync(assets)
+          .filter((name) => name.endsWith('.br'))
+          .map((name) => `/assets/${name.slice(0, -'.br'.length)}`)
+      : [],
+  );
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const asset = /^\/assets\/[\w.-]+\.(?:js|css)$/.exec(req.path)?.[0];
+      if (asset) {
+        res.vary('Accept-Encoding');
+        if (compressed.has(asset) && req.acceptsEncodings('br')) {
+          res.type(extname(asset));
+          res.setHeader('Content-Encoding', 'br');
+          req.url = `${asset}.br`;
+        }
       }
     }
-  }
-  next();
+    next();
+  };
 }
 
 /**
@@ -61,7 +72,7 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
-  app.use(precompressedAssets);
+  if (WEB_ROOT) app.use(precompressedAssets(WEB_ROOT));
   // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
   // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
   app.use(

@@ -24,17 +24,14 @@ export class SessionNotificationsListener implements OnModuleInit {
   }
 
   private async booked(e: SessionEvent, em: EntityManager): Promise<void> {
-    const rows: NewNotification[] = [];
-    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
-    for (const [me, other] of parties(e)) {
-      const person = people.get(me);
-      if (!person) continue;
-      rows.push(
+    await this.notify(
+      e,
+      (me, other, zone) => [
         this.writer.notice(me, T.SessionConfirmation, about(e), 'booked', payload(e, other)),
-        ...this.reminders(e, me, other, person.timezone),
-      );
-    }
-    await this.writer.write(rows, em);
+        ...this.reminders(e, me, other, zone),
+      ],
+      em,
+    );
   }
 
   private async rescheduled(
@@ -43,32 +40,41 @@ export class SessionNotificationsListener implements OnModuleInit {
   ): Promise<void> {
     await this.writer.cancelAbout(about(e), 'rescheduled', em);
     const move = `moved:${e.previousStartsAt.toISOString()}>${e.startsAt.toISOString()}`;
-    const rows: NewNotification[] = [];
-    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
-    for (const [me, other] of parties(e)) {
-      const person = people.get(me);
-      if (!person) continue;
-      rows.push(
+    await this.notify(
+      e,
+      (me, other, zone) => [
         this.writer.notice(me, T.SessionRescheduled, about(e), move, {
           ...payload(e, other),
           previousStartsAt: e.previousStartsAt.toISOString(),
         }),
-        ...this.reminders(e, me, other, person.timezone),
-      );
-    }
-    await this.writer.write(rows, em);
+        ...this.reminders(e, me, other, zone),
+      ],
+      em,
+    );
   }
 
   private async cancelled(e: SessionEvent, em: EntityManager): Promise<void> {
     await this.writer.cancelAbout(about(e), 'session-cancelled', em);
-    const rows: NewNotification[] = [];
-    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
-    for (const [me, other] of parties(e)) {
-      if (!people.has(me)) continue;
-      rows.push(
+    await this.notify(
+      e,
+      (me, other) => [
         this.writer.notice(me, T.SessionCancelled, about(e), 'cancelled', payload(e, other)),
-      );
-    }
+      ],
+      em,
+    );
+  }
+
+  /** Both people of the session, from one read, skipping an erased one; one insert for all rows. */
+  private async notify(
+    e: SessionEvent,
+    rowsFor: (me: string, other: string, zone: string) => NewNotification[],
+    em: EntityManager,
+  ): Promise<void> {
+    const people = await this.writer.accounts([e.volunteerId, e.therapistId], em);
+    const rows = parties(e).flatMap(([me, other]) => {
+      const person = people.get(me);
+      return person ? rowsFor(me, other, person.timezone) : [];
+    });
     await this.writer.write(rows, em);
   }
 
