@@ -1,3 +1,4 @@
+import { InboundMessage } from './inbound-message.entity';
 import { BullModule } from '@nestjs/bull';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -29,7 +30,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Notification, SmsOptOut]),
+    TypeOrmModule.forFeature([Notification, SmsOptOut, InboundMessage]),
     BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
