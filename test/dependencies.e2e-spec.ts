@@ -1,5 +1,6 @@
+import { createServer, connect, Server, Socket } from 'node:net';
 import { closedPort } from './closed-port';
-import { createTestApp, TestApp } from './app';
+import { createTestApp, signUp, TestApp } from './app';
 
 /** The API started with Redis unreachable (REDIS_URL on a closed port) and PostgreSQL up. */
 describe('with Redis unreachable', () => {
@@ -51,5 +52,71 @@ describe('with Redis unreachable', () => {
         timezone: 'Europe/London',
       })
       .expect(201);
+  });
+});
+
+/**
+ * The API running, then PostgreSQL lost: the app reaches the database through a TCP relay this
+ * test owns, so closing the relay is a real outage (refused and reset sockets), not a mock.
+ */
+describe('with PostgreSQL lost while running', () => {
+  let t: TestApp;
+  let relay: Server;
+  let port: number;
+  const sockets = new Set<Socket>();
+  const databaseUrl = process.env.DATABASE_URL as string;
+
+  const openRelay = () =>
+    new Promise<void>((resolve) => {
+      relay = createServer((client) => {
+        const upstream = connect(5432, '127.0.0.1');
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      relay.listen(port, '127.0.0.1', resolve);
+    });
+  const closeRelay = () =>
+    new Promise<void>((resolve) => {
+      relay.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+
+  beforeAll(async () => {
+    port = await closedPort();
+    await openRelay();
+    const url = new URL(databaseUrl);
+    url.port = String(port);
+    process.env.DATABASE_URL = url.toString();
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    if (!relay.listening) await openRelay();
+    await t.close();
+    await closeRelay();
+    process.env.DATABASE_URL = databaseUrl;
+  });
+
+  it('answers 503 naming the database while it is gone, and serves again when it is back', async () => {
+    const user = await signUp(t);
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${user.token}`).expect(200);
+
+    await closeRelay();
+    for (const path of ['/v1/me', '/v1/sessions']) {
+      const res = await t.http.get(path).set('Authorization', `Bearer ${user.token}`);
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.body).toMatchObject({
+        type: '/problems/dependency-unavailable',
+        dependencies: ['database'],
+      });
+    }
+
+    await openRelay();
+    await t.http.get('/v1/me').set('Authorization', `Bearer ${user.token}`).expect(200);
   });
 });

@@ -76,3 +76,28 @@ export function clientFaultOf(error: unknown): ClientFault | undefined {
   }
   return undefined;
 }
+
+/** Socket-level failures on the way to PostgreSQL (node's error codes). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+
+/**
+ * PostgreSQL cannot be reached or dropped the connection: a refused or reset socket, the pool's
+ * connect timeout, a connection ended mid-query, SQLSTATE class 08 (connection exception) or
+ * 57P01-57P03 (the server shutting down or starting). The client's cue to retry, not our bug.
+ */
+export function isPostgresUnavailable(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  // Read by shape: socket errors come from node's own realm, where `instanceof Error` can fail.
+  if (typeof cause !== 'object' || cause === null) return false;
+  const { code, message } = cause as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (NETWORK_CODES.has(code) || code.startsWith('08')) return true;
+    if (code === '57P01' || code === '57P02' || code === '57P03') return true;
+  }
+  return (
+    typeof message === 'string' &&
+    (message.startsWith('Connection terminated') ||
+      message === 'timeout exceeded when trying to connect' ||
+      message === 'Client has encountered a connection error and is not queryable')
+  );
+}

@@ -5,11 +5,15 @@ import {
   DependencyUnavailableError,
   isRedisUnavailable,
 } from './dependency-unavailable';
+import { isPostgresUnavailable } from './pg-errors';
 import { PROBLEM_CONTENT_TYPE, Problem, toProblem } from './problem';
 
-/** A Redis outage is the client's cue to retry, not our bug: 503 rather than 500. */
-const unavailableAsProblem = (error: unknown) =>
-  isRedisUnavailable(error) ? new DependencyUnavailableError(['redis']) : error;
+/** A Redis or PostgreSQL outage is the client's cue to retry, not our bug: 503 rather than 500. */
+function unavailableAsProblem(error: unknown): unknown {
+  if (isRedisUnavailable(error)) return new DependencyUnavailableError(['redis']);
+  if (isPostgresUnavailable(error)) return new DependencyUnavailableError(['database']);
+  return error;
+}
 
 function send(res: Response, problem: Problem): void {
   // The seconds until the block lifts, when the error knows them (login limits).
