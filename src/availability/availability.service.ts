@@ -69,7 +69,12 @@ export class AvailabilityService {
     range: Range,
     em: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, Date[]>> {
-    const computed = await this.compute(userIds, range, em);
+    if (userIds.length === 0 || range.to <= range.from) return new Map();
+    const computed = await this.compute(
+      await this.people.therapistProfiles(userIds, em),
+      range,
+      em,
+    );
     return new Map(userIds.map((id) => [id, computed.get(id)?.slots ?? []]));
   }
 
@@ -79,7 +84,7 @@ export class AvailabilityService {
     range: Range,
     em: EntityManager = this.dataSource.manager,
   ): Promise<TherapistSlots> {
-    const computed = (await this.compute([profile.userId], range, em)).get(profile.userId);
+    const computed = (await this.compute([profile], range, em)).get(profile.userId);
     return (
       computed ?? { timezone: profile.timezone, sessionMinutes: profile.sessionMinutes, slots: [] }
     );
@@ -133,10 +138,9 @@ export class AvailabilityService {
     );
   }
 
-  private async compute(userIds: string[], range: Range, em: EntityManager) {
+  private async compute(profiles: TherapistProfileView[], range: Range, em: EntityManager) {
     const result = new Map<string, TherapistSlots>();
-    if (userIds.length === 0 || range.to <= range.from) return result;
-    const profiles = await this.people.therapistProfiles(userIds, em);
+    if (profiles.length === 0 || range.to <= range.from) return result;
     const stored = await this.repository.load(
       profiles.map((p) => p.userId),
       datesAround(range),

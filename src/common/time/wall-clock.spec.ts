@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
@@ -11,9 +12,12 @@ import {
   localMonth,
   localToday,
   monthStarts,
+  offsetAt,
   resolveLocal,
+  transitionBetween,
   wallClockAt,
   weekdayOf,
+  zoneNamed,
 } from './wall-clock';
 import { parseLocalTime } from './weekly-window';
 
@@ -121,5 +125,46 @@ describe('local months', () => {
       expect(localMonth(new Date(m.start), 'Europe/Athens')).toBe(m.month);
       expect(localMonth(new Date(m.start - 1), 'Europe/Athens')).toBe(addMonths(m.month, -1));
     }
+  });
+});
+
+describe('offsetAt', () => {
+  const DAY = 86_400_000;
+  const MINUTE = 60_000;
+
+  it('gives zone.offset for the minutes around every clock change of 2026-2029 in every zone', () => {
+    let changes = 0;
+    for (const name of Intl.supportedValuesOf('timeZone')) {
+      const zone = zoneNamed(name);
+      for (let day = Date.UTC(2026, 0, 1) / DAY; day < Date.UTC(2030, 0, 1) / DAY; day++) {
+        const start = day * DAY;
+        if (zone.offset(start) === zone.offset(start + DAY)) continue;
+        const change = transitionBetween(zone, start, start + DAY);
+        changes++;
+        for (const at of [
+          start,
+          change - MINUTE,
+          change - 1,
+          change,
+          change + MINUTE,
+          start + DAY - 1,
+        ]) {
+          expect([name, at, offsetAt(zone, at)]).toEqual([name, at, zone.offset(at)]);
+        }
+      }
+    }
+    expect(changes).toBeGreaterThan(500);
+  });
+
+  it('gives zone.offset at any instant', () => {
+    const zones = Intl.supportedValuesOf('timeZone');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        (at, name) => offsetAt(zoneNamed(name), at) === zoneNamed(name).offset(at),
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -134,6 +134,31 @@ export function dayClock(zone: IANAZone, day: number): DayClock {
     : { steady, at: (minute) => resolveLocal(zone, day, minute) };
 }
 
+/** Per zone, per UTC day: the day's one offset, or null when the clocks change that day. */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_DAYS = 20_000;
+
+/**
+ * The UTC offset in minutes of `zone` at `instant`, as `zone.offset` gives it, at the cost of a
+ * map look-up on any day without a clock change: a day whose offset is the same at its first and
+ * last minute has that offset throughout (clocks never change twice in a day, as `dayClock`
+ * relies on too). Zoned times are made by the hundred per page of slots; the tz look-up behind
+ * `zone.offset` (Intl's formatToParts) is the whole of their cost.
+ */
+export function offsetAt(zone: IANAZone, instant: number): number {
+  const day = Math.floor(instant / MS_PER_DAY);
+  let days = steadyOffsets.get(zone.name);
+  if (!days) steadyOffsets.set(zone.name, (days = new Map<number, number | null>()));
+  let steady = days.get(day);
+  if (steady === undefined) {
+    const first = zone.offset(day * MS_PER_DAY);
+    steady = first === zone.offset((day + 1) * MS_PER_DAY - MS_PER_MINUTE) ? first : null;
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(day, steady);
+  }
+  return steady ?? zone.offset(instant);
+}
+
 /**
  * What the clocks in `zone` show at `instant`: the local day, the whole minute after local
  * midnight, and the milliseconds after local midnight.
@@ -142,7 +167,7 @@ export function wallClockAt(
   zone: IANAZone,
   instant: number,
 ): { day: number; minute: number; ms: number } {
-  const wall = instant + zone.offset(instant) * MS_PER_MINUTE;
+  const wall = instant + offsetAt(zone, instant) * MS_PER_MINUTE;
   const day = Math.floor(wall / MS_PER_DAY);
   const ms = wall - day * MS_PER_DAY;
   return { day, minute: Math.floor(ms / MS_PER_MINUTE), ms };
