@@ -35,6 +35,7 @@ const P = smoke
       extra: 4,
       clients: 8,
       bookings: 16,
+      single: 4,
       racers: 10,
       samples: 3,
       raw: 48,
@@ -45,6 +46,7 @@ const P = smoke
       extra: 225,
       clients: 32,
       bookings: 640,
+      single: 60,
       racers: 200,
       samples: 40,
       raw: 6400,
@@ -93,8 +95,8 @@ async function main(): Promise<void> {
     log('seeding');
     const coordinator = await newCoordinator(t);
     const group = await seedTherapists(t, coordinator, P.therapists);
-    const volunteers = await seedVolunteers(t, P.bookings + P.racers + 2 + P.clients);
-    const loaders = volunteers.splice(0, P.bookings);
+    const volunteers = await seedVolunteers(t, P.bookings + P.single + P.racers + 2 + P.clients);
+    const loaders = volunteers.splice(0, P.bookings + P.single);
     const racers = volunteers.splice(0, P.racers);
     const rawLanes = volunteers.splice(0, P.clients);
     const [matcher, recorded] = volunteers;
@@ -108,6 +110,8 @@ async function main(): Promise<void> {
       return { v, therapistId, startsAt: slots.get(therapistId)![Math.floor(k / ids.length)] };
     });
     if (plan.some((p) => !p.startsAt)) throw new Error('not enough free slots for the load');
+    // The last few, one at a time after the load: the cost of a booking with nobody to wait for.
+    const singlePlan = plan.splice(P.bookings);
     const lastOf = (id: string) => slots.get(id)!.at(-1)!;
     const raceSlot = { therapistId: ids[0], startsAt: lastOf(ids[0]) };
 
@@ -193,6 +197,18 @@ async function main(): Promise<void> {
     );
     const rssAfterBookings = api.rssMb();
 
+    log('HTTP bookings, 1 client');
+    const single: HttpSample[] = [];
+    for (const p of singlePlan) {
+      single.push(
+        await send('POST', '/v1/sessions', p.v.user, {
+          requestId: p.v.requestId,
+          therapistId: p.therapistId,
+          startsAt: p.startsAt.toISOString(),
+        }),
+      );
+    }
+
     log('racers');
     const [race, raceMs] = await timed(() =>
       Promise.all(
@@ -235,6 +251,16 @@ async function main(): Promise<void> {
       return { therapistId: ids[i], startsAt, month: monthOf(startsAt, zoneOf(i)) };
     });
     const raw = await rawLoad(url, rec, rawPlan, lanes);
+    // The same transaction from one connection, 20 days further on (fresh slots and months).
+    const rawSingle = await rawLoad(
+      url,
+      rec,
+      rawPlan
+        .slice(0, P.single)
+        .map((b) => ({ ...b, startsAt: new Date(b.startsAt.getTime() + 20 * 86_400_000) }))
+        .map((b, k) => ({ ...b, month: monthOf(b.startsAt, zoneOf(k % ids.length)) })),
+      lanes.slice(0, 1),
+    );
 
     log(`seeding ${P.extra} more therapists with bookings`);
     const extra = await seedTherapists(t, coordinator, P.extra, P.therapists);
@@ -303,6 +329,23 @@ async function main(): Promise<void> {
         ok: raw.ok,
         errors: raw.errors,
       },
+      single: {
+        perSecond: round(
+          (count(single, (s) => s.status === 201) / single.reduce((total, s) => total + s.ms, 0)) *
+            1000,
+        ),
+        p50: ms(
+          single.map((s) => s.ms),
+          50,
+        ),
+        p99: ms(
+          single.map((s) => s.ms),
+          99,
+        ),
+        created: count(single, (s) => s.status === 201),
+        rawP50: ms(rawSingle.latencies, 50),
+        rawErrors: rawSingle.errors,
+      },
       booking: {
         perSecond: round(httpRate),
         ratioToRaw: round(httpRate / rawRate, 3),
@@ -369,6 +412,11 @@ async function main(): Promise<void> {
           `\`POST /v1/sessions\`, ${r.parameters.clients} clients, distinct free slots`,
           `${r.booking.perSecond} bookings/s, p50 ${r.booking.p50} ms, p99 ${r.booking.p99} ms`,
           `**${r.booking.ratioToRaw}×** raw`,
+        ],
+        [
+          '`POST /v1/sessions`, 1 client',
+          `${r.single.perSecond} bookings/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms`,
+          `raw, 1 connection: p50 ${r.single.rawP50} ms`,
         ],
         [
           `${r.parameters.racers} racers for one slot`,
