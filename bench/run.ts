@@ -294,18 +294,16 @@ async function main(): Promise<void> {
     // --- the table ---
     const count = (xs: HttpSample[], f: (s: HttpSample) => boolean) => xs.filter(f).length;
     const ms = (xs: number[], p: number) => round(percentile(xs, p));
+    const spread = (xs: HttpSample[]) => {
+      const times = xs.map((s) => s.ms);
+      return { p50: ms(times, 50), p99: ms(times, 99) };
+    };
     const created = count(booked, (s) => s.status === 201);
     const httpRate = (created / httpMs) * 1000;
     const rawRate = (raw.ok / raw.ms) * 1000;
     const raceRate = (race.length / raceMs) * 1000;
-    const m25 = ms(
-      matches25.map((s) => s.ms),
-      50,
-    );
-    const m250 = ms(
-      matches250.map((s) => s.ms),
-      50,
-    );
+    const m25 = spread(matches25).p50;
+    const m250 = spread(matches250).p50;
     const pg = (
       await t.db.query<Array<{ v: string }>>('SELECT current_setting($1) AS v', ['server_version'])
     )[0].v;
@@ -334,14 +332,7 @@ async function main(): Promise<void> {
           (count(single, (s) => s.status === 201) / single.reduce((total, s) => total + s.ms, 0)) *
             1000,
         ),
-        p50: ms(
-          single.map((s) => s.ms),
-          50,
-        ),
-        p99: ms(
-          single.map((s) => s.ms),
-          99,
-        ),
+        ...spread(single),
         created: count(single, (s) => s.status === 201),
         rawP50: ms(rawSingle.latencies, 50),
         rawErrors: rawSingle.errors,
@@ -349,14 +340,7 @@ async function main(): Promise<void> {
       booking: {
         perSecond: round(httpRate),
         ratioToRaw: round(httpRate / rawRate, 3),
-        p50: ms(
-          booked.map((s) => s.ms),
-          50,
-        ),
-        p99: ms(
-          booked.map((s) => s.ms),
-          99,
-        ),
+        ...spread(booked),
         created,
         answers: tally(booked),
       },
@@ -369,14 +353,7 @@ async function main(): Promise<void> {
         ratioToFreeSlots: round(raceRate / httpRate, 2),
       },
       slots: {
-        p50: ms(
-          slotSamples.map((s) => s.ms),
-          50,
-        ),
-        p99: ms(
-          slotSamples.map((s) => s.ms),
-          99,
-        ),
+        ...spread(slotSamples),
       },
       matches25: {
         p50: m25,
