@@ -247,7 +247,7 @@ describe('web app: a volunteer books their session (browser)', () => {
     await h.checkA11y(page, 'buddy: upcoming calls');
 
     await page.getByRole('link', { name: 'Back' }).click();
-    await page.getByText('Your next call:').waitFor();
+    await page.getByText(`Your next call with ${ATHENS_BUDDY.split(' ')[0]}:`).waitFor();
     await h.checkA11y(page, 'volunteer home, with a buddy');
 
     await page.getByRole('link', { name: 'Your profile' }).click();
