@@ -53,6 +53,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/volunteers/{id}/session-grants': 'coordinator',
   // checkins
   'POST /v1/buddy-requests': 'volunteer',
+  'GET /v1/me/buddy-requests': 'volunteer',
   'GET /v1/buddy-requests/{id}/matches': 'coordinator,volunteer',
   'POST /v1/pairings': 'coordinator,volunteer',
   'GET /v1/pairings': 'buddy,coordinator,volunteer',

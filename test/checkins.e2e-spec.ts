@@ -3,7 +3,8 @@ import { PairingLifecycle } from '../src/checkins/pairing-lifecycle.service';
 import { DataRights } from '../src/common/data-rights.service';
 import { DomainEventName, DomainEvents } from '../src/common/domain-events.service';
 import { ConsentPurpose } from '../src/consent/consent-purpose';
-import { createCoordinator, createTestApp, TestApp, TestUser, uniqueEmail } from './app';
+import { Role } from '../src/common/auth.decorators';
+import { createCoordinator, createTestApp, signUp, TestApp, TestUser, uniqueEmail } from './app';
 import { TestClock } from './clock';
 import {
   buddyRequest,
@@ -132,6 +133,47 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         type: '/problems/consent-missing',
         purpose: 'share_with_buddy',
       });
+    });
+    it('lists a volunteer’s own requests still waiting for a pairing, newest first; no one else’s', async () => {
+      const v = await volunteer(t);
+      const other = await volunteer(t);
+      const first = await buddyRequest(t, v);
+      const second = await buddyRequest(t, v, { channel: 'skype', skypeHandle: 'amira.h2027' });
+      const theirs = await buddyRequest(t, other);
+      const open = async (user: TestUser) =>
+        (
+          (await t.http.get('/v1/me/buddy-requests').set(user.auth).expect(200)).body
+            .items as Item[]
+        ).map((r) => r.id as string);
+
+      const mine = await t.http.get('/v1/me/buddy-requests').set(v.auth).expect(200);
+      expect(mine.body.items.map((r: Item) => r.id)).toEqual([second.id, first.id]);
+      expect(mine.body.items[0]).toMatchObject({
+        volunteerId: v.id,
+        channel: 'skype',
+        skypeHandle: 'amira.h2027',
+        timezone: 'Europe/Athens',
+        callWindows: [
+          { weekday: 6, start: '17:00', end: '20:00' },
+          { weekday: 7, start: '17:00', end: '20:00' },
+        ],
+      });
+      expect(await open(other)).toEqual([theirs.id]);
+
+      // Once a pairing comes from a request it is no longer waiting.
+      const buddy = await verifiedBuddy(t, coordinator);
+      await t.http
+        .post('/v1/pairings')
+        .set(v.auth)
+        .send(pairingBody(first.id, buddy.id))
+        .expect(201);
+      expect(await open(v)).toEqual([second.id]);
+
+      const therapist = await signUp(t, Role.Therapist);
+      await t.http.get('/v1/me/buddy-requests').set(therapist.auth).expect(403);
+      await t.http.get('/v1/me/buddy-requests').set(buddy.auth).expect(403);
+      await t.http.get('/v1/me/buddy-requests').set(coordinator.auth).expect(403);
+      await t.http.get('/v1/me/buddy-requests').expect(401);
     });
   });
 
@@ -545,6 +587,27 @@ describe('SSuN buddies: pairings and check-in calls', () => {
   });
 
   describe('consent', () => {
+    it('names the buddy to the volunteer by first name; the volunteer’s name reaches the buddy only with the contact details', async () => {
+      const buddy = await verifiedBuddy(t, coordinator, { name: 'Sam Okafor' });
+      const { volunteer: v, pairing } = await paired(t, buddy);
+      expect(pairing).toMatchObject({ buddyName: 'Sam', volunteerContact: null });
+      const seenBy = async (user: TestUser) =>
+        (
+          (await t.http.get('/v1/pairings?limit=100').set(user.auth).expect(200)).body
+            .items as Item[]
+        ).find((p) => p.id === pairing.id)!;
+      expect(await seenBy(v)).toMatchObject({ buddyName: 'Sam', volunteerContact: null });
+      expect(await seenBy(buddy)).toMatchObject({
+        buddyName: 'Sam',
+        volunteerContact: { name: 'Amira Haddad' },
+      });
+      expect(await seenBy(coordinator)).toMatchObject({ buddyName: 'Sam', volunteerContact: null });
+
+      // The buddy's erasure ends the pairing; their name goes with it.
+      await t.http.post('/v1/me/erasure').set(buddy.auth).expect(200);
+      expect(await seenBy(v)).toMatchObject({ status: 'ended', buddyName: null });
+    });
+
     it('shows the buddy the volunteer’s contact details while paired; withdrawing sharing consent ends the pairing and hides them', async () => {
       const buddy = await verifiedBuddy(t, coordinator);
       const { volunteer: v, pairing } = await paired(

@@ -4,18 +4,18 @@ import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { BuddyRequestsService } from './buddy-requests.service';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
-import { BuddyMatchesView, BuddyRequestView } from './checkins.view';
+import { BuddyMatchesView, BuddyRequestListView, BuddyRequestView } from './checkins.view';
 
 @ApiTags('buddies')
 @ApiBearerAuth()
-@Controller('v1/buddy-requests')
+@Controller('v1')
 export class BuddyRequestsController {
   constructor(private readonly requests: BuddyRequestsService) {}
 
   /** A volunteer asks for a buddy. Needs `data_processing` and `share_with_buddy` consent (403). */
   @Roles(Role.Volunteer)
   @ApiProblems(422)
-  @Post()
+  @Post('buddy-requests')
   create(
     @CurrentActor() actor: Actor,
     @Body() dto: CreateBuddyRequestDto,
@@ -23,9 +23,16 @@ export class BuddyRequestsController {
     return this.requests.create(actor, dto);
   }
 
+  /** My requests that no pairing came from yet, newest first, to come back and choose a buddy. */
+  @Roles(Role.Volunteer)
+  @Get('me/buddy-requests')
+  mine(@CurrentActor() actor: Actor): Promise<BuddyRequestListView> {
+    return this.requests.openOf(actor);
+  }
+
   /** Buddies who fit the request, best first, each with the reasons for its rank. */
   @Roles(Role.Volunteer, Role.Coordinator)
-  @Get(':id/matches')
+  @Get('buddy-requests/:id/matches')
   matches(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

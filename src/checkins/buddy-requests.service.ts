@@ -16,11 +16,20 @@ import { BuddyRequest } from './buddy-request.entity';
 import { BuddyCandidate, rankBuddies, RankedBuddy } from '../matching/matching';
 import { LanguagesRequiredError, PhaseRequiredError } from './checkins.errors';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
-import { BuddyMatchesView, BuddyMatchView, BuddyRequestView, toRequestView } from './checkins.view';
+import {
+  BuddyMatchesView,
+  BuddyMatchView,
+  BuddyRequestListView,
+  BuddyRequestView,
+  toRequestView,
+} from './checkins.view';
+import { OpenBuddyRequestsRepository } from './open-buddy-requests.repository';
 import { PairingsRepository } from './pairings.repository';
 
 const MATCH_DAYS = 14;
 const OVERLAPS_SHOWN = 3;
+/** More open requests than a volunteer would ever leave waiting. */
+const OPEN_REQUESTS_SHOWN = 20;
 
 /** Volunteers asking for a buddy, and the buddies who fit. */
 @Injectable()
@@ -31,6 +40,7 @@ export class BuddyRequestsService {
     private readonly availability: AvailabilityService,
     private readonly consent: ConsentService,
     private readonly pairings: PairingsRepository,
+    private readonly openRequests: OpenBuddyRequestsRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -67,6 +77,12 @@ export class BuddyRequestsService {
       );
       return toRequestView(request);
     });
+  }
+
+  /** The caller's own requests that no pairing came from yet, newest first: theirs by construction. */
+  async openOf(actor: Actor): Promise<BuddyRequestListView> {
+    const open = await this.openRequests.openOf(actor.id, OPEN_REQUESTS_SHOWN);
+    return { items: open.map(toRequestView) };
   }
 
   /**

@@ -27,6 +27,11 @@ export class BuddyRequestView {
   createdAt!: Date;
 }
 
+/** A volunteer's requests still waiting for a pairing, newest first. */
+export class BuddyRequestListView {
+  items!: BuddyRequestView[];
+}
+
 /** A stretch when both are free: UTC, and as each of them sees it. */
 export class OverlapView {
   start!: string;
@@ -101,6 +106,8 @@ export class PairingView {
   createdAt!: Date;
   endedAt!: Date | null;
   endedReason!: string | null;
+  /** The buddy's first name, as the volunteer knows them; null once the buddy's account is erased. */
+  buddyName!: string | null;
   volunteerContact!: ContactView | null;
 }
 
@@ -135,7 +142,16 @@ export class CheckinPageView {
   nextCursor!: string | null;
 }
 
-export const toPairingView = (p: Pairing, contact: ContactView | null = null): PairingView => ({
+/** "Sam Okafor" → "Sam": how a pairing names a person (the same rule as the texts). */
+export function firstName(fullName: string | null | undefined): string | null {
+  const first = fullName?.trim().split(/\s+/)[0];
+  return first ? first : null;
+}
+
+export const toPairingView = (
+  p: Pairing,
+  names: { buddyName: string | null; contact: ContactView | null },
+): PairingView => ({
   id: p.id,
   requestId: p.requestId,
   volunteerId: p.volunteerId,
@@ -152,7 +168,8 @@ export const toPairingView = (p: Pairing, contact: ContactView | null = null): P
   createdAt: p.createdAt,
   endedAt: p.endedAt,
   endedReason: p.endedReason,
-  volunteerContact: contact,
+  buddyName: names.buddyName,
+  volunteerContact: names.contact,
 });
 
 export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({

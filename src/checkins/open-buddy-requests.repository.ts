@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { BuddyRequest } from './buddy-request.entity';
 
-/** Buddy requests no pairing has answered yet, for the coordinator's counts. */
+/** Buddy requests no pairing has answered yet: the coordinator's counts, a volunteer's own. */
 @Injectable()
 export class OpenBuddyRequestsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -16,5 +17,17 @@ export class OpenBuddyRequestsRepository {
       [cutoff],
     );
     return row.n;
+  }
+
+  /** The volunteer's own requests that no pairing came from, newest first, at most `limit`. */
+  openOf(volunteerId: string, limit: number): Promise<BuddyRequest[]> {
+    return this.dataSource
+      .createQueryBuilder(BuddyRequest, 'r')
+      .where('r.volunteer_id = :volunteerId', { volunteerId })
+      .andWhere('NOT EXISTS (SELECT 1 FROM pairing p WHERE p.request_id = r.id)')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .getMany();
   }
 }

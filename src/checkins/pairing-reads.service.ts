@@ -9,10 +9,13 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { IdentityService } from '../identity/identity.service';
 import { BuddyRequest } from './buddy-request.entity';
 import { PairingsQuery } from './dto/pairing.dto';
-import { ContactView, PairingView, toPairingView } from './checkins.view';
+import { ContactView, firstName, PairingView, toPairingView } from './checkins.view';
 import { Pairing } from './pairing.entity';
 
-/** Reading pairings, with the volunteer's contact details where the buddy may see them. */
+/**
+ * Reading pairings: each with the buddy's first name, and with the volunteer's contact details
+ * where the buddy may see them.
+ */
 @Injectable()
 export class PairingReadsService {
   constructor(
@@ -38,7 +41,7 @@ export class PairingReadsService {
     if (after) q.andWhere(`(${created}, p.id) < (:at, :id)`, { at: after.at, id: after.id });
     const rows = await q.getMany();
     const page = rows.slice(0, query.limit);
-    const contacts = await this.contactsFor(actor, page);
+    const view = await this.viewer(actor, page);
     if (actor.role === Role.Coordinator) {
       await this.audit.recordRead(
         actor,
@@ -46,12 +49,23 @@ export class PairingReadsService {
         page.map((p) => p.id),
       );
     }
-    return toPage(
-      rows,
-      query.limit,
-      (p) => ({ at: p.createdAt, id: p.id }),
-      (p) => toPairingView(p, contacts.get(p.id) ?? null),
-    );
+    return toPage(rows, query.limit, (p) => ({ at: p.createdAt, id: p.id }), view);
+  }
+
+  /** One pairing as `actor` may see it (the answer to creating, re-planning or ending it). */
+  async one(actor: Actor, pairing: Pairing): Promise<PairingView> {
+    return (await this.viewer(actor, [pairing]))(pairing);
+  }
+
+  /** Maps `pairings` to views, after one lookup of the names and contacts they show. */
+  private async viewer(actor: Actor, pairings: Pairing[]): Promise<(p: Pairing) => PairingView> {
+    const contacts = await this.contactsFor(actor, pairings);
+    const buddies = await this.identity.getMany([...new Set(pairings.map((p) => p.buddyId))]);
+    return (p) =>
+      toPairingView(p, {
+        buddyName: firstName(buddies.get(p.buddyId)?.name),
+        contact: contacts.get(p.id) ?? null,
+      });
   }
 
   /**

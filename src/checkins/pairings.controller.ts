@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { CreatePairingDto, EndPairingDto, PairingsQuery, ReplanDto } from './dto/pairing.dto';
-import { PairingPageView, PairingView, toPairingView } from './checkins.view';
+import { PairingPageView, PairingView } from './checkins.view';
 import { PairingReadsService } from './pairing-reads.service';
 import { PairingsService } from './pairings.service';
 
@@ -24,7 +24,7 @@ export class PairingsController {
   @ApiProblems(404, 409, 422)
   @Post()
   async create(@CurrentActor() actor: Actor, @Body() dto: CreatePairingDto): Promise<PairingView> {
-    return toPairingView(await this.pairings.create(actor, dto));
+    return this.reader.one(actor, await this.pairings.create(actor, dto));
   }
 
   /** Mine (as volunteer or buddy), newest first; coordinators see all. */
@@ -44,7 +44,7 @@ export class PairingsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReplanDto,
   ): Promise<PairingView> {
-    return toPairingView(await this.pairings.replan(actor, id, dto));
+    return this.reader.one(actor, await this.pairings.replan(actor, id, dto));
   }
 
   /** Ends the pairing and cancels the calls still to come. */
@@ -57,6 +57,6 @@ export class PairingsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: EndPairingDto,
   ): Promise<PairingView> {
-    return toPairingView(await this.pairings.end(actor, id, dto));
+    return this.reader.one(actor, await this.pairings.end(actor, id, dto));
   }
 }

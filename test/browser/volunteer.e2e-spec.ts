@@ -209,6 +209,16 @@ describe('web app: a volunteer books their session (browser)', () => {
     await h.checkA11y(page, 'buddy: check your answers');
     await page.getByRole('button', { name: 'Ask for a buddy' }).click();
 
+    // Leaving the choice for later: home offers the same request back, not a new one.
+    await heading('Choose your buddy');
+    await page.getByRole('link', { name: 'Back' }).click();
+    const asked = page.getByText('You asked for a buddy on');
+    await asked.waitFor();
+    await expect(asked.textContent()).resolves.toMatch(/London time\./);
+    await expect(page.getByRole('link', { name: 'Ask for a buddy' }).count()).resolves.toBe(0);
+    await h.checkA11y(page, 'volunteer home, buddy asked for');
+    await page.getByRole('link', { name: 'Choose your buddy' }).click();
+
     await heading('Choose your buddy');
     await page.getByRole('radio').first().waitFor();
     await expect(
@@ -233,10 +243,11 @@ describe('web app: a volunteer books their session (browser)', () => {
     await expect(call.textContent()).resolves.toMatch(
       /London time \(your time\)[\s\S]*Athens time/,
     );
+    await page.getByText(`Your buddy ${ATHENS_BUDDY.split(' ')[0]} calls you by phone`).waitFor();
     await h.checkA11y(page, 'buddy: upcoming calls');
 
     await page.getByRole('link', { name: 'Back' }).click();
-    await page.getByText('Your next call:').waitFor();
+    await page.getByText(`Your next call with ${ATHENS_BUDDY.split(' ')[0]}:`).waitFor();
     await h.checkA11y(page, 'volunteer home, with a buddy');
 
     await page.getByRole('link', { name: 'Your profile' }).click();

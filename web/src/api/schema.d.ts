@@ -665,6 +665,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/buddy-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My requests that no pairing came from yet, newest first, to come back and choose a buddy. */
+    get: operations['BuddyRequestsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/buddy-requests/{id}/matches': {
     parameters: {
       query?: never;
@@ -1684,6 +1701,9 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    BuddyRequestListView: {
+      items: components['schemas']['BuddyRequestView'][];
+    };
     BuddyMatchReasonView: {
       /** @enum {string} */
       factor: 'kind' | 'language' | 'fairness' | 'overlap';
@@ -1780,6 +1800,8 @@ export interface components {
       /** Format: date-time */
       endedAt: string | null;
       endedReason: string | null;
+      /** @description The buddy's first name, as the volunteer knows them; null once the buddy's account is erased. */
+      buddyName: string | null;
       volunteerContact: components['schemas']['ContactView'] | null;
     };
     PairingPageView: {
@@ -4478,6 +4500,53 @@ export interface operations {
       };
       /** @description Well-formed but breaks a rule; `type` names which. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BuddyRequestsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuddyRequestListView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

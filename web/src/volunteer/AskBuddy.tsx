@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
 import { api, problemMessage, type Schemas } from '../api/client';
-import { unwrap } from '../app/query';
+import { queryClient, unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
 import { Checkboxes, Radios } from '../components/Choices';
@@ -31,7 +31,10 @@ export function AskBuddy() {
   const ask = useMutation({
     mutationFn: async (body: Schemas['CreateBuddyRequestDto']) =>
       unwrap(await api.POST('/v1/buddy-requests', { body })),
-    onSuccess: (request) => navigate(`/volunteer/buddy-requests/${request.id}`),
+    onSuccess: async (request) => {
+      await queryClient.invalidateQueries({ queryKey: ['buddy-requests'] });
+      navigate(`/volunteer/buddy-requests/${request.id}`);
+    },
     onError: (error) => setErrors([{ href: '', message: problemMessage(error) }]),
   });
   const sortedDays = [...days].sort();

@@ -2,9 +2,13 @@ import { useCalls, usePairings } from '../buddy/queries';
 import { Link } from '../app/router';
 import { Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
+import { AskedForBuddy } from './AskedForBuddy';
 import { callTime } from './buddyViews';
 
-/** The volunteer home's buddy part: the next call once paired, else how to ask for a buddy. */
+/**
+ * The volunteer home's buddy part: the next call once paired, else the request waiting for a
+ * choice of buddy, else how to ask for one.
+ */
 export function BuddySection() {
   const pairings = usePairings();
   const calls = useCalls();
@@ -16,9 +20,7 @@ export function BuddySection() {
         <p className="govuk-body">
           A buddy is a trained volunteer who calls you regularly after you come home.
         </p>
-        <p className="govuk-body">
-          <Link to="/volunteer/buddy">Ask for a buddy</Link>
-        </p>
+        <AskedForBuddy />
       </>
     );
   const now = Date.now();
@@ -26,11 +28,13 @@ export function BuddySection() {
     .filter((c) => c.status === 'scheduled' && Date.parse(c.startsAt.utc) > now)
     .sort((a, b) => a.startsAt.utc.localeCompare(b.startsAt.utc))[0];
   const when = next && callTime(next).mine;
+  const buddy = pairings.data?.items.find((p) => p.status === 'active')?.buddyName;
   return (
     <p className="govuk-body">
       {when ? (
         <>
-          Your next call: <strong>{formatZoned(when.utc, when.timezone)}</strong>.{' '}
+          Your next call{buddy && ` with ${buddy}`}:{' '}
+          <strong>{formatZoned(when.utc, when.timezone)}</strong>.{' '}
         </>
       ) : (
         'No call planned in the next four weeks. '

@@ -1,9 +1,10 @@
 import { useCalls, usePairings } from '../buddy/queries';
-import { Link, useLocation } from '../app/router';
+import { useLocation } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { WEEKDAYS } from '../therapist/AvailabilityEditor';
 import { formatDate, formatZoned, zoneLabel } from '../time/formatZoned';
+import { AskedForBuddy } from './AskedForBuddy';
 import { callTime } from './buddyViews';
 
 const CADENCE = { weekly: 'every', fortnightly: 'every other' };
@@ -19,20 +20,24 @@ export function CallsPage() {
     .filter((c) => c.status === 'scheduled' && Date.parse(c.startsAt.utc) > now)
     .sort((a, b) => a.startsAt.utc.localeCompare(b.startsAt.utc));
   const active = pairings.data?.items.filter((p) => p.status === 'active') ?? [];
+  const buddyOf = (pairingId: string) =>
+    active.find((p) => p.id === pairingId)?.buddyName ?? 'your buddy';
   return (
     <Page title="Your calls" caption="Calls with a buddy" back="/volunteer">
       {search.get('new') && <Success>Your buddy will call you at the times below.</Success>}
       {error && <LoadError error={error} />}
       {!error && (!calls.data || !pairings.data) && <Loading />}
       {pairings.data && active.length === 0 && (
-        <p className="govuk-body">
-          You do not have a buddy yet. <Link to="/volunteer/buddy">Ask for a buddy</Link>
-        </p>
+        <>
+          <p className="govuk-body">You do not have a buddy yet.</p>
+          <AskedForBuddy />
+        </>
       )}
       {active.map((p) => (
         <p className="govuk-body" key={p.id}>
-          Your buddy calls you {p.channel === 'skype' ? 'on Skype' : 'by phone'}{' '}
-          {CADENCE[p.cadence]} {WEEKDAYS[p.weekday - 1]} at {p.localTime} {zoneLabel(p.timezone)}
+          {p.buddyName ? `Your buddy ${p.buddyName}` : 'Your buddy'} calls you{' '}
+          {p.channel === 'skype' ? 'on Skype' : 'by phone'} {CADENCE[p.cadence]}{' '}
+          {WEEKDAYS[p.weekday - 1]} at {p.localTime} {zoneLabel(p.timezone)}
           {p.endsOn && `, until ${formatDate(p.endsOn)}`}.
         </p>
       ))}
@@ -51,7 +56,8 @@ export function CallsPage() {
                     {buddy.timezone !== mine.timezone && (
                       <>
                         <br />
-                        {formatZoned(buddy.utc, buddy.timezone)} (your buddy&apos;s time)
+                        {formatZoned(buddy.utc, buddy.timezone)} ({buddyOf(c.pairingId)}&apos;s
+                        time)
                       </>
                     )}
                   </li>

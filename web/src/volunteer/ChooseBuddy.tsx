@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
 import { api, problemMessage, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
-import { navigate, useParams } from '../app/router';
+import { Link, navigate, useParams } from '../app/router';
 import { Button } from '../components/Button';
 import { Radios } from '../components/Choices';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -49,6 +49,7 @@ export function ChooseBuddy() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['pairings'] });
       await queryClient.invalidateQueries({ queryKey: ['check-ins'] });
+      await queryClient.invalidateQueries({ queryKey: ['buddy-requests'] });
       navigate('/volunteer/calls?new=1');
     },
     onError: (error) => setErrors([{ href: '', message: problemMessage(error) }]),
@@ -108,9 +109,14 @@ export function ChooseBuddy() {
       {(matches.isPending || me.isPending) && <Loading />}
       {(matches.error ?? me.error) && <LoadError error={matches.error ?? me.error} />}
       {matches.data?.items.length === 0 && (
-        <p className="govuk-body">
-          No buddy is free at the times you gave yet. The coordinator has been told and will help.
-        </p>
+        <>
+          <p className="govuk-body">
+            No buddy is free at the times you gave yet. The coordinator has been told and will help.
+          </p>
+          <p className="govuk-body">
+            <Link to="/volunteer/buddy">Ask again with other times</Link>
+          </p>
+        </>
       )}
       {zone && matches.data && matches.data.items.length > 0 && (
         <form onSubmit={next} noValidate>
