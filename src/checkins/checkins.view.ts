@@ -142,12 +142,6 @@ export class CheckinPageView {
   nextCursor!: string | null;
 }
 
-/** "Sam Okafor" → "Sam": how a pairing names a person (the same rule as the texts). */
-export function firstName(fullName: string | null | undefined): string | null {
-  const first = fullName?.trim().split(/\s+/)[0];
-  return first ? first : null;
-}
-
 export const toPairingView = (
   p: Pairing,
   names: { buddyName: string | null; contact: ContactView | null },

@@ -9,7 +9,8 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { IdentityService } from '../identity/identity.service';
 import { BuddyRequest } from './buddy-request.entity';
 import { PairingsQuery } from './dto/pairing.dto';
-import { ContactView, firstName, PairingView, toPairingView } from './checkins.view';
+import { firstName } from '../common/first-name';
+import { ContactView, PairingView, toPairingView } from './checkins.view';
 import { Pairing } from './pairing.entity';
 
 /**

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { AccountView, IdentityService } from '../identity/identity.service';
-import {
-  firstName,
-  NotificationTemplate,
-  Person,
-  RenderContext,
-  renderSms,
-} from './notification-templates';
+import { firstName } from '../common/first-name';
+import { NotificationTemplate, Person, RenderContext, renderSms } from './notification-templates';
 
 const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 

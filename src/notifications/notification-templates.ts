@@ -67,11 +67,6 @@ export const FORBIDDEN_WORDS = [
 
 const OPT_OUT = ' Reply STOP to stop texts.';
 
-export function firstName(fullName: string | null | undefined): string | null {
-  const first = fullName?.trim().split(/\s+/)[0];
-  return first ? first : null;
-}
-
 const city = (zone: string) => zone.split('/').pop()?.replace(/_/g, ' ') ?? zone;
 
 /** "Tue 3 Mar, 14:00 (London time)" in the given zone. */
