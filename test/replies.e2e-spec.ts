@@ -162,6 +162,7 @@ describe('replies by text', () => {
         'That call is already logged as done. To change it, please contact your coordinator.',
       );
       expect(await callStatus(calls[0].id)).toBe('completed');
+      expect(await reply(buddy.phone, '1')).toBe('That call is already logged as done. Thank you.');
     });
 
     it('3 raises a sealed concern about the volunteer, reported by the buddy, for coordinators to read', async () => {

@@ -181,7 +181,11 @@ export class RepliesService {
       return { action: 'call-cancelled', message: REPLY_TEXTS.callCancelled };
     }
     if (call.status !== 'scheduled') {
-      return { action: 'call-already-logged', message: REPLY_TEXTS.callAlreadyLogged(call.status) };
+      const same = call.status === (answer === 'call-completed' ? 'completed' : 'missed');
+      return {
+        action: 'call-already-logged',
+        message: REPLY_TEXTS.callAlreadyLogged(call.status, same),
+      };
     }
     if (call.startsAt > now) {
       return {

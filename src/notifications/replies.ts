@@ -90,9 +90,9 @@ export const REPLY_TEXTS = {
   callNotDue: (startsAt: Date, zone: string) =>
     `Thanks. Your call on ${at(startsAt, zone)} has not started yet, so nothing is logged. ` +
     `Please reply 1 or 2 again once it has.`,
-  callAlreadyLogged: (status: string) =>
+  callAlreadyLogged: (status: string, same: boolean) =>
     `That call is already logged as ${status === 'completed' ? 'done' : 'missed'}. ` +
-    `To change it, please contact your coordinator.`,
+    (same ? 'Thank you.' : 'To change it, please contact your coordinator.'),
   callCancelled: 'That call was cancelled, so there is nothing to log.',
   sessionConfirmed: (startsAt: Date, zone: string) =>
     `Thank you. Your wellbeing session on ${at(startsAt, zone)} is confirmed.`,
