@@ -121,6 +121,8 @@ export const remindersConfig = registerAs('reminders', () => {
     ),
     volunteerCalls: e.REMINDER_VOLUNTEER_CALLS === 'true',
     quietHours: e.QUIET_HOURS,
+    replyWindowHours: e.REPLY_WINDOW_HOURS,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
   };
 });
 

@@ -279,6 +279,13 @@ export class Env {
   @IsIn(['true', 'false'])
   REMINDER_VOLUNTEER_CALLS: 'true' | 'false' = 'true';
 
+  /** A reply by text counts as answering the latest reminder sent to that number this recently. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  REPLY_WINDOW_HOURS = 36;
+
   /** Quiet hours in each recipient's zone (HH:mm-HH:mm), or `off`. */
   @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, {
     message: 'QUIET_HOURS must look like 21:00-08:00, or be off',

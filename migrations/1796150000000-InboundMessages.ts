@@ -6,7 +6,7 @@ export class InboundMessages1796150000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "inbound_message" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "message_sid" text NOT NULL, "channel" text NOT NULL, "from_phone" text, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "in_reply_to_id" uuid, "action" text NOT NULL, CONSTRAINT "inbound_message_channel_check" CHECK (channel IN ('sms', 'whatsapp')), CONSTRAINT "inbound_message_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "inbound_message" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "message_sid" text NOT NULL, "channel" text NOT NULL, "from_phone" text, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "in_reply_to_id" uuid, "action" text NOT NULL, CONSTRAINT "inbound_message_channel_check" CHECK (channel IN ('sms', 'whatsapp')), CONSTRAINT "inbound_message_pkey" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "inbound_message_sid_key" ON "inbound_message" ("message_sid") `,

@@ -155,7 +155,8 @@ describe('notifications: delivery through Twilio', () => {
       );
       const [toVolunteer] = fake.sentTo(volunteer.phone);
       expect(toVolunteer.body).toBe(
-        'Your wellbeing session with Sam is booked for Wed 16 Jan, 17:00 (Athens time). Reply STOP to stop texts.',
+        'Your wellbeing session with Sam is booked for Wed 16 Jan, 17:00 (Athens time). ' +
+          "Reply YES to confirm or NO if you can't make it. Reply STOP to stop texts.",
       );
       expect(toVolunteer.statusCallback).toBe(`${PUBLIC_BASE_URL}/v1/webhooks/twilio/status`);
       expect(toVolunteer.from).toBe('+15005550006');
@@ -440,7 +441,11 @@ describe('notifications: delivery through Twilio', () => {
       await settle();
       expect(fake.sentTo(volunteer.phone)).toHaveLength(1);
 
-      await webhook(INBOUND, { From: volunteer.phone, Body: 'START' }).expect(200);
+      await webhook(INBOUND, {
+        From: volunteer.phone,
+        Body: 'START',
+        MessageSid: `SM${'2'.repeat(32)}`,
+      }).expect(200);
       expect(await consent.hasConsent(volunteer.id, ConsentPurpose.SmsReminders)).toBe(true);
       expect(
         await t.db.query(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [volunteer.phone]),
@@ -448,7 +453,11 @@ describe('notifications: delivery through Twilio', () => {
       const [id] = await dueReminders(t, [volunteer], 1);
       await allSent([id]);
 
-      const help = await webhook(INBOUND, { From: volunteer.phone, Body: 'help' }).expect(200);
+      const help = await webhook(INBOUND, {
+        From: volunteer.phone,
+        Body: 'help',
+        MessageSid: `SM${'3'.repeat(32)}`,
+      }).expect(200);
       expect(help.text).toMatch(
         /<Response><Message>Volunteer Wellbeing reminders\..*STOP.*<\/Message><\/Response>/,
       );

@@ -37,6 +37,7 @@ export const AUDIT_CHANGES = {
   'pairing.flagged': 'pairing',
   'pairing.replanned': 'pairing',
   'profile.updated': 'account',
+  'session.attendance_recorded': 'session',
   'session.booked': 'session',
   'session.cancelled': 'session',
   'session.granted': 'account',

@@ -44,6 +44,6 @@ import { PairingsService } from './pairings.service';
     CheckinReadsService,
     PairingsDataPart,
   ],
-  exports: [CallMaterialiser, PairingLifecycle, OpenBuddyRequestsRepository],
+  exports: [CallMaterialiser, PairingLifecycle, OpenBuddyRequestsRepository, CheckinsService],
 })
 export class CheckinsModule {}

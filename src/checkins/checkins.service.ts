@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { requireScheduledInstant } from '../common/time-range';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events.service';
-import { Checkin } from './checkin.entity';
+import { Checkin, CheckinStatus } from './checkin.entity';
 import {
   CallClashError,
   CallNotDueError,
@@ -18,6 +18,15 @@ import {
 import { OutcomeDto, RescheduleDto } from './dto/checkin.dto';
 import { Pairing } from './pairing.entity';
 import { checkinEvent, PairingsRepository } from './pairings.repository';
+
+/** One call as the buddy's reply by text needs it. */
+export interface BuddyCall {
+  id: string;
+  pairingId: string;
+  volunteerId: string;
+  startsAt: Date;
+  status: CheckinStatus;
+}
 
 const asCall = (c: Checkin) => ({ id: c.id, pairingId: c.pairingId, startsAt: c.startsAt });
 
@@ -37,39 +46,60 @@ export class CheckinsService {
    * call right after or before another missed one flags the pairing, once (`pairing.flagged`).
    */
   outcome(actor: Actor, id: string, dto: OutcomeDto): Promise<void> {
+    return this.dataSource.transaction((em) => this.recordOutcome(actor, id, dto, em));
+  }
+
+  /**
+   * `outcome` in the caller's transaction: the same rules, audit and escalation, for a buddy's
+   * reply by text (notifications). Throws as `outcome` does, before writing anything.
+   */
+  async recordOutcome(actor: Actor, id: string, dto: OutcomeDto, em: EntityManager): Promise<void> {
     const now = this.clock.now();
-    return this.dataSource.transaction(async (em) => {
-      const { pairing, call } = await this.lockCall(actor, id, (p) => [p.buddyId], em);
-      if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
-      if (call.startsAt > now) throw new CallNotDueError();
-      const wellbeing = dto.status === 'completed' ? (dto.wellbeing ?? null) : null;
-      await em.update(Checkin, call.id, {
-        status: dto.status,
-        wellbeing,
-        note: dto.note ?? null,
-        outcomeAt: now,
-      });
-      await this.audit.record(
+    const { pairing, call } = await this.lockCall(actor, id, (p) => [p.buddyId], em);
+    if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
+    if (call.startsAt > now) throw new CallNotDueError();
+    const wellbeing = dto.status === 'completed' ? (dto.wellbeing ?? null) : null;
+    await em.update(Checkin, call.id, {
+      status: dto.status,
+      wellbeing,
+      note: dto.note ?? null,
+      outcomeAt: now,
+    });
+    await this.audit.record(
+      {
+        actor,
+        action: 'checkin.outcome_recorded',
+        target: { type: 'checkin', id: call.id },
+        details: { status: dto.status, wellbeing },
+      },
+      em,
+    );
+    if (wellbeing === 'concern') {
+      await this.events.publish(
+        'checkin.concern',
         {
-          actor,
-          action: 'checkin.outcome_recorded',
-          target: { type: 'checkin', id: call.id },
-          details: { status: dto.status, wellbeing },
+          ...checkinEvent(pairing, asCall(call)),
+          reportedBy: actor.id,
         },
         em,
       );
-      if (wellbeing === 'concern') {
-        await this.events.publish(
-          'checkin.concern',
-          {
-            ...checkinEvent(pairing, asCall(call)),
-            reportedBy: actor.id,
-          },
-          em,
-        );
-      }
-      if (dto.status === 'missed') await this.escalateIfConsecutive(pairing, call, now, em);
-    });
+    }
+    if (dto.status === 'missed') await this.escalateIfConsecutive(pairing, call, now, em);
+  }
+
+  /**
+   * The buddy's own call, for a reply by text that is not an outcome (`3`, "I need the
+   * coordinator"): who it is with and where it stands, in the caller's transaction; 404 otherwise.
+   */
+  async buddyCall(actor: Actor, id: string, em: EntityManager): Promise<BuddyCall> {
+    const { pairing, call } = await this.lockCall(actor, id, (p) => [p.buddyId], em);
+    return {
+      id: call.id,
+      pairingId: pairing.id,
+      volunteerId: pairing.volunteerId,
+      startsAt: call.startsAt,
+      status: call.status,
+    };
   }
 
   /** Either person moves one call to a new time in the future. */

@@ -38,4 +38,8 @@ export class MessageRenderer {
   }
 }
 
-const person = (a: AccountView): Person => ({ firstName: firstName(a.name), zone: a.timezone });
+const person = (a: AccountView): Person => ({
+  firstName: firstName(a.name),
+  zone: a.timezone,
+  role: a.role,
+});

@@ -1,3 +1,4 @@
+import { Role } from '../common/auth.decorators';
 import {
   FORBIDDEN_WORDS,
   NotificationTemplate,
@@ -11,7 +12,7 @@ const previousStartsAt = new Date('2026-03-02T09:30:00Z');
 
 const contexts: RenderContext[] = [
   {
-    recipient: { firstName: 'Amira', zone: 'Europe/London' },
+    recipient: { firstName: 'Amira', zone: 'Europe/London', role: Role.Volunteer },
     other: { firstName: 'Sam', zone: 'Europe/Athens' },
     startsAt,
     previousStartsAt,
@@ -43,19 +44,48 @@ describe('SMS templates', () => {
     const text = renderSms(NotificationTemplate.CallReminderBuddy, contexts[0]);
     expect(text).toBe(
       'Reminder: check-in call with Sam by phone on Tue 3 Mar, 14:00 (London time); ' +
-        'Tue 16:00 for Sam (Athens).',
+        'Tue 16:00 for Sam (Athens). After the call, reply 1 if it happened, 2 if missed, ' +
+        'or 3 to ask the coordinator to get in touch.',
     );
     expect(renderSms(NotificationTemplate.CallReminderBuddy, contexts[1])).toBe(
-      'Reminder: check-in call with your volunteer on Skype on Tue 3 Mar, 09:00 (New York time).',
+      'Reminder: check-in call with your volunteer on Skype on Tue 3 Mar, 09:00 (New York time). ' +
+        'After the call, reply 1 if it happened, 2 if missed, or 3 to ask the coordinator to get ' +
+        'in touch.',
     );
   });
 
   it('gives the time in the reader zone', () => {
     const text = renderSms(NotificationTemplate.SessionReminder, {
       ...contexts[0],
-      recipient: { firstName: 'Amira', zone: 'Asia/Kolkata' },
+      recipient: { firstName: 'Sam', zone: 'Asia/Kolkata', role: Role.Therapist },
     });
     expect(text).toBe('Reminder: wellbeing session with Sam on Tue 3 Mar, 19:30 (Kolkata time).');
+  });
+
+  it('asks the volunteer, and only the volunteer, to answer a session text', () => {
+    const volunteer = contexts[0];
+    const therapist = {
+      ...contexts[0],
+      recipient: { firstName: 'Sam', zone: 'Europe/London', role: Role.Therapist },
+    };
+    expect(renderSms(NotificationTemplate.SessionReminder, volunteer)).toBe(
+      'Reminder: wellbeing session with Sam on Tue 3 Mar, 14:00 (London time). ' +
+        "Reply YES to confirm or NO if you can't make it.",
+    );
+    expect(renderSms(NotificationTemplate.SessionConfirmation, volunteer)).toBe(
+      'Your wellbeing session with Sam is booked for Tue 3 Mar, 14:00 (London time). ' +
+        "Reply YES to confirm or NO if you can't make it. Reply STOP to stop texts.",
+    );
+    for (const template of [
+      NotificationTemplate.SessionReminder,
+      NotificationTemplate.SessionConfirmation,
+    ]) {
+      expect(renderSms(template, therapist)).not.toMatch(/YES|NO\b/);
+    }
+    expect(renderSms(NotificationTemplate.SessionCannotAttend, therapist)).toBe(
+      "Sam can't make the wellbeing session on Tue 3 Mar, 14:00 (London time) and has been " +
+        'asked to choose another time.',
+    );
   });
 
   it('says what moved and from when', () => {

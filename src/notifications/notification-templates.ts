@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { Role } from '../common/auth.decorators';
 
 /**
  * Every text the service sends, in one place. Texts land on lock screens and shared phones, so
@@ -13,6 +14,8 @@ export enum NotificationTemplate {
   CallReminderBuddy = 'call_reminder_buddy',
   CallReminderVolunteer = 'call_reminder_volunteer',
   CallMoved = 'call_moved',
+  /** To the therapist: the volunteer replied NO to a session text. */
+  SessionCannotAttend = 'session_cannot_attend',
   PairingFlaggedAlert = 'pairing_flagged_alert',
   UrgentConcernAlert = 'urgent_concern_alert',
   VettingExpiringWarning = 'vetting_expiring_warning',
@@ -30,6 +33,8 @@ export const REMINDER_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set([
 export interface Person {
   firstName: string | null;
   zone: string;
+  /** Decides which replies a text offers (a session's volunteer may answer YES / NO). */
+  role?: Role;
 }
 
 /** What a template needs, gathered at send time from current data. */
@@ -67,6 +72,15 @@ export const FORBIDDEN_WORDS = [
 
 const OPT_OUT = ' Reply STOP to stop texts.';
 
+/** What a recipient may reply (src/notifications/replies.ts acts on it). */
+export const ATTENDANCE_REPLIES = " Reply YES to confirm or NO if you can't make it.";
+export const CALL_REPLIES =
+  ' After the call, reply 1 if it happened, 2 if missed, or 3 to ask the coordinator to get in touch.';
+
+/** Only the volunteer answers a session text; the therapist's copy offers no reply. */
+const attendance = (c: RenderContext) =>
+  c.recipient.role === Role.Volunteer ? ATTENDANCE_REPLIES : '';
+
 const city = (zone: string) => zone.split('/').pop()?.replace(/_/g, ' ') ?? zone;
 
 /** "Tue 3 Mar, 14:00 (London time)" in the given zone. */
@@ -89,10 +103,10 @@ function need<T>(value: T | undefined, what: string): T {
 const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
   [NotificationTemplate.SessionConfirmation]: (c) =>
     `Your wellbeing session with ${named(c.other, 'your volunteer partner')} is booked for ` +
-    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.${OPT_OUT}`,
+    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.${attendance(c)}${OPT_OUT}`,
   [NotificationTemplate.SessionReminder]: (c) =>
     `Reminder: wellbeing session with ${named(c.other, 'your volunteer partner')} on ` +
-    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.`,
+    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.${attendance(c)}`,
   [NotificationTemplate.SessionRescheduled]: (c) =>
     `Your wellbeing session with ${named(c.other, 'your volunteer partner')} has moved to ` +
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} (was ` +
@@ -108,7 +122,7 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
       : '';
     return (
       `Reminder: check-in call with ${volunteer} ${by(c.channel)} on ` +
-      `${localTime(at, c.recipient.zone)}${theirs}.`
+      `${localTime(at, c.recipient.zone)}${theirs}.${CALL_REPLIES}`
     );
   },
   [NotificationTemplate.CallReminderVolunteer]: (c) =>
@@ -118,6 +132,10 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
     `Your check-in call with ${named(c.other, 'your partner')} has moved to ` +
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} (was ` +
     `${localTime(need(c.previousStartsAt, 'previousStartsAt'), c.recipient.zone)}).`,
+  [NotificationTemplate.SessionCannotAttend]: (c) =>
+    `${named(c.other, 'Your volunteer partner')} can't make the wellbeing session on ` +
+    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} and has been asked to choose ` +
+    `another time.`,
   [NotificationTemplate.PairingFlaggedAlert]: (c) =>
     `Volunteer Wellbeing: a buddy pairing has missed two calls in a row ` +
     `(ref ${need(c.reference, 'reference')}). Please look at the coordinator view.`,
@@ -136,7 +154,8 @@ export function renderSms(template: NotificationTemplate, context: RenderContext
   return TEMPLATES[template](context);
 }
 
-/** The reply to HELP. */
+/** The reply to HELP, and to any reply we cannot act on. */
 export const HELP_TEXT =
   'Volunteer Wellbeing reminders. Reply STOP to stop texts, START to have them again. ' +
+  'To answer a reminder, reply as it says (YES or NO, or 1, 2 or 3). ' +
   'For anything else, please contact your coordinator.';

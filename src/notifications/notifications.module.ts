@@ -2,9 +2,14 @@ import { InboundMessage } from './inbound-message.entity';
 import { BullModule } from '@nestjs/bull';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CheckinsModule } from '../checkins/checkins.module';
 import { QueueName } from '../common/queues';
 import { ConsentModule } from '../consent/consent.module';
 import { IdentityModule } from '../identity/identity.module';
+import { SafeguardingModule } from '../safeguarding/safeguarding.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { InboundMessagesRepository } from './inbound-messages.repository';
+import { RepliesService } from './replies.service';
 import { DeliveryService } from './delivery.service';
 import { MessageRenderer } from './message-renderer.service';
 import { Notification } from './notification.entity';
@@ -34,6 +39,10 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
+    // Replies by text act through these modules' exported services; none of them imports this one.
+    CheckinsModule,
+    SessionsModule,
+    SafeguardingModule,
   ],
   controllers: [NotificationsController, TwilioWebhooksController],
   providers: [
@@ -46,6 +55,8 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     AlertNotificationsListener,
     NotificationsService,
     TwilioWebhooksService,
+    InboundMessagesRepository,
+    RepliesService,
     MessageRenderer,
     DeliveryService,
     SweeperService,

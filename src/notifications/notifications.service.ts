@@ -5,6 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { DataRights } from '../common/data-rights.service';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { IdentityService } from '../identity/identity.service';
+import { InboundMessagesRepository } from './inbound-messages.repository';
 import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { MyNotificationView, NotificationAdminView } from './notification.view';
@@ -18,14 +20,35 @@ export class NotificationsService implements OnModuleInit {
     private readonly outbox: NotificationsRepository,
     private readonly audit: AuditService,
     private readonly dataRights: DataRights,
+    private readonly inbound: InboundMessagesRepository,
+    private readonly identity: IdentityService,
   ) {}
 
   onModuleInit(): void {
     this.dataRights.register({
       name: 'notifications',
       export: (userId, em) => this.exportFor(userId, em),
-      erase: (userId, em) => this.outbox.eraseFor(userId, em),
+      erase: async (userId, em) => {
+        // Before the outbox's: the numbers we texted them at find their messages to us.
+        await this.eraseInbound(userId, em);
+        await this.outbox.eraseFor(userId, em);
+      },
     });
+    // Messages they sent us (replies, STOP, ...): what each did and when, never what it said.
+    this.dataRights.register({
+      name: 'textReplies',
+      export: async (userId, em) =>
+        this.inbound.allFrom(userId, await this.phoneOf(userId, em), em),
+      erase: (userId, em) => this.eraseInbound(userId, em),
+    });
+  }
+
+  private async eraseInbound(userId: string, em: EntityManager): Promise<void> {
+    await this.inbound.eraseFrom(userId, await this.phoneOf(userId, em), em);
+  }
+
+  private async phoneOf(userId: string, em: EntityManager): Promise<string | null> {
+    return (await this.identity.find(userId, em))?.phone ?? null;
   }
 
   async mine(actor: Actor, query: MyNotificationsQuery): Promise<Page<MyNotificationView>> {

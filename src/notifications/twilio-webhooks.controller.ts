@@ -3,10 +3,10 @@ import { ApiBody, ApiConsumes, ApiForbiddenResponse, ApiProduces, ApiTags } from
 import twilio from 'twilio';
 import { Public } from '../common/auth.decorators';
 import { DomainError } from '../common/domain-error';
-import { isE164 } from '../common/validators';
-import { HELP_TEXT } from './notification-templates';
+import { parseSender } from './replies';
+import { RepliesService } from './replies.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
-import { inboundKind, TwilioWebhooksService } from './twilio-webhooks.service';
+import { TwilioWebhooksService } from './twilio-webhooks.service';
 
 type TwilioForm = Record<string, unknown>;
 
@@ -35,7 +35,10 @@ function field(form: TwilioForm, name: string, valid: (v: string) => boolean): s
 @Controller('v1/webhooks/twilio')
 @UseGuards(TwilioSignatureGuard)
 export class TwilioWebhooksController {
-  constructor(private readonly webhooks: TwilioWebhooksService) {}
+  constructor(
+    private readonly webhooks: TwilioWebhooksService,
+    private readonly replies: RepliesService,
+  ) {}
 
   /** Delivery status of a text we sent (MessageSid, MessageStatus, ErrorCode). Idempotent. */
   @Public()
@@ -59,7 +62,11 @@ export class TwilioWebhooksController {
     await this.webhooks.statusReport(sid, status, errorCode);
   }
 
-  /** A text sent to our number: STOP / START keywords change SMS consent; HELP gets help. */
+  /**
+   * A text sent to our number (SMS, or WhatsApp as `whatsapp:+…`), once per MessageSid: STOP /
+   * START change SMS consent, HELP gets help, and an answer to one of our texts acts on it
+   * (README, "Replies by text"). Answers with TwiML: a short confirmation, HELP, or nothing.
+   */
   @Public()
   @Post('inbound')
   @HttpCode(200)
@@ -68,16 +75,25 @@ export class TwilioWebhooksController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['From', 'Body'],
-      properties: { From: { type: 'string' }, Body: { type: 'string' } },
+      required: ['MessageSid', 'From'],
+      properties: {
+        MessageSid: { type: 'string' },
+        From: { type: 'string', description: '+E164, or whatsapp:+E164' },
+        Body: { type: 'string' },
+      },
     },
   })
   async inbound(@Body() form: TwilioForm): Promise<string> {
-    const from = field(form, 'From', isE164);
-    const kind = inboundKind(typeof form.Body === 'string' ? form.Body : '');
-    await this.webhooks.inbound(from, kind);
+    const messageSid = field(form, 'MessageSid', (v) => MESSAGE_SID.test(v));
+    const sender = parseSender(form.From);
+    if (!sender) throw new BadWebhookError('From');
+    const result = await this.replies.receive({
+      messageSid,
+      ...sender,
+      body: typeof form.Body === 'string' ? form.Body : '',
+    });
     const reply = new twilio.twiml.MessagingResponse();
-    if (kind === 'help') reply.message(HELP_TEXT);
+    if (result.message) reply.message(result.message);
     return reply.toString();
   }
 }

@@ -1,27 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ConsentChannel, ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
 import { NotificationStatus } from './notification-status';
 import { NotificationsRepository } from './notifications.repository';
 import { TWILIO_UNSUBSCRIBED } from './sms-sender';
-
-/** Twilio's standard opt-out and opt-in keywords (the whole message, any case). */
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT']);
-const START_WORDS = new Set(['START', 'UNSTOP', 'YES']);
-const HELP_WORDS = new Set(['HELP', 'INFO']);
-
-export type InboundKind = 'stop' | 'start' | 'help' | 'other';
-
-export function inboundKind(body: string | undefined): InboundKind {
-  const word = (body ?? '').trim().toUpperCase();
-  if (STOP_WORDS.has(word)) return 'stop';
-  if (START_WORDS.has(word)) return 'start';
-  if (HELP_WORDS.has(word)) return 'help';
-  return 'other';
-}
 
 /** Twilio message statuses that end a message's life, as ours. */
 const FINAL_STATUSES: Record<string, NotificationStatus.Delivered | NotificationStatus.Failed> = {
@@ -36,7 +20,6 @@ export class TwilioWebhooksService {
   private readonly logger = new Logger(TwilioWebhooksService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: NotificationsRepository,
     private readonly consent: ConsentService,
     private readonly identity: IdentityService,
@@ -57,24 +40,22 @@ export class TwilioWebhooksService {
 
   /**
    * STOP and START go through the consent ledger (channel sms), for every person we text at that
-   * number whose number it still is; the number itself is opted out or back in.
+   * number whose number it still is; the number itself is opted out or back in. In the caller's
+   * transaction (the inbound message's, see RepliesService).
    */
-  async inbound(from: string, kind: InboundKind): Promise<void> {
-    if (kind !== 'stop' && kind !== 'start') return;
+  async applyKeyword(from: string, kind: 'stop' | 'start', em: EntityManager): Promise<void> {
     const granted = kind === 'start';
-    await this.dataSource.transaction(async (em) => {
-      if (granted) await this.outbox.optIn(from, em);
-      else await this.outbox.optOut(from, 'stop-keyword', em);
-      for (const userId of await this.holdersOf(from, em)) {
-        const has = await this.consent.hasConsent(userId, ConsentPurpose.SmsReminders, em);
-        if (has === granted) continue;
-        await this.consent.record(
-          userId,
-          { purpose: ConsentPurpose.SmsReminders, granted, channel: ConsentChannel.Sms },
-          em,
-        );
-      }
-    });
+    if (granted) await this.outbox.optIn(from, em);
+    else await this.outbox.optOut(from, 'stop-keyword', em);
+    for (const userId of await this.holdersOf(from, em)) {
+      const has = await this.consent.hasConsent(userId, ConsentPurpose.SmsReminders, em);
+      if (has === granted) continue;
+      await this.consent.record(
+        userId,
+        { purpose: ConsentPurpose.SmsReminders, granted, channel: ConsentChannel.Sms },
+        em,
+      );
+    }
     this.logger.log({ kind }, 'SMS keyword applied');
   }
 

@@ -115,6 +115,39 @@ export class ConcernsService {
     );
   }
 
+  /**
+   * A buddy replied `3` to a call reminder ("I need the coordinator"): a concern about the
+   * volunteer, reported by the buddy, in the caller's transaction (the reply's). Sealed like any
+   * other; the fixed neutral text says only what happened. High urgency: a person asked for the
+   * coordinator, so it goes to the top of the triage list, but a single digit (which can be typed
+   * by mistake) does not page every coordinator at night as `urgent` does; a buddy who needs that
+   * raises an urgent concern in the app, or calls emergency services.
+   */
+  async raiseCoordinatorRequest(
+    request: { buddyId: string; volunteerId: string; checkinId: string },
+    em: EntityManager,
+  ): Promise<string> {
+    const concern = await this.insert(
+      {
+        reporterId: request.buddyId,
+        subjectUserId: request.volunteerId,
+        subjectDescription: null,
+        category: ConcernCategory.Other,
+        urgency: ConcernUrgency.High,
+        details:
+          `The buddy asked for the coordinator by text, replying to the reminder of a check-in ` +
+          `call (ref ${request.checkinId.slice(0, 8)}, check-in ${request.checkinId}).`,
+        location: null,
+        occurredAt: null,
+        source: ConcernSource.Report,
+        checkinId: null,
+      },
+      em,
+    );
+    if (!concern) throw new Error('A reported concern cannot collide');
+    return concern.id;
+  }
+
   async list(actor: Actor, filter: Omit<ConcernFilter, 'reporterId'>) {
     if (actor.role !== Role.Coordinator) {
       const rows = await this.concerns.page({ ...filter, reporterId: actor.id });

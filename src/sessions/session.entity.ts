@@ -14,7 +14,7 @@ import { Account } from '../identity/account.entity';
 import { SessionGrant } from './session-grant.entity';
 import { SessionRequest } from './session-request.entity';
 import type { Modality } from '../people/people.types';
-import { SessionStatus } from './session.types';
+import { Attendance, SessionStatus } from './session.types';
 
 /**
  * One therapy session. The database guards the invariants (DESIGN.md 1-3):
@@ -40,6 +40,8 @@ import { SessionStatus } from './session.types';
 @Check('session_modality', `modality IN ('video', 'phone', 'in_person')`)
 @Check('session_cancelled_when', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
 @Check('session_month_first_day', `extract(day from month) = 1`)
+@Check('session_attendance', `attendance IS NULL OR attendance IN ('confirmed', 'cannot_attend')`)
+@Check('session_attendance_when', `(attendance IS NULL) = (attendance_at IS NULL)`)
 export class Session {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -120,6 +122,13 @@ export class Session {
 
   @Column({ type: 'timestamptz', nullable: true })
   outcomeAt!: Date | null;
+
+  /** The volunteer's last answer to a session text (`YES` / `NO`); null until they answer. */
+  @Column({ type: 'text', nullable: true })
+  attendance!: Attendance | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  attendanceAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,7 +1,7 @@
 import { zonedTime, ZonedTimeView } from '../common/time/zoned-time.view';
 import { Session } from './session.entity';
 import type { Modality } from '../people/people.types';
-import { SessionStatus } from './session.types';
+import { Attendance, SessionStatus } from './session.types';
 
 /** The volunteer's contact details, for the therapist while sharing consent holds. */
 export class VolunteerContactView {
@@ -28,6 +28,12 @@ export class SessionView {
   cancelledBy!: string | null;
   cancelReason!: string | null;
   outcomeAt!: string | null;
+  /**
+   * The volunteer's answer to a session text: `confirmed` (replied YES), `cannot_attend` (replied
+   * NO), or null (no answer yet).
+   */
+  attendance!: Attendance | null;
+  attendanceAt!: string | null;
   createdAt!: string;
   /** Present for the therapist (under consent, not cancelled) and for coordinators. */
   volunteer?: VolunteerContactView | null;
@@ -60,6 +66,8 @@ export function toSessionView(
     cancelledBy: s.cancelledBy,
     cancelReason: s.cancelReason,
     outcomeAt: iso(s.outcomeAt),
+    attendance: s.attendance,
+    attendanceAt: iso(s.attendanceAt),
     createdAt: s.createdAt.toISOString(),
     ...(volunteer !== undefined ? { volunteer } : {}),
   };

@@ -14,11 +14,22 @@ import { sessionEvent } from './book-session.service';
 import { SessionListQuery } from './dto/session.dto';
 import { toSessionView, SessionView, SessionPageView, VolunteerContactView } from './session.view';
 import { Session } from './session.entity';
-import { SessionStatus } from './session.types';
+import { Attendance, SessionStatus } from './session.types';
 import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
 
 const participants = (s: Session) => [s.volunteerId, s.therapistId];
+
+/** What a volunteer's answer did, and what the reply to them needs to say. */
+export interface AttendanceResult {
+  /** False when the answer was already recorded, or the session no longer open. */
+  changed: boolean;
+  /** Booked and not yet over: an answer can still be recorded. */
+  open: boolean;
+  status: SessionStatus;
+  therapistId: string;
+  startsAt: Date;
+}
 
 /** Reading sessions, and the changes that need no slot: cancel and outcome. */
 @Injectable()
@@ -148,6 +159,47 @@ export class SessionsService {
       );
       return toSessionView(session, actor.timezone);
     });
+  }
+
+  /**
+   * The volunteer answers a session text (`YES` / `NO`), in the caller's transaction: the
+   * therapist then sees it on the session. Only a booked session that has not ended; a repeat of
+   * the current answer changes nothing (`changed: false`). 404 for anyone but the volunteer.
+   */
+  async recordAttendance(
+    actor: Actor,
+    id: string,
+    attendance: Attendance,
+    em: EntityManager,
+  ): Promise<AttendanceResult> {
+    const session = requireAccess(
+      actor,
+      await this.repo.findSession(id, true, em),
+      (s) => [s.volunteerId],
+      { what: 'session' },
+    );
+    const facts = {
+      therapistId: session.therapistId,
+      startsAt: session.startsAt,
+      status: session.status,
+    };
+    const now = this.clock.now();
+    if (session.status !== SessionStatus.Booked || session.endsAt <= now) {
+      return { ...facts, changed: false, open: false };
+    }
+    if (session.attendance === attendance) return { ...facts, changed: false, open: true };
+    Object.assign(session, { attendance, attendanceAt: now });
+    await em.save(session);
+    await this.audit.record(
+      {
+        actor,
+        action: 'session.attendance_recorded',
+        target: { type: 'session', id },
+        details: { attendance },
+      },
+      em,
+    );
+    return { ...facts, changed: true, open: true };
   }
 
   /**

@@ -23,6 +23,8 @@ export interface BuddyOptions {
   kind?: 'therapist' | 'humanitarian';
   maxActivePairings?: number;
   weekly?: Window[];
+  /** Default: a number shared with other tests' buddies. */
+  phone?: string;
 }
 
 /** A buddy with a profile, verified by the coordinator, with call windows set. */
@@ -34,7 +36,7 @@ export async function verifiedBuddy(
   const timezone = options.timezone ?? 'Europe/London';
   const buddy = await signUp(t, Role.Buddy, {
     timezone,
-    phone: '+447911123457',
+    phone: options.phone ?? '+447911123457',
     ...(options.name ? { name: options.name } : {}),
   });
   const kind = options.kind ?? 'humanitarian';
@@ -73,6 +75,8 @@ export interface VolunteerOptions {
   languages?: string[];
   deployments?: Array<{ location: string; country: string; startsOn: string; endsOn: string }>;
   consents?: ConsentPurpose[];
+  /** Default: a number shared with other tests' volunteers. */
+  phone?: string;
 }
 
 /** Deployed on Lesvos through 30 April 2027 (the tests' clock starts on 1 March 2027). */
@@ -88,7 +92,7 @@ export async function volunteer(t: TestApp, options: VolunteerOptions = {}): Pro
   const user = await signUp(t, Role.Volunteer, {
     timezone,
     name: 'Amira Haddad',
-    phone: '+306912345678',
+    phone: options.phone ?? '+306912345678',
   });
   await t.http
     .put('/v1/me/profile')

@@ -83,6 +83,8 @@ export interface TherapistOptions {
   weekly?: Array<{ weekday: number; start: string; end: string }>;
   /** Leave the therapist pending (not vetted). */
   verified?: boolean;
+  /** Default: a number shared with other tests' therapists. */
+  phone?: string;
 }
 
 /** A therapist with a profile, verified by the coordinator, free every day 09:00-17:00 local. */
@@ -92,7 +94,7 @@ export async function therapist(
   o: TherapistOptions = {},
 ): Promise<TestUser> {
   const timezone = o.timezone ?? 'Europe/London';
-  const user = await signUp(t, Role.Therapist, { timezone, phone: '+447911123457' });
+  const user = await signUp(t, Role.Therapist, { timezone, phone: o.phone ?? '+447911123457' });
   ok(
     await t.http
       .put('/v1/me/profile')
@@ -160,6 +162,8 @@ export interface VolunteerOptions {
   startsOn?: string;
   /** Purposes consented to (default: data processing and sharing with the therapist). */
   consents?: ConsentPurpose[];
+  /** Default: a number shared with other tests' volunteers. */
+  phone?: string;
 }
 
 export const SESSION_CONSENTS = [ConsentPurpose.DataProcessing, ConsentPurpose.ShareWithTherapist];
@@ -168,7 +172,7 @@ export const SESSION_CONSENTS = [ConsentPurpose.DataProcessing, ConsentPurpose.S
 export async function volunteer(t: TestApp, o: VolunteerOptions = {}): Promise<TestUser> {
   const user = await signUp(t, Role.Volunteer, {
     timezone: o.timezone ?? 'Europe/London',
-    phone: '+447911123456',
+    phone: o.phone ?? '+447911123456',
     name: 'Amira Haddad',
   });
   ok(

@@ -945,7 +945,11 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A text sent to our number: STOP / START keywords change SMS consent; HELP gets help. */
+    /**
+     * A text sent to our number (SMS, or WhatsApp as `whatsapp:+…`), once per MessageSid: STOP /
+     *     START change SMS consent, HELP gets help, and an answer to one of our texts acts on it
+     *     (README, "Replies by text"). Answers with TwiML: a short confirmation, HELP, or nothing.
+     */
     post: operations['TwilioWebhooksController_inbound'];
     delete?: never;
     options?: never;
@@ -1618,6 +1622,13 @@ export interface components {
       cancelledBy: string | null;
       cancelReason: string | null;
       outcomeAt: string | null;
+      /**
+       * @description The volunteer's answer to a session text: `confirmed` (replied YES), `cannot_attend` (replied
+       *     NO), or null (no answer yet).
+       * @enum {string|null}
+       */
+      attendance: 'confirmed' | 'cannot_attend' | null;
+      attendanceAt: string | null;
       createdAt: string;
       /** @description Present for the therapist (under consent, not cancelled) and for coordinators. */
       volunteer?: components['schemas']['VolunteerContactView'] | null;
@@ -5725,8 +5736,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/x-www-form-urlencoded': {
+          MessageSid: string;
+          /** @description +E164, or whatsapp:+E164 */
           From: string;
-          Body: string;
+          Body?: string;
         };
       };
     };

@@ -10,6 +10,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatZoned } from '../time/formatZoned';
+import { Attendance } from './Attendance';
 import { MODALITY } from './TherapistHome';
 import { useMe } from '../account/useMe';
 
@@ -79,6 +80,9 @@ export function SessionPage() {
           },
           { key: 'How', value: MODALITY[s.modality] },
           { key: 'Status', value: <Tag>{STATUS[s.status]}</Tag> },
+          ...(s.attendance
+            ? [{ key: 'Volunteer’s answer', value: <Attendance session={s} zone={zone} /> }]
+            : []),
           {
             key: 'Volunteer',
             value: s.volunteer ? (

@@ -6,6 +6,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
 import { useMe } from '../account/useMe';
+import { attendanceWords } from './Attendance';
 import { VettingStatus } from './VettingStatus';
 
 type Session = Schemas['SessionView'];
@@ -85,6 +86,7 @@ function SessionList({
       {sessions.map((s) => (
         <li key={s.id}>
           <strong>{formatZoned(s.startsAt.utc, zone)}</strong>, {MODALITY[s.modality]}.{' '}
+          {attendanceWords(s) && <>{attendanceWords(s)}. </>}
           <Link to={`/therapist/sessions/${s.id}`}>
             {action}
             <span className="govuk-visually-hidden">
