@@ -132,15 +132,16 @@ export function SignIn() {
           onChange={setPassword}
           error={fieldError('password')}
         />
+        <Button disabled={busy || !ready} aria-describedby={ready ? undefined : 'sign-in-wait'}>
+          Sign in
+        </Button>
+        {/* Below the button, so the button does not move under a finger when the note goes. */}
         {!ready && (
           <p className="govuk-body" id="sign-in-wait">
             You can type your details now. The Sign in button will work in a moment, when this page
             has finished loading.
           </p>
         )}
-        <Button disabled={busy || !ready} aria-describedby={ready ? undefined : 'sign-in-wait'}>
-          Sign in
-        </Button>
       </form>
       <p className="govuk-body">
         New here? <Link to="/sign-up">Create an account</Link>.
