@@ -62,6 +62,27 @@ function precompressedAssets(webRoot: string) {
 }
 
 /**
+ * Pages the web build rendered to HTML (web/src/prerender.tsx; today dist/web/sign-in.html), so the
+ * form shows before the script arrives on a slow connection (issue #14). `GET /sign-in`, with any
+ * query, is answered from that file by the same static handler as index.html, so with the same
+ * Cache-Control and compression. Listed once at start-up; any other path gets index.html.
+ */
+function prerenderedPages(webRoot: string) {
+  const pages = new Set(
+    readdirSync(webRoot)
+      .filter((name) => name.endsWith('.html') && name !== 'index.html')
+      .map((name) => `/${name.slice(0, -'.html'.length)}`),
+  );
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && pages.has(req.path)) {
+      const query = req.url.slice(req.path.length);
+      req.url = `${req.path}.html${query}`;
+    }
+    next();
+  };
+}
+
+/**
  * Everything that makes the HTTP surface what API.md promises. Shared by main.ts and the e2e
  * test app so tests exercise exactly what production serves.
  */
@@ -72,7 +93,7 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
-  if (WEB_ROOT) app.use(precompressedAssets(WEB_ROOT));
+  if (WEB_ROOT) app.use(precompressedAssets(WEB_ROOT), prerenderedPages(WEB_ROOT));
   // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
   // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
   app.use(

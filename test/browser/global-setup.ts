@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import databaseSetup from '../setup/global-setup';
 
 const root = join(__dirname, '..', '..');
-const built = join(root, 'dist', 'web', '.vite', 'manifest.json');
+// Written last by the web build (web/vite.config.ts pre-renders it after the bundle).
+const built = join(root, 'dist', 'web', 'sign-in.html');
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -13,8 +14,9 @@ function newestMtime(path: string): number {
 }
 
 /**
- * The e2e project's setup: the per-run database and Redis prefix, then the web bundle, rebuilt
- * only when web/ changed since the last build, so the browser specs test the current pages.
+ * The e2e project's setup: the per-run database and Redis prefix, then the web bundle and the
+ * pre-rendered sign-in page, rebuilt only when web/ changed since the last build, so the browser
+ * specs test the current pages.
  */
 export default async function globalSetup(): Promise<void> {
   await databaseSetup();
@@ -23,10 +25,8 @@ export default async function globalSetup(): Promise<void> {
     execFileSync(
       join(root, 'node_modules', '.bin', 'vite'),
       ['build', 'web', '--logLevel', 'warn'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
+      // Jest sets NODE_ENV=test, which would bundle React's development build: test what ships.
+      { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
     );
   }
 }

@@ -92,6 +92,13 @@ describe('web app: safety and reach (browser)', () => {
     await page.goto('/sign-in', { waitUntil: 'commit' });
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
     const ms = Date.now() - started;
+    // The form comes with the HTML (sign-in.html); the button works once the script has run.
+    await page.locator('form button:enabled', { hasText: 'Sign in' }).waitFor({ timeout: 30_000 });
+    const usableMs = Date.now() - started;
+    // The browser's own clock, from the start of the navigation, without Playwright's polling.
+    const paintMs = await page.evaluate(() =>
+      Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+    );
     const t0 = Math.min(...[...requests.values()].map((r) => r.start));
     const at = (t?: number) => (t === undefined ? '…' : `${Math.round((t - t0) * 1000)}`);
     const waterfall = [...requests.values()].map(
@@ -99,7 +106,7 @@ describe('web app: safety and reach (browser)', () => {
         `  ${r.url.replace(h.baseUrl, '')} ${r.bytes ?? '…'} B, ${at(r.start)}–${at(r.end)} ms`,
     );
     console.log(
-      `slow 3G (400 ms latency, 400 kbit/s): sign-in form rendered in ${ms} ms\n${waterfall.join('\n')}`,
+      `slow 3G (400 ms latency, 400 kbit/s): sign-in form rendered in ${ms} ms (first paint ${paintMs} ms), usable (button enabled) in ${usableMs} ms\n${waterfall.join('\n')}`,
     );
   });
 

@@ -1,8 +1,10 @@
 /**
  * First-load JavaScript budget: the entry chunk and everything it imports statically, gzipped,
  * read from Vite's build manifest. Lazy chunks (dynamic imports) load later and do not count.
+ * The pre-rendered pages (sign-in.html) must load exactly the scripts index.html loads, so the
+ * budget measured here is theirs too.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -28,6 +30,26 @@ const visit = (key: string) => {
 Object.entries(manifest)
   .filter(([, chunk]) => chunk.isEntry)
   .forEach(([key]) => visit(key));
+
+/** The scripts and module preloads a page's HTML loads, as dist/web paths. */
+const scriptsOf = (html: string) =>
+  [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+)"/g)]
+    .map((match) => match[1])
+    .sort();
+const entryScripts = scriptsOf(readFileSync(join(dist, 'index.html'), 'utf8'));
+const measured = [...seen].map((key) => manifest[key].file);
+if (!entryScripts.length || entryScripts.some((file) => !measured.includes(file))) {
+  console.log(`index.html loads ${entryScripts.join(', ')}, not the manifest's entry chunks`);
+  process.exit(1);
+}
+for (const page of readdirSync(dist).filter((name) => /^(?!index\.).+\.html$/.test(name))) {
+  const scripts = scriptsOf(readFileSync(join(dist, page), 'utf8'));
+  if (scripts.join() !== entryScripts.join()) {
+    console.log(`${page} loads ${scripts.join(', ')}; index.html loads ${entryScripts.join(', ')}`);
+    process.exit(1);
+  }
+  console.log(`${page}: loads the same scripts as index.html`);
+}
 
 let total = 0;
 for (const key of seen) {

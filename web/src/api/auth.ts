@@ -110,6 +110,16 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+const UNKNOWN: State = { status: 'unknown' };
+
+/**
+ * The session; 'unknown' on the pre-rendered sign-in page and while React hydrates it (the
+ * refresh starts after), so the first render in the browser matches the HTML.
+ */
 export function useSession(): State {
-  return useSyncExternalStore(subscribe, () => state);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => UNKNOWN,
+  );
 }

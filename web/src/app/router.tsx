@@ -22,7 +22,18 @@ export interface Route {
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
-window.addEventListener('popstate', notify);
+// Absent when the sign-in page is rendered to HTML at build time (src/prerender.tsx).
+if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+
+/**
+ * The path a page's HTML was rendered for at build time, with no query (src/prerender.tsx). It is
+ * what useLocation reports on the server and while React hydrates that HTML, so the first render
+ * in the browser matches it; React then re-renders with the real path and query at once.
+ */
+let renderedPath = '/';
+export function setRenderedPath(path: string): void {
+  renderedPath = path;
+}
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, '', to);
@@ -38,8 +49,12 @@ function subscribe(listener: () => void): () => void {
 
 /** The current path and query string; re-renders on navigation. */
 export function useLocation(): { pathname: string; search: URLSearchParams } {
-  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
-  const url = new URL(href, location.origin);
+  const href = useSyncExternalStore(
+    subscribe,
+    () => location.pathname + location.search,
+    () => renderedPath,
+  );
+  const url = new URL(href, 'http://localhost'); // only the path and query are read
   return { pathname: url.pathname, search: url.searchParams };
 }
 

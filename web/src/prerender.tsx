@@ -1,0 +1,30 @@
+/**
+ * The sign-in page rendered to HTML at build time (issue #14: on slow 3G the form must show before
+ * the ~70 KB of script arrives). vite.config.ts builds this module for Node and writes
+ * dist/web/sign-in.html from its output; src/http.ts serves that file at /sign-in, and main.tsx
+ * hydrates it. The tree must stay the one main.tsx renders, or React throws the HTML away.
+ */
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { App } from './app/App';
+import { setRenderedPath } from './app/router';
+import { SERVICE_NAME } from './components/Page';
+
+/** Pages rendered at build time: ones a signed-out visitor opens first and that read no data. */
+export const PRERENDERED_PATHS = ['/sign-in'] as const;
+
+/**
+ * The markup inside #root for `path`, as a signed-out visitor sees it before any query is read,
+ * and the tab title Page would set once the script runs.
+ */
+export function render(path: (typeof PRERENDERED_PATHS)[number]): { html: string; title: string } {
+  setRenderedPath(path);
+  const html = renderToString(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  const heading = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1];
+  if (!heading) throw new Error(`prerender: ${path} rendered no h1`);
+  return { html, title: `${heading} – ${SERVICE_NAME}` };
+}
