@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueName } from '../common/queues';
 import { ConsentModule } from '../consent/consent.module';
 import { IdentityModule } from '../identity/identity.module';
+import { LinksModule } from '../links/links.module';
 import { DeliveryService } from './delivery.service';
 import { MessageRenderer } from './message-renderer.service';
 import { Notification } from './notification.entity';
@@ -34,6 +35,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
+    LinksModule,
   ],
   controllers: [NotificationsController, TwilioWebhooksController],
   providers: [
