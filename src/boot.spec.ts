@@ -29,7 +29,11 @@ describe('production secrets', () => {
       /CONSENT_EVIDENCE_SECRET must not be the dev/,
     ],
     ['LINK_SECRET', undefined, /LINK_SECRET must be set in production/],
-    ['LINK_SECRET', 'dev-only-link-secret-change-me-dev-only-link', /LINK_SECRET must not be the dev/],
+    [
+      'LINK_SECRET',
+      'dev-only-link-secret-change-me-dev-only-link',
+      /LINK_SECRET must not be the dev/,
+    ],
     ['CONCERN_KEYS', undefined, /CONCERN_KEYS must be set/],
     [
       'CONCERN_KEYS',

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { LinksService } from '../links/links.service';
@@ -28,6 +28,8 @@ const LINKED: Partial<Record<NotificationTemplate, 'session' | 'checkin'>> = {
  */
 @Injectable()
 export class MessageRenderer {
+  private readonly logger = new Logger(MessageRenderer.name);
+
   constructor(
     private readonly identity: IdentityService,
     private readonly links: LinksService,
@@ -57,7 +59,10 @@ export class MessageRenderer {
     return renderSms(template, context);
   }
 
-  /** Minted at send time, so it names the event's current version; none once it cannot change. */
+  /**
+   * Minted at send time, so it names the event's current version; none once it cannot change.
+   * A link that cannot be made never costs the text: it goes without one.
+   */
   private async link(
     recipient: AccountView,
     template: NotificationTemplate,
@@ -66,7 +71,12 @@ export class MessageRenderer {
     const kind = LINKED[template];
     const objectId = kind === 'session' ? payload.sessionId : payload.checkinId;
     if (!kind || !objectId) return undefined;
-    return (await this.links.linkFor(kind, objectId, recipient.id)) ?? undefined;
+    try {
+      return (await this.links.linkFor(kind, objectId, recipient.id)) ?? undefined;
+    } catch (error) {
+      this.logger.warn({ kind, objectId, err: (error as Error).message }, 'Text sent without link');
+      return undefined;
+    }
   }
 }
 
