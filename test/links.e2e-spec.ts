@@ -272,6 +272,28 @@ describe('signed links', () => {
     expect(sent.body).not.toContain('@');
   });
 
+  it('puts a link for the downloader into the session invite, and none for a coordinator', async () => {
+    const { id, volunteer } = await session();
+    const calendar = async (user: TestUser) => {
+      const res = await t.http
+        .get(`/v1/sessions/${id}/calendar.ics`)
+        .set(user.auth)
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          r.on('end', () => done(null, text));
+        })
+        .expect(200);
+      return res.body as string;
+    };
+    const url = /^URL(?:;[^:]*)?:https:\/\/vws\.example\.org\/l\/([A-Za-z0-9_-]{22})\r?$/m;
+    const match = url.exec(await calendar(volunteer));
+    expect(match).not.toBeNull();
+    await open(match![1]).expect(200);
+    expect(await calendar(coordinator)).not.toContain('/l/');
+  });
+
   it('shows and moves a check-in call but does not cancel one; the moved call’s link dies', async () => {
     clock.set('2027-03-01T09:00:00Z');
     const buddy = await verifiedBuddy(t, coordinator);

@@ -84,9 +84,9 @@ describe('web app: a signed link from a text (browser)', () => {
     await heading(page, 'Your session');
     await page.getByRole('button', { name: 'Move it' }).click();
     await heading(page, 'Choose a new time');
-    await page.getByRole('group', { name: 'Monday 1 March 2027' }).waitFor();
+    await page.getByRole('group', { name: 'Monday, 1 March 2027' }).waitFor();
     await h.checkA11y(page, 'link: choose a new time');
-    await page.getByRole('group', { name: 'Monday 1 March 2027' }).getByLabel('10:00').check();
+    await page.getByRole('group', { name: 'Monday, 1 March 2027' }).getByLabel('10:00').check();
     await page.getByRole('button', { name: 'Move to this time' }).click();
     await heading(page, 'Moved to Mon 1 Mar, 10:00 London time');
     await h.checkA11y(page, 'link: moved');
