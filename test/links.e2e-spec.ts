@@ -304,6 +304,7 @@ describe('signed links', () => {
       .expect(200);
     const call = calls.body.items[0] as Body;
     const code = codeOf(await linkFor('checkin', call.id as string, volunteer.id));
+    const buddyCode = codeOf(await linkFor('checkin', call.id as string, buddy.id));
 
     const view = await open(code).expect(200);
     expect(view.body).toEqual({
@@ -320,7 +321,9 @@ describe('signed links', () => {
     expect(moved.body.startsAt.utc).toBe(to);
     notFound(await open(code));
     // The buddy's link to the same call, made before the move, died with it too.
+    notFound(await open(buddyCode));
     const again = await t.http.get(`/v1/check-ins/${call.id}`).set(buddy.auth).expect(200);
     expect(again.body.sequence).toBe(1);
+    await open(codeOf(await linkFor('checkin', call.id as string, buddy.id))).expect(200);
   });
 });

@@ -74,7 +74,7 @@ export class LinksService {
     const code = cleanCode();
     const codeHash = hashCode(code);
     const signature = signLink(this.config.secret, codeHash, fields);
-    await this.repo.insert({ ...fields, codeHash, signature } as SignedLink, this.clock.now(), em);
+    await this.repo.insert({ ...fields, codeHash, signature } as SignedLink, em);
     return `${this.config.publicBaseUrl}/l/${code}`;
   }
 
