@@ -136,6 +136,17 @@ export const schedulesConfig = registerAs('schedules', () => {
   };
 });
 
+/** Signed links in texts and invites: their key, and the per-IP limit on failed opens. */
+export const linksConfig = registerAs('links', () => {
+  const e = env();
+  return {
+    secret: e.LINK_SECRET,
+    maxFailuresPerIp: e.LINK_MAX_FAILURES_PER_IP,
+    windowSeconds: e.LINK_WINDOW_SECONDS,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+});
+
 export const allConfig = [
   appConfig,
   databaseConfig,
@@ -150,6 +161,7 @@ export const allConfig = [
   sessionsConfig,
   remindersConfig,
   schedulesConfig,
+  linksConfig,
 ];
 
 export { AppRole, validateEnv };

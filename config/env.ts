@@ -26,6 +26,7 @@ const DEV_CONCERN_KEY_ID = 'dev1';
 const DEV_CONCERN_KEY = 'aanT4+ALggpFCMPCDosqt5FZ6DhvbWZiNFDpvHcAb2c=';
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 const DEV_CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
+const DEV_LINK_SECRET = 'dev-only-link-secret-change-me-dev-only-link';
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Parses `keyId:base64key,...` into 32-byte AES keys; undefined when malformed. */
@@ -340,6 +341,23 @@ export class Env {
   @Min(1)
   @Max(86_400)
   SCHEDULE_VETTING_EXPIRY_SECONDS = 86_400;
+
+  /** Key for the HMAC that signs the short links in texts and invites (see "Signed links"). */
+  @IsString()
+  @MinLength(32, { message: 'LINK_SECRET must be at least 32 characters' })
+  LINK_SECRET = DEV_LINK_SECRET;
+
+  /** Link requests one client IP may make in LINK_WINDOW_SECONDS that do not open a live link. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LINK_MAX_FAILURES_PER_IP = 20;
+
+  /** How long failed link requests are counted; the block lasts what is left of it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LINK_WINDOW_SECONDS = 900;
 }
 
 /**
@@ -349,7 +367,10 @@ export class Env {
  */
 function productionSecretErrors(raw: Record<string, unknown>, env: Env): string[] {
   const errors: string[] = [];
-  const secret = (name: 'JWT_SECRET' | 'CONSENT_EVIDENCE_SECRET', devDefault: string) => {
+  const secret = (
+    name: 'JWT_SECRET' | 'CONSENT_EVIDENCE_SECRET' | 'LINK_SECRET',
+    devDefault: string,
+  ) => {
     const value = raw[name];
     if (typeof value !== 'string' || value === '') errors.push(`${name} must be set in production`);
     else if (Buffer.byteLength(value) < 32) errors.push(`${name} must be at least 32 bytes`);
@@ -357,6 +378,7 @@ function productionSecretErrors(raw: Record<string, unknown>, env: Env): string[
   };
   secret('JWT_SECRET', DEV_JWT_SECRET);
   secret('CONSENT_EVIDENCE_SECRET', DEV_CONSENT_EVIDENCE_SECRET);
+  secret('LINK_SECRET', DEV_LINK_SECRET);
   if (typeof raw.CONCERN_KEYS !== 'string' || raw.CONCERN_KEYS === '') {
     errors.push('CONCERN_KEYS must be set in production');
   } else {

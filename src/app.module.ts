@@ -32,6 +32,7 @@ import { PeopleModule } from './people/people.module';
 import { PeopleWorkerModule } from './people/people-worker.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { LinksModule } from './links/links.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
@@ -88,6 +89,7 @@ const DOMAIN_MODULES: Imports = [
   CoordinationModule,
   SafeguardingModule,
   NotificationsModule,
+  LinksModule,
 ];
 
 /** Bull processors and periodic tasks: loaded only where the process runs the worker role. */

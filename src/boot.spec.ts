@@ -7,6 +7,7 @@ const production = (overrides: Record<string, string | undefined>) => ({
   NODE_ENV: 'production',
   JWT_SECRET: randomBytes(32).toString('hex'),
   CONSENT_EVIDENCE_SECRET: randomBytes(32).toString('hex'),
+  LINK_SECRET: randomBytes(32).toString('hex'),
   CONCERN_KEYS: `k1:${key()}`,
   CONCERN_ACTIVE_KEY_ID: 'k1',
   ...overrides,
@@ -26,6 +27,12 @@ describe('production secrets', () => {
       'CONSENT_EVIDENCE_SECRET',
       'dev-only-consent-evidence-secret-change-me',
       /CONSENT_EVIDENCE_SECRET must not be the dev/,
+    ],
+    ['LINK_SECRET', undefined, /LINK_SECRET must be set in production/],
+    [
+      'LINK_SECRET',
+      'dev-only-link-secret-change-me-dev-only-link',
+      /LINK_SECRET must not be the dev/,
     ],
     ['CONCERN_KEYS', undefined, /CONCERN_KEYS must be set/],
     [

@@ -63,6 +63,11 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/check-ins/{id}': 'buddy,coordinator,volunteer',
   'POST /v1/check-ins/{id}/outcome': 'buddy',
   'POST /v1/check-ins/{id}/reschedule': 'buddy,volunteer',
+  // signed links: the code is the credential
+  'GET /v1/links/{code}': 'public',
+  'GET /v1/links/{code}/slots': 'public',
+  'POST /v1/links/{code}/cancel': 'public',
+  'POST /v1/links/{code}/reschedule': 'public',
   'POST /v1/webhooks/twilio/inbound': 'public',
   'POST /v1/webhooks/twilio/status': 'public',
 };

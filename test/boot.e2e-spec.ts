@@ -45,6 +45,7 @@ const productionEnv = (overrides: Record<string, string | undefined>): NodeJS.Pr
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(32).toString('hex'),
     CONSENT_EVIDENCE_SECRET: randomBytes(32).toString('hex'),
+    LINK_SECRET: randomBytes(32).toString('hex'),
     CONCERN_KEYS: `k1:${key()}`,
     CONCERN_ACTIVE_KEY_ID: 'k1',
     ...overrides,

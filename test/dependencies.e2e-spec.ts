@@ -41,6 +41,12 @@ describe('with Redis unreachable', () => {
     });
   });
 
+  it('a signed link, which the Redis limiter guards per IP, answers 503 too, not 500', async () => {
+    const res = await t.http.get('/v1/links/AAAAAAAAAAAAAAAAAAAAAA').expect(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.body).toMatchObject({ type: '/problems/dependency-unavailable' });
+  });
+
   it('routes that do not need Redis keep working', async () => {
     await t.http
       .post('/v1/auth/register')

@@ -278,10 +278,16 @@ describe('replies by text', () => {
       const { therapist: th, volunteer, sessionId } = await booking();
       await sendNext(`session:${sessionId}`, volunteer.id);
 
-      expect(await reply(volunteer.phone, 'no')).toBe(
+      const answer = (await reply(volunteer.phone, 'no')) ?? '';
+      const prefix =
         "Thanks for letting us know. We have told Test you can't make it. To choose another " +
-          `time, go to ${PUBLIC_BASE_URL}/volunteer/sessions/${sessionId}`,
-      );
+        `time, go to ${PUBLIC_BASE_URL}/l/`;
+      expect(answer.startsWith(prefix)).toBe(true);
+      // The signed link opens this session without signing in.
+      const code = answer.slice(prefix.length);
+      expect(code).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const opened = await t.http.get(`/v1/links/${code}`).expect(200);
+      expect(opened.body).toMatchObject({ kind: 'session' });
       expect(await therapistSees(th, sessionId)).toMatchObject({ attendance: 'cannot_attend' });
       const text = await sendNext(`session:${sessionId}`, th.id, T.SessionCannotAttend);
       expect(text).toBe(

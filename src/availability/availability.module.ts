@@ -32,6 +32,6 @@ import { TherapistSlotsService } from './therapist-slots.service';
     TherapistSlotsService,
     AvailabilityDataPart,
   ],
-  exports: [AvailabilityService],
+  exports: [AvailabilityService, TherapistSlotsService],
 })
 export class AvailabilityModule {}

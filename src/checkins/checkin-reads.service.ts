@@ -28,6 +28,7 @@ interface CallRecord {
   wellbeing: Wellbeing | null;
   note: string | null;
   outcome_at: Date | null;
+  sequence: number;
   volunteer_id: string;
   buddy_id: string;
   timezone: string;
@@ -36,7 +37,7 @@ interface CallRecord {
 
 const SELECT_CALLS = `
   SELECT c.id, c.pairing_id, c.scheduled_for, c.starts_at, c.status, c.wellbeing, c.note,
-         c.outcome_at, p.volunteer_id, p.buddy_id, p.timezone, p.channel
+         c.outcome_at, c.sequence, p.volunteer_id, p.buddy_id, p.timezone, p.channel
     FROM checkin c
     JOIN pairing p ON p.id = c.pairing_id`;
 
@@ -140,6 +141,7 @@ export class CheckinReadsService {
         scheduledFor: new Date(r.scheduled_for),
         ...(seesNotes(r) ? { wellbeing: r.wellbeing, note: r.note } : {}),
         outcomeAt: r.outcome_at ? new Date(r.outcome_at) : null,
+        sequence: r.sequence,
       };
     });
   }

@@ -69,6 +69,10 @@ export class Checkin {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 
+  /** Goes up on every move, so a signed link made for an earlier time no longer works. */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -44,6 +44,12 @@ import { PairingsService } from './pairings.service';
     CheckinReadsService,
     PairingsDataPart,
   ],
-  exports: [CallMaterialiser, PairingLifecycle, OpenBuddyRequestsRepository, CheckinsService],
+  exports: [
+    CallMaterialiser,
+    PairingLifecycle,
+    OpenBuddyRequestsRepository,
+    CheckinsService,
+    CheckinReadsService,
+  ],
 })
 export class CheckinsModule {}

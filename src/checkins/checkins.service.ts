@@ -119,7 +119,7 @@ export class CheckinsService {
       if (await this.pairings.hasLiveCallAt(pairing.id, startsAt, call.id, em)) {
         throw new CallClashError();
       }
-      await em.update(Checkin, call.id, { startsAt });
+      await em.update(Checkin, call.id, { startsAt, sequence: () => 'sequence + 1' });
       await this.audit.record(
         { actor, action: 'checkin.moved', target: { type: 'checkin', id: call.id } },
         em,

@@ -135,6 +135,8 @@ export class CheckinView {
   wellbeing?: Wellbeing | null;
   note?: string | null;
   outcomeAt!: Date | null;
+  /** Goes up each time the call is moved. */
+  sequence!: number;
 }
 
 export class CheckinPageView {

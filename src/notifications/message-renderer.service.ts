@@ -1,10 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { firstName } from '../common/first-name';
+import { LinksService } from '../links/links.service';
 import { NotificationTemplate, Person, RenderContext, renderSms } from './notification-templates';
 
 const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
+
+/** Texts about a session or call that is still ahead: each carries a signed link for its reader. */
+const LINKED: Partial<Record<NotificationTemplate, 'session' | 'checkin'>> = {
+  [NotificationTemplate.SessionConfirmation]: 'session',
+  [NotificationTemplate.SessionReminder]: 'session',
+  [NotificationTemplate.SessionRescheduled]: 'session',
+  [NotificationTemplate.CallReminderBuddy]: 'checkin',
+  [NotificationTemplate.CallReminderVolunteer]: 'checkin',
+  [NotificationTemplate.CallMoved]: 'checkin',
+};
 
 /**
  * Renders a row's text at send time from current data: today's names and zones, the instants
@@ -12,7 +23,12 @@ const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
  */
 @Injectable()
 export class MessageRenderer {
-  constructor(private readonly identity: IdentityService) {}
+  private readonly logger = new Logger(MessageRenderer.name);
+
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly links: LinksService,
+  ) {}
 
   /** The recipient, or null if they are gone. */
   recipient(id: string): Promise<AccountView | null> {
@@ -33,8 +49,29 @@ export class MessageRenderer {
       channel: payload.channel === 'skype' ? 'skype' : payload.channel ? 'phone' : undefined,
       reference: (payload.concernId ?? payload.pairingId ?? payload.userId)?.slice(0, 8),
       expiresOn: payload.expiresOn,
+      link: await this.link(recipient, template, payload),
     };
     return renderSms(template, context);
+  }
+
+  /**
+   * Minted at send time, so it names the event's current version; none once it cannot change.
+   * A link that cannot be made never costs the text: it goes without one.
+   */
+  private async link(
+    recipient: AccountView,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<string | undefined> {
+    const kind = LINKED[template];
+    const objectId = kind === 'session' ? payload.sessionId : payload.checkinId;
+    if (!kind || !objectId) return undefined;
+    try {
+      return (await this.links.linkFor(kind, objectId, recipient.id)) ?? undefined;
+    } catch (error) {
+      this.logger.warn({ kind, objectId, err: (error as Error).message }, 'Text sent without link');
+      return undefined;
+    }
   }
 }
 

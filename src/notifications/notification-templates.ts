@@ -49,6 +49,8 @@ export interface RenderContext {
   reference?: string;
   /** YYYY-MM-DD. */
   expiresOn?: string;
+  /** A signed link to the session or call for this recipient, if it can still be changed. */
+  link?: string;
 }
 
 /** Words that must never appear in a text (matched case-insensitively, as word stems). */
@@ -151,7 +153,8 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
 };
 
 export function renderSms(template: NotificationTemplate, context: RenderContext): string {
-  return TEMPLATES[template](context);
+  const text = TEMPLATES[template](context);
+  return context.link ? `${text} See or change it: ${context.link}` : text;
 }
 
 /** The reply to HELP, and to any reply we cannot act on. */

@@ -10,6 +10,7 @@ import { SafeguardingModule } from '../safeguarding/safeguarding.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { RepliesService } from './replies.service';
+import { LinksModule } from '../links/links.module';
 import { DeliveryService } from './delivery.service';
 import { MessageRenderer } from './message-renderer.service';
 import { Notification } from './notification.entity';
@@ -43,6 +44,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     CheckinsModule,
     SessionsModule,
     SafeguardingModule,
+    LinksModule,
   ],
   controllers: [NotificationsController, TwilioWebhooksController],
   providers: [

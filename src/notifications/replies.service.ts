@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { ConcernsService } from '../safeguarding/concerns.service';
+import { LinksService } from '../links/links.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { firstName } from '../common/first-name';
 import { NotificationTemplate as T } from './notification-templates';
@@ -71,17 +72,19 @@ export class RepliesService {
     private readonly sessions: SessionsService,
     private readonly concerns: ConcernsService,
     private readonly writer: OutboxWriter,
+    private readonly links: LinksService,
     private readonly clock: Clock,
     @Inject(remindersConfig.KEY) private readonly config: ConfigType<typeof remindersConfig>,
   ) {}
 
   /**
-   * Where a volunteer who replied NO can move the session: for now their session page (signing
-   * in); issue #16 part 3's signed link, naming the session and the person, replaces it here.
+   * Where a volunteer who replied NO can move the session: its signed link (no sign-in, this one
+   * session, this volunteer, dead once the session moves), or their session page when none can be
+   * made.
    */
-  rescheduleLinkFor(sessionId: string, volunteerId: string): string {
-    void volunteerId; // the signed link will name the person too
-    return `${this.config.publicBaseUrl}/volunteer/sessions/${sessionId}`;
+  private async rescheduleLinkFor(sessionId: string, volunteerId: string): Promise<string> {
+    const signed = await this.links.linkFor('session', sessionId, volunteerId);
+    return signed ?? `${this.config.publicBaseUrl}/volunteer/sessions/${sessionId}`;
   }
 
   async receive(message: Inbound): Promise<InboundResult> {
@@ -249,7 +252,7 @@ export class RepliesService {
       action: 'session-cannot-attend',
       message: REPLY_TEXTS.sessionCannotAttend(
         firstName(therapist?.name),
-        movable ? this.rescheduleLinkFor(sessionId, volunteer.id) : null,
+        movable ? await this.rescheduleLinkFor(sessionId, volunteer.id) : null,
       ),
     };
   }

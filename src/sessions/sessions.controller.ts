@@ -26,7 +26,7 @@ import {
   TimeZoneQuery,
 } from './dto/session.dto';
 import { idempotencyKey } from './idempotency';
-import { sessionCalendar } from './session-calendar';
+import { SessionCalendarLinks, sessionCalendar } from './session-calendar';
 import { SessionsService } from './sessions.service';
 import { SessionView, SessionPageView } from './session.view';
 
@@ -37,6 +37,7 @@ export class SessionsController {
   constructor(
     private readonly booking: BookSession,
     private readonly sessions: SessionsService,
+    private readonly calendarLinks: SessionCalendarLinks,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -84,7 +85,10 @@ export class SessionsController {
     return this.sessions.get(actor, id, query.tz);
   }
 
-  /** The session as an iCalendar invite (METHOD:CANCEL once cancelled). */
+  /**
+   * The session as an iCalendar invite (METHOD:CANCEL once cancelled). For the volunteer or the
+   * therapist, it carries a signed link to see, move or cancel it without signing in.
+   */
   @Roles(Role.Volunteer, Role.Therapist, Role.Coordinator)
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
@@ -95,7 +99,8 @@ export class SessionsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<string> {
     const session = await this.sessions.readable(actor, id, 'session.calendar_read');
-    return sessionCalendar(session, this.app.publicBaseUrl);
+    const link = await this.calendarLinks.linkFor(session, actor.id);
+    return sessionCalendar(session, this.app.publicBaseUrl, link ?? undefined);
   }
 
   /** Moves the session (same rules as booking); the invite's SEQUENCE goes up. */

@@ -6,6 +6,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { PeopleModule } from '../people/people.module';
 import { BookSession } from './book-session.service';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { SessionCalendarLinks } from './session-calendar';
 import { SessionCapacityMonth } from './session-capacity-month.entity';
 import { SessionGrant } from './session-grant.entity';
 import { SessionGrantsController } from './session-grants.controller';
@@ -45,7 +46,8 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     SessionGrantsService,
     SessionsDataPart,
     OpenSessionRequestsRepository,
+    SessionCalendarLinks,
   ],
-  exports: [SessionsService, OpenSessionRequestsRepository],
+  exports: [SessionsService, BookSession, OpenSessionRequestsRepository, SessionCalendarLinks],
 })
 export class SessionsModule {}

@@ -567,7 +567,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The session as an iCalendar invite (METHOD:CANCEL once cancelled). */
+    /**
+     * The session as an iCalendar invite (METHOD:CANCEL once cancelled). For the volunteer or the
+     *     therapist, it carries a signed link to see, move or cancel it without signing in.
+     */
     get: operations['SessionsController_calendar'];
     put?: never;
     post?: never;
@@ -951,6 +954,77 @@ export interface paths {
      *     (README, "Replies by text"). Answers with TwiML: a short confirmation, HELP, or nothing.
      */
     post: operations['TwilioWebhooksController_inbound'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/links/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time (in the person's zone) and a neutral description; what the link can do. */
+    get: operations['LinksController_view'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/links/{code}/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A session's free times to move to, in the person's zone. 422 `link-cannot` for a call. */
+    get: operations['LinksController_slots'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/links/{code}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Moves the session (to one of its free slots) or the call (to any future time), with every rule
+     *     of a signed-in move. The link then no longer works; a text brings the new time and a new link.
+     */
+    post: operations['LinksController_reschedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/links/{code}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancels the session (the page confirms first). 422 `link-cannot` for a call. */
+    post: operations['LinksController_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1863,6 +1937,8 @@ export interface components {
       note?: string | null;
       /** Format: date-time */
       outcomeAt: string | null;
+      /** @description Goes up each time the call is moved. */
+      sequence: number;
     };
     CheckinPageView: {
       items: components['schemas']['CheckinView'][];
@@ -2073,6 +2149,44 @@ export interface components {
     NotificationAdminPageView: {
       items: components['schemas']['NotificationAdminView'][];
       nextCursor: string | null;
+    };
+    LinkActionsView: {
+      reschedule: boolean;
+      cancel: boolean;
+    };
+    LinkView: {
+      /** @enum {string} */
+      kind: 'checkin' | 'session';
+      /** @description "Your session" or "Your check-in call". */
+      description: string;
+      /** @description In the zone of the person the link was sent to. */
+      startsAt: components['schemas']['ZonedTimeView'];
+      /** @description Sessions only; a call has no set end. */
+      endsAt: components['schemas']['ZonedTimeView'] | null;
+      can: components['schemas']['LinkActionsView'];
+    };
+    LinkSlotView: {
+      startsAt: components['schemas']['ZonedTimeView'];
+      endsAt: components['schemas']['ZonedTimeView'];
+    };
+    LinkSlotsView: {
+      /** @description The zone of each slot's `local` times: the link person's own. */
+      timezone: string;
+      from: string;
+      to: string;
+      slots: components['schemas']['LinkSlotView'][];
+    };
+    LinkRescheduleDto: {
+      /** @description One of the free slots (`GET /v1/links/{code}/slots`), or for a call any future time. */
+      startsAt: string;
+    };
+    LinkDoneView: {
+      /** @enum {string} */
+      status: 'cancelled' | 'moved';
+      /** @description The new time after a move; the old one after a cancellation. */
+      startsAt: components['schemas']['ZonedTimeView'];
+      /** @description "Your session" or "Your check-in call". */
+      description: string;
     };
     /** @description RFC 9457 problem details, the one error body of the API. */
     Problem: {
@@ -5764,6 +5878,292 @@ export interface operations {
       };
       /** @description X-Twilio-Signature missing or wrong */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LinksController_view: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LinksController_slots: {
+    parameters: {
+      query: {
+        /** @description Earliest start: an instant with offset, or a date (from its midnight in the person's zone). */
+        from: string;
+        /** @description Latest start, exclusive, as an instant; or a date, included whole. At most 60 days after `from`. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkSlotsView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LinksController_reschedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkRescheduleDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkDoneView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  LinksController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkDoneView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

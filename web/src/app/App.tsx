@@ -5,6 +5,7 @@ import { buddyRoutes } from '../buddy/routes';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
 import { coordinatorRoutes } from '../coordinator/routes';
+import { linkRoutes } from '../links/routes';
 import { therapistRoutes } from '../therapist/routes';
 import { volunteerRoutes } from '../volunteer/routes';
 import { homeFor, Layout } from './Layout';
@@ -16,6 +17,7 @@ const routes: Route[] = [
   ...therapistRoutes,
   ...buddyRoutes,
   ...coordinatorRoutes,
+  ...linkRoutes,
 ];
 
 function NotFound() {

@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { EntityManager } from 'typeorm';
+import { linksConfig } from '../../config/configuration';
+import { TherapistSlotsService } from '../availability/therapist-slots.service';
+import { CheckinReadsService } from '../checkins/checkin-reads.service';
+import { CheckinsService } from '../checkins/checkins.service';
+import { Actor } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { NotFoundError, RuleViolationError } from '../common/domain-error';
+import { zonedTime } from '../common/time/zoned-time.view';
+import { IdentityService } from '../identity/identity.service';
+import { FORBIDDEN_WORDS } from '../notifications/notification-templates';
+import { BookSession } from '../sessions/book-session.service';
+import { SessionStatus } from '../sessions/session.types';
+import { SessionsService } from '../sessions/sessions.service';
+import { LinkRescheduleDto, LinkSlotsQuery } from './dto/link.dto';
+import { CODE_PATTERN, hashCode, LinkFields, newCode, signLink, verifyLink } from './link-code';
+import { LinkLimiter } from './link-limiter.service';
+import { LinkDoneView, LinkSlotsView, LinkView } from './link.view';
+import { LinkKind, SignedLink } from './signed-link.entity';
+import { SignedLinksRepository } from './signed-links.repository';
+
+/** The event a link names, as it is now. */
+interface EventState {
+  kind: LinkKind;
+  startsAt: Date;
+  endsAt: Date | null;
+  version: number;
+  /** Booked (a session) or scheduled (a call). */
+  open: boolean;
+  /** The session's therapist, whose free slots a move may pick from. */
+  therapistId?: string;
+}
+
+interface Opened {
+  link: SignedLink;
+  actor: Actor;
+  event: EventState;
+}
+
+const DESCRIPTION: Record<LinkKind, string> = {
+  session: 'Your session',
+  checkin: 'Your check-in call',
+};
+
+/** Shown to the other person with the cancellation; says nothing about the reason. */
+const CANCEL_REASON = 'Cancelled from a link';
+
+/**
+ * Short signed links in texts and invites: view, move or cancel one session or call as the one
+ * person it was sent to, without signing in. Every change goes through the sessions and checkins
+ * services acting as that person, so notice, overlap, capacity, consent, audit and the texts to
+ * the other person apply exactly as when they sign in. Whatever is wrong with a link (unknown,
+ * tampered, expired, moved, cancelled), the answer is the same 404.
+ */
+@Injectable()
+export class LinksService {
+  constructor(
+    private readonly repo: SignedLinksRepository,
+    private readonly limiter: LinkLimiter,
+    private readonly identity: IdentityService,
+    private readonly sessions: SessionsService,
+    private readonly booking: BookSession,
+    private readonly therapistSlots: TherapistSlotsService,
+    private readonly checkins: CheckinsService,
+    private readonly calls: CheckinReadsService,
+    private readonly clock: Clock,
+    @Inject(linksConfig.KEY) private readonly config: ConfigType<typeof linksConfig>,
+  ) {}
+
+  /** A new link for exactly these fields: `${PUBLIC_BASE_URL}/l/<code>`. */
+  async mint(fields: LinkFields, em?: EntityManager): Promise<string> {
+    const code = cleanCode();
+    const codeHash = hashCode(code);
+    const signature = signLink(this.config.secret, codeHash, fields);
+    await this.repo.insert({ ...fields, codeHash, signature } as SignedLink, em);
+    return `${this.config.publicBaseUrl}/l/${code}`;
+  }
+
+  /**
+   * A link to the event as it is now, for one of its two people; null if the event is over,
+   * cancelled or not theirs (a text is then sent without one).
+   */
+  async linkFor(kind: LinkKind, objectId: string, personId: string): Promise<string | null> {
+    const actor = await this.actorFor(personId);
+    const event = actor ? await this.eventState(kind, objectId, actor) : null;
+    if (!event || !this.usable(event)) return null;
+    return this.mint({
+      kind,
+      objectId,
+      personId,
+      version: event.version,
+      expiresAt: event.startsAt,
+    });
+  }
+
+  async view(code: string, ip: string | undefined): Promise<LinkView> {
+    const { actor, event } = await this.open(code, ip);
+    return {
+      kind: event.kind,
+      description: DESCRIPTION[event.kind],
+      startsAt: zonedTime(event.startsAt, actor.timezone),
+      endsAt: event.endsAt ? zonedTime(event.endsAt, actor.timezone) : null,
+      can: { reschedule: true, cancel: event.kind === 'session' },
+    };
+  }
+
+  /** The session's free slots in [from, to), in the person's zone. Sessions only. */
+  async slots(code: string, ip: string | undefined, query: LinkSlotsQuery): Promise<LinkSlotsView> {
+    const { actor, event } = await this.open(code, ip);
+    if (!event.therapistId) throw new LinkCannotError('slots');
+    const found = await this.therapistSlots.search(actor, event.therapistId, {
+      from: query.from,
+      to: query.to,
+      tz: actor.timezone,
+    });
+    return {
+      timezone: found.timezone,
+      from: found.from,
+      to: found.to,
+      slots: found.slots,
+    };
+  }
+
+  /** Moves the event; the link dies with the old version and a text brings the new time. */
+  async reschedule(
+    code: string,
+    ip: string | undefined,
+    dto: LinkRescheduleDto,
+  ): Promise<LinkDoneView> {
+    const { link, actor, event } = await this.open(code, ip);
+    let startsAt: Date;
+    if (event.kind === 'session') {
+      const moved = await this.booking.reschedule(actor, link.objectId, dto);
+      startsAt = new Date(moved.startsAt.utc);
+    } else {
+      await this.checkins.reschedule(actor, link.objectId, dto);
+      startsAt = new Date(dto.startsAt);
+    }
+    return {
+      status: 'moved',
+      description: DESCRIPTION[event.kind],
+      startsAt: zonedTime(startsAt, actor.timezone),
+    };
+  }
+
+  /** Cancels a session (the web page asks once more first). Calls cannot be cancelled one by one. */
+  async cancel(code: string, ip: string | undefined): Promise<LinkDoneView> {
+    const { link, actor, event } = await this.open(code, ip);
+    if (event.kind !== 'session') throw new LinkCannotError('cancel');
+    await this.sessions.cancel(actor, link.objectId, CANCEL_REASON);
+    return {
+      status: 'cancelled',
+      description: DESCRIPTION[event.kind],
+      startsAt: zonedTime(event.startsAt, actor.timezone),
+    };
+  }
+
+  /** Counts the attempt per IP first; a live link takes it back. */
+  private async open(code: string, ip: string | undefined): Promise<Opened> {
+    await this.limiter.attempt(ip);
+    const opened = await this.resolve(code);
+    if (!opened) throw new NotFoundError('link');
+    await this.limiter.succeeded(ip);
+    return opened;
+  }
+
+  private async resolve(code: string): Promise<Opened | null> {
+    if (!CODE_PATTERN.test(code)) return null;
+    const codeHash = hashCode(code);
+    const link = await this.repo.findByHash(codeHash);
+    if (!link || !verifyLink(this.config.secret, codeHash, link, link.signature)) return null;
+    if (link.expiresAt <= this.clock.now()) return null;
+    const actor = await this.actorFor(link.personId);
+    const event = actor ? await this.eventState(link.kind, link.objectId, actor) : null;
+    if (!actor || !event || event.version !== link.version || !this.usable(event)) return null;
+    return { link, actor, event };
+  }
+
+  private usable(event: EventState): boolean {
+    return event.open && event.startsAt > this.clock.now();
+  }
+
+  /** The person as the services know them when they sign in: id, role and zone. */
+  private async actorFor(personId: string): Promise<Actor | null> {
+    const account = await this.identity.find(personId);
+    return account ? { id: account.id, role: account.role, timezone: account.timezone } : null;
+  }
+
+  /** The event if `actor` is one of its two people (never a coordinator's reach); else null. */
+  private async eventState(kind: LinkKind, id: string, actor: Actor): Promise<EventState | null> {
+    try {
+      if (kind === 'session') {
+        const s = await this.sessions.readable(actor, id, 'session.read');
+        if (![s.volunteerId, s.therapistId].includes(actor.id)) return null;
+        return {
+          kind,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          version: s.sequence,
+          open: s.status === SessionStatus.Booked,
+          therapistId: s.therapistId,
+        };
+      }
+      const c = await this.calls.get(actor, id);
+      if (![c.volunteerId, c.buddyId].includes(actor.id)) return null;
+      return {
+        kind,
+        startsAt: new Date(c.startsAt.utc),
+        endsAt: null,
+        version: c.sequence,
+        open: c.status === 'scheduled',
+      };
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+}
+
+export class LinkCannotError extends RuleViolationError {
+  constructor(what: 'slots' | 'cancel') {
+    super(
+      'link-cannot',
+      what === 'cancel'
+        ? 'A check-in call cannot be cancelled from a link; it can be moved.'
+        : 'Free times are offered for sessions only; a call can move to any future time.',
+    );
+  }
+}
+
+/** A fresh code with no forbidden word in it by chance: it is shown in texts on lock screens. */
+function cleanCode(): string {
+  for (;;) {
+    const code = newCode();
+    const lower = code.toLowerCase();
+    if (!FORBIDDEN_WORDS.some((word) => lower.includes(word))) return code;
+  }
+}

@@ -1,0 +1,162 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, problemMessage, type Schemas } from '../api/client';
+import { unwrap } from '../app/query';
+import { Link, navigate, useLocation, useParams } from '../app/router';
+import { Button, ButtonGroup } from '../components/Button';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { Page } from '../components/Page';
+import { Loading } from '../components/Status';
+import { SummaryList } from '../components/SummaryList';
+import { formatZoned } from '../time/formatZoned';
+import { LinkSlots } from './LinkSlots';
+
+type Done = Schemas['LinkDoneView'];
+
+/**
+ * The page a short link in a text opens, without signing in: the time with its zone and a neutral
+ * description, then "Move it" (free times by day) or "Cancel it" (one more tap to confirm). Once
+ * something is done the link no longer works, so the answer is kept here, not fetched again.
+ */
+export function LinkPage() {
+  const { code } = useParams();
+  const { search } = useLocation();
+  const step = search.get('step');
+  const [done, setDone] = useState<Done | null>(null);
+  const link = useQuery({
+    queryKey: ['link', code],
+    enabled: !done,
+    queryFn: async () => unwrap(await api.GET('/v1/links/{code}', { params: { path: { code } } })),
+  });
+  const cancel = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST('/v1/links/{code}/cancel', { params: { path: { code } } })),
+    onSuccess: setDone,
+  });
+  const move = useMutation({
+    mutationFn: async (startsAt: string) =>
+      unwrap(
+        await api.POST('/v1/links/{code}/reschedule', {
+          params: { path: { code } },
+          body: { startsAt },
+        }),
+      ),
+    onSuccess: setDone,
+  });
+  const here = `/l/${code}`;
+
+  if (done) return <DonePage done={done} />;
+  if (link.isPending) {
+    return (
+      <Page title="Your appointment">
+        <Loading />
+      </Page>
+    );
+  }
+  if (link.error) return <DeadLink />;
+  const view = link.data;
+  const when = formatZoned(view.startsAt.utc, view.startsAt.timezone);
+
+  if (step === 'cancel' && view.can.cancel) {
+    return (
+      <Page title="Are you sure you want to cancel?" back={here} hasError={!!cancel.error}>
+        {cancel.error && (
+          <ErrorSummary errors={[{ href: '', message: problemMessage(cancel.error) }]} />
+        )}
+        <p className="govuk-body">
+          {view.description} on {when} will be cancelled. The other person will be told.
+        </p>
+        <ButtonGroup>
+          <Button
+            type="button"
+            variant="warning"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate()}
+          >
+            Yes, cancel it
+          </Button>
+          <Link to={here}>No, keep it</Link>
+        </ButtonGroup>
+      </Page>
+    );
+  }
+
+  if (step === 'move' && view.can.reschedule && view.kind === 'session') {
+    return (
+      <Page title="Choose a new time" back={here} caption={view.description}>
+        <p className="govuk-body">Now: {when}.</p>
+        <LinkSlots
+          code={code}
+          busy={move.isPending}
+          error={move.error ? problemMessage(move.error) : undefined}
+          onPick={(startsAt) => move.mutate(startsAt)}
+        />
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={view.description}>
+      <SummaryList rows={[{ key: 'When', value: when }]} />
+      <ButtonGroup>
+        {view.can.reschedule && view.kind === 'session' && (
+          <Button type="button" variant="secondary" onClick={() => navigate(`${here}?step=move`)}>
+            Move it
+          </Button>
+        )}
+        {view.can.cancel && (
+          <Button type="button" variant="warning" onClick={() => navigate(`${here}?step=cancel`)}>
+            Cancel it
+          </Button>
+        )}
+      </ButtonGroup>
+      {view.kind === 'checkin' && (
+        <p className="govuk-body">
+          To move this call, <Link to="/sign-in">sign in</Link> and choose a new time.
+        </p>
+      )}
+      <p className="govuk-body">
+        This link works only for you, until the time above. Please do not share it.
+      </p>
+    </Page>
+  );
+}
+
+function DonePage({ done }: { done: Done }) {
+  const when = formatZoned(done.startsAt.utc, done.startsAt.timezone);
+  if (done.status === 'moved') {
+    return (
+      <Page title={`Moved to ${when}`}>
+        <p className="govuk-body">
+          {done.description} is now on {when}. We&apos;ve sent you a text with the new time.
+        </p>
+        <p className="govuk-body">The old link no longer works: use the one in the new text.</p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Cancelled">
+      <p className="govuk-body">
+        {done.description} on {when} is cancelled. The other person has been told.
+      </p>
+      <p className="govuk-body">
+        To ask for another time, <Link to="/sign-in">sign in</Link>.
+      </p>
+    </Page>
+  );
+}
+
+/** Unknown, expired, moved or cancelled: the service does not say which, and neither does this. */
+function DeadLink() {
+  return (
+    <Page title="This link no longer works">
+      <p className="govuk-body">
+        Links stop working when the time arrives, or when the time changes or is cancelled. If you
+        were sent a newer text, use the link in that one.
+      </p>
+      <p className="govuk-body">
+        You can also <Link to="/sign-in">sign in</Link> to see your times.
+      </p>
+    </Page>
+  );
+}
