@@ -7,6 +7,7 @@ import {
   Person,
   RenderContext,
   renderSms,
+  whatsappVariables,
 } from './notification-templates';
 
 const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
@@ -29,8 +30,28 @@ export class MessageRenderer {
     template: NotificationTemplate,
     payload: Record<string, string>,
   ): Promise<string> {
+    return renderSms(template, await this.context(recipient, payload));
+  }
+
+  /** The text and the values of its WhatsApp template's placeholders, from one read of the data. */
+  async renderWithVariables(
+    recipient: AccountView,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<{ body: string; variables: Record<string, string> }> {
+    const context = await this.context(recipient, payload);
+    return {
+      body: renderSms(template, context),
+      variables: whatsappVariables(template, context),
+    };
+  }
+
+  private async context(
+    recipient: AccountView,
+    payload: Record<string, string>,
+  ): Promise<RenderContext> {
     const other = payload.otherId ? await this.recipient(payload.otherId) : null;
-    const context: RenderContext = {
+    return {
       recipient: person(recipient),
       other: other ? person(other) : null,
       startsAt: instant(payload.startsAt),
@@ -39,7 +60,6 @@ export class MessageRenderer {
       reference: (payload.concernId ?? payload.pairingId ?? payload.userId)?.slice(0, 8),
       expiresOn: payload.expiresOn,
     };
-    return renderSms(template, context);
   }
 }
 

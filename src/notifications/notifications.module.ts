@@ -23,6 +23,9 @@ import { SmsOptOut } from './sms-opt-out.entity';
 import { SweeperService } from './sweeper.service';
 import { TwilioWebhooksController } from './twilio-webhooks.controller';
 import { TwilioWebhooksService } from './twilio-webhooks.service';
+import { TextPreference } from './text-preference.entity';
+import { TextPreferenceController } from './text-preference.controller';
+import { TextPreferenceService } from './text-preference.service';
 
 /**
  * Reminders and SMS: the outbox, the event subscribers that fill it, the webhooks, the reads,
@@ -30,12 +33,12 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Notification, SmsOptOut, InboundMessage]),
+    TypeOrmModule.forFeature([Notification, SmsOptOut, InboundMessage, TextPreference]),
     BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
   ],
-  controllers: [NotificationsController, TwilioWebhooksController],
+  controllers: [NotificationsController, TwilioWebhooksController, TextPreferenceController],
   providers: [
     NotificationsRepository,
     NotificationQueue,
@@ -46,6 +49,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     AlertNotificationsListener,
     NotificationsService,
     TwilioWebhooksService,
+    TextPreferenceService,
     MessageRenderer,
     DeliveryService,
     SweeperService,

@@ -70,6 +70,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationView {
     sentAt: r.sentAt,
     body: r.body,
     reason: r.reason,
+    fallbackFrom: r.fallbackFrom,
   };
 }
 
@@ -84,6 +85,9 @@ function toAdmin(r: NotificationRow): NotificationAdminView {
     attempts: r.attempts,
     lastErrorCode: r.lastErrorCode,
     reason: r.reason,
+    channel: r.channel,
+    fallbackFrom: r.fallbackFrom,
+    fallbackErrorCode: r.fallbackErrorCode,
     updatedAt: r.updatedAt,
   };
 }
