@@ -33,7 +33,7 @@ export class TextPreferenceService implements OnModuleInit {
 
   onModuleInit(): void {
     this.dataRights.register({
-      name: 'textPreference',
+      name: 'text_preference',
       export: async (userId, em) => (await this.chosen(userId, em)) ?? null,
       erase: async (userId, em) => {
         await em.query(`DELETE FROM text_preference WHERE account_id = $1`, [userId]);

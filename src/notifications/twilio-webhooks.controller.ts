@@ -59,7 +59,10 @@ export class TwilioWebhooksController {
     await this.webhooks.statusReport(sid, status, errorCode);
   }
 
-  /** A text sent to our number: STOP / START keywords change SMS consent; HELP gets help. */
+  /**
+   * A text sent to our number (`From` +E164) or our WhatsApp number (`From` whatsapp:+E164):
+   * STOP / START change that channel's consent; HELP gets help.
+   */
   @Public()
   @Post('inbound')
   @HttpCode(200)
@@ -73,9 +76,11 @@ export class TwilioWebhooksController {
     },
   })
   async inbound(@Body() form: TwilioForm): Promise<string> {
-    const from = field(form, 'From', isE164);
+    const sender = field(form, 'From', (v) => isE164(v.replace(/^whatsapp:/, '')));
+    const channel = sender.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
+    const from = sender.replace(/^whatsapp:/, '');
     const kind = inboundKind(typeof form.Body === 'string' ? form.Body : '');
-    await this.webhooks.inbound(from, kind);
+    await this.webhooks.inbound(from, kind, channel);
     const reply = new twilio.twiml.MessagingResponse();
     if (kind === 'help') reply.message(HELP_TEXT);
     return reply.toString();

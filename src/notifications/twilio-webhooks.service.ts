@@ -56,26 +56,39 @@ export class TwilioWebhooksService {
   }
 
   /**
-   * STOP and START go through the consent ledger (channel sms), for every person we text at that
-   * number whose number it still is; the number itself is opted out or back in.
+   * STOP and START go through the consent ledger, for every person we text at that number whose
+   * number it still is. By SMS they change SMS consent and opt the number out or back in; by
+   * WhatsApp they change WhatsApp consent only (texts then go by SMS, if agreed to).
    */
-  async inbound(from: string, kind: InboundKind): Promise<void> {
+  async inbound(
+    from: string,
+    kind: InboundKind,
+    channel: 'sms' | 'whatsapp' = 'sms',
+  ): Promise<void> {
     if (kind !== 'stop' && kind !== 'start') return;
     const granted = kind === 'start';
+    const whatsapp = channel === 'whatsapp';
+    const purpose = whatsapp ? ConsentPurpose.WhatsappMessages : ConsentPurpose.SmsReminders;
     await this.dataSource.transaction(async (em) => {
-      if (granted) await this.outbox.optIn(from, em);
-      else await this.outbox.optOut(from, 'stop-keyword', em);
+      if (!whatsapp) {
+        if (granted) await this.outbox.optIn(from, em);
+        else await this.outbox.optOut(from, 'stop-keyword', em);
+      }
       for (const userId of await this.holdersOf(from, em)) {
-        const has = await this.consent.hasConsent(userId, ConsentPurpose.SmsReminders, em);
+        const has = await this.consent.hasConsent(userId, purpose, em);
         if (has === granted) continue;
         await this.consent.record(
           userId,
-          { purpose: ConsentPurpose.SmsReminders, granted, channel: ConsentChannel.Sms },
+          {
+            purpose,
+            granted,
+            channel: whatsapp ? ConsentChannel.WhatsApp : ConsentChannel.Sms,
+          },
           em,
         );
       }
     });
-    this.logger.log({ kind }, 'SMS keyword applied');
+    this.logger.log({ kind, channel }, 'Text keyword applied');
   }
 
   private async holdersOf(phone: string, em: EntityManager): Promise<string[]> {
