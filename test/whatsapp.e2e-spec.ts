@@ -45,7 +45,6 @@ describe('WhatsApp', () => {
     const [{ n }] = await t.db.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM notification WHERE fallback_from = 'whatsapp'`,
     );
-    // eslint-disable-next-line no-console -- the count the issue asks to report
     console.log(`WhatsApp → SMS fallbacks taken: ${n} (${[...fallbacks.values()].join(', ')})`);
     await t?.close();
     await env?.drop();
