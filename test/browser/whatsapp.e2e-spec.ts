@@ -1,5 +1,7 @@
+/// <reference lib="dom" />
 import { Role } from '../../src/common/auth.decorators';
 import { PASSWORD, signUp } from '../app';
+import { uniquePhone } from '../notifications.fixtures';
 import { startBrowser, type BrowserHarness } from './harness';
 
 /** Choosing WhatsApp for texts on the account's texts page: consent asked for first. */
@@ -18,7 +20,7 @@ describe('web app: WhatsApp for texts (browser)', () => {
   });
 
   it('asks for WhatsApp consent before switching, at 360 px, by keyboard-usable form', async () => {
-    const user = await signUp(h.t, Role.Volunteer, { phone: '+447911000360' });
+    const user = await signUp(h.t, Role.Volunteer, { phone: uniquePhone() });
     const { page } = await h.newPage({ width: 360, height: 800 });
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(user.email);
