@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { AppRole, Env, parseKeyRing, validateEnv } from './env';
+import { AppRole, Env, parseKeyRing, parseWhatsAppTemplates, validateEnv } from './env';
 
 /**
  * Typed configuration namespaces. Everything is read and validated once (`validateEnv`); the
@@ -67,7 +67,14 @@ export const smsConfig = registerAs('sms', () => {
       from: e.TWILIO_FROM,
       messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
       apiBaseUrl: e.TWILIO_API_BASE_URL,
+      whatsappFrom: e.TWILIO_WHATSAPP_FROM,
     },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED === 'true',
+      /** Message type (NotificationTemplate) to Twilio Content SID; validated by validateEnv. */
+      templates: parseWhatsAppTemplates(e.TWILIO_WHATSAPP_TEMPLATES) ?? new Map<string, string>(),
+    },
+    defaultChannel: e.TEXT_CHANNEL_DEFAULT,
     maxAttempts: e.SMS_MAX_ATTEMPTS,
     retryBaseMs: e.SMS_RETRY_BASE_MS,
     workerConcurrency: e.SMS_WORKER_CONCURRENCY,

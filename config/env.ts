@@ -15,6 +15,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { NotificationTemplate } from '../src/notifications/notification-templates';
 
 export enum AppRole {
   Api = 'api',
@@ -28,6 +29,7 @@ const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 const DEV_CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
 const DEV_LINK_SECRET = 'dev-only-link-secret-change-me-dev-only-link';
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const MESSAGE_TYPES: readonly string[] = Object.values(NotificationTemplate);
 
 /** Parses `keyId:base64key,...` into 32-byte AES keys; undefined when malformed. */
 export function parseKeyRing(value: unknown): Map<string, Buffer> | undefined {
@@ -69,6 +71,40 @@ function IsActiveKeyOf(ringProperty: keyof Env): PropertyDecorator {
           typeof value === 'string' &&
           parseKeyRing((args?.object as Env)[ringProperty])?.has(value) === true,
       },
+    });
+}
+
+const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
+
+/**
+ * Parses `messageType=HX…,...` into a map; undefined when malformed, a type is unknown or named
+ * twice. `types` are the message types that exist (NotificationTemplate's values).
+ */
+export function parseWhatsAppTemplates(
+  value: unknown,
+  types: readonly string[] = MESSAGE_TYPES,
+): Map<string, string> | undefined {
+  if (typeof value !== 'string') return undefined;
+  const templates = new Map<string, string>();
+  for (const entry of value.split(',')) {
+    const [type, sid, ...rest] = entry.trim().split('=');
+    if (rest.length > 0 || !type || !sid || templates.has(type)) return undefined;
+    if (!types.includes(type) || !CONTENT_SID.test(sid)) return undefined;
+    templates.set(type, sid);
+  }
+  return templates;
+}
+
+function IsWhatsAppTemplates(): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'isWhatsAppTemplates',
+      target: target.constructor,
+      propertyName: property as string,
+      options: {
+        message: `${String(property)} must be messageType=HX… pairs separated by commas (types: ${MESSAGE_TYPES.join(', ')})`,
+      },
+      validator: { validate: (value: unknown) => parseWhatsAppTemplates(value) !== undefined },
     });
 }
 
@@ -224,6 +260,33 @@ export class Env {
   @IsOptional()
   @Matches(/^MG[0-9a-fA-F]{32}$/)
   TWILIO_MESSAGING_SERVICE_SID?: string;
+
+  /**
+   * Whether people may choose WhatsApp for their texts. With SMS_DRIVER=twilio it needs
+   * TWILIO_WHATSAPP_FROM; templates (TWILIO_WHATSAPP_TEMPLATES) are needed outside the 24-hour window.
+   */
+  @IsIn(['true', 'false'])
+  WHATSAPP_ENABLED: 'true' | 'false' = 'false';
+
+  /** The channel of texts for someone who has not chosen: `sms` or `whatsapp`. */
+  @IsIn(['sms', 'whatsapp'])
+  TEXT_CHANNEL_DEFAULT: 'sms' | 'whatsapp' = 'sms';
+
+  /** Our WhatsApp sender number (E.164, without `whatsapp:`). */
+  @ValidateIf((env: Env) => env.SMS_DRIVER === 'twilio' && env.WHATSAPP_ENABLED === 'true')
+  @Matches(/^\+[1-9]\d{6,14}$/, {
+    message: 'TWILIO_WHATSAPP_FROM must be an E.164 number when WhatsApp is enabled with Twilio',
+  })
+  TWILIO_WHATSAPP_FROM?: string;
+
+  /**
+   * Pre-approved WhatsApp templates, one Twilio Content SID per message type:
+   * `session_reminder=HX…,session_confirmation=HX…`. A type without one goes by SMS outside the
+   * 24-hour window.
+   */
+  @IsOptional()
+  @IsWhatsAppTemplates()
+  TWILIO_WHATSAPP_TEMPLATES?: string;
 
   /** Free slots start every this many minutes after local midnight on the therapist's clock. */
   @Transform(toInt)
@@ -408,6 +471,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   const problems = invalid.map(
     (e) => Object.values(e.constraints ?? {}).join('; ') || `${e.property} is invalid`,
   );
+  if (env.TEXT_CHANNEL_DEFAULT === 'whatsapp' && env.WHATSAPP_ENABLED !== 'true') {
+    problems.push('TEXT_CHANNEL_DEFAULT=whatsapp needs WHATSAPP_ENABLED=true');
+  }
   if (production) {
     // A secret already reported as malformed is not reported twice.
     const named = (line: string) => invalid.some((e) => line.startsWith(`${e.property} `));

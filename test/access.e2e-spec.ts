@@ -30,6 +30,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/me/consents/{id}/receipt': 'any signed-in',
   'GET /v1/me/export': 'any signed-in',
   'GET /v1/me/notifications': 'any signed-in',
+  'GET /v1/me/text-channel': 'any signed-in',
+  'PUT /v1/me/text-channel': 'any signed-in',
   'GET /v1/notifications': 'coordinator',
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/logout': 'public',

@@ -4,11 +4,19 @@ import { AddressInfo } from 'node:net';
 
 export interface FakeMessage {
   sid: string;
+  /** As sent: `+E164` for SMS, `whatsapp:+E164` for WhatsApp. */
   to: string;
   from: string | undefined;
   body: string;
   statusCallback: string | undefined;
+  /** WhatsApp templates: the Content SID (`HX…`) and its variables, parsed from JSON. */
+  contentSid?: string;
+  contentVariables?: Record<string, string>;
 }
+
+/** Twilio's WhatsApp refusals the fake can give. */
+export const WHATSAPP_NOT_A_USER = 63003;
+export const WHATSAPP_OUTSIDE_WINDOW = 63016;
 
 interface FailureRule {
   remaining: number;
@@ -22,6 +30,11 @@ interface FailureRule {
  * with basic auth. Records each message it accepts; can be told to answer errors for the next N
  * requests (optionally only to one number), or to hold requests unanswered, as a Twilio that is
  * slow while a worker dies. A held request whose client goes away was never accepted.
+ *
+ * WhatsApp: `To`/`From` as `whatsapp:+E164`, a `Body` or a `ContentSid` + `ContentVariables`.
+ * A number marked `notOnWhatsApp` gets 400 / 63003 (synchronously, where real Twilio may report it
+ * later by status callback). Free text (no ContentSid) goes only to numbers whose 24-hour window a
+ * test opened with `openWhatsAppWindow`; otherwise 400 / 63016.
  */
 export class FakeTwilio {
   readonly messages: FakeMessage[] = [];
@@ -30,6 +43,8 @@ export class FakeTwilio {
   private readonly rules: FailureRule[] = [];
   private readonly held = new Set<ServerResponse>();
   private holding = false;
+  private readonly notOnWhatsAppSet = new Set<string>();
+  private readonly openWindows = new Set<string>();
   private server?: Server;
 
   constructor(
@@ -49,6 +64,7 @@ export class FakeTwilio {
       TWILIO_ACCOUNT_SID: this.accountSid,
       TWILIO_AUTH_TOKEN: this.authToken,
       TWILIO_FROM: '+15005550006',
+      TWILIO_WHATSAPP_FROM: '+15005550007',
       TWILIO_API_BASE_URL: this.url,
     };
   }
@@ -83,6 +99,21 @@ export class FakeTwilio {
     this.held.clear();
   }
 
+  /** WhatsApp sends to this number (E.164) are refused with 63003, as for a number not on WhatsApp. */
+  notOnWhatsApp(phone: string): void {
+    this.notOnWhatsAppSet.add(phone);
+  }
+
+  /** The number wrote to our WhatsApp number: free text to it is accepted. */
+  openWhatsAppWindow(phone: string): void {
+    this.openWindows.add(phone);
+  }
+
+  /** WhatsApp messages accepted for this number (E.164). */
+  whatsappTo(phone: string): FakeMessage[] {
+    return this.messages.filter((m) => m.to === `whatsapp:${phone}`);
+  }
+
   get heldCount(): number {
     return this.held.size;
   }
@@ -104,12 +135,12 @@ export class FakeTwilio {
     const rule = this.rules.find((r) => r.remaining > 0 && (!r.to || r.to === to));
     if (rule) {
       rule.remaining--;
-      return this.answer(res, rule.status, {
-        code: rule.code,
-        message: `Fake Twilio error ${rule.code}`,
-        more_info: `https://www.twilio.com/docs/errors/${rule.code}`,
-        status: rule.status,
-      });
+      return this.refuse(res, rule.status, rule.code);
+    }
+    const whatsapp = to.startsWith('whatsapp:') ? to.slice('whatsapp:'.length) : null;
+    if (whatsapp !== null) {
+      const refusal = this.whatsappRefusal(whatsapp, form);
+      if (refusal) return this.refuse(res, 400, refusal);
     }
     if (this.holding) {
       this.held.add(res);
@@ -122,6 +153,15 @@ export class FakeTwilio {
       from: form.get('From') ?? form.get('MessagingServiceSid') ?? undefined,
       body: form.get('Body') ?? '',
       statusCallback: form.get('StatusCallback') ?? undefined,
+      ...(form.get('ContentSid')
+        ? {
+            contentSid: form.get('ContentSid') ?? undefined,
+            contentVariables: JSON.parse(form.get('ContentVariables') ?? '{}') as Record<
+              string,
+              string
+            >,
+          }
+        : {}),
     };
     this.messages.push(message);
     this.answer(res, 201, {
@@ -133,6 +173,25 @@ export class FakeTwilio {
       status: 'queued',
       date_created: new Date().toUTCString(),
       api_version: '2010-04-01',
+    });
+  }
+
+  /** Why Twilio would refuse this WhatsApp request, as its error code; null if it would not. */
+  private whatsappRefusal(phone: string, form: URLSearchParams): number | null {
+    const from = form.get('From') ?? '';
+    if (!from.startsWith('whatsapp:')) return 63007; // no WhatsApp sender for this From
+    if (this.notOnWhatsAppSet.has(phone)) return WHATSAPP_NOT_A_USER;
+    const contentSid = form.get('ContentSid');
+    if (contentSid) return /^HX[0-9a-f]{32}$/i.test(contentSid) ? null : 21655;
+    return this.openWindows.has(phone) ? null : WHATSAPP_OUTSIDE_WINDOW;
+  }
+
+  private refuse(res: ServerResponse, status: number, code: number): void {
+    this.answer(res, status, {
+      code,
+      message: `Fake Twilio error ${code}`,
+      more_info: `https://www.twilio.com/docs/errors/${code}`,
+      status,
     });
   }
 

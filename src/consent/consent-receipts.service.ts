@@ -25,6 +25,7 @@ export interface ReceiptEvent {
 const COLLECTION_METHOD: Record<ConsentChannel, string> = {
   [ConsentChannel.Web]: 'Web form, signed in to the Volunteer Wellbeing Service',
   [ConsentChannel.Sms]: 'Text message reply',
+  [ConsentChannel.WhatsApp]: 'WhatsApp message reply',
   [ConsentChannel.Coordinator]: 'Telephone call, recorded by a coordinator',
 };
 
@@ -34,6 +35,7 @@ const PII_CATEGORY: Record<string, string[]> = {
   share_with_therapist: ['name', 'phone number', 'session note'],
   share_with_buddy: ['name', 'phone number or Skype name', 'call times'],
   sms_reminders: ['phone number'],
+  whatsapp_messages: ['phone number'],
 };
 
 const DISCLOSED = new Set(['share_with_therapist', 'share_with_buddy']);

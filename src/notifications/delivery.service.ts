@@ -5,21 +5,52 @@ import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import type { AccountView } from '../identity/identity.service';
 import { MessageRenderer } from './message-renderer.service';
+import { NotificationChannel } from './notification-status';
 import { REMINDER_TEMPLATES } from './notification-templates';
 import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
-import { SMS_SENDER, SmsSendError, SmsSender, TWILIO_UNSUBSCRIBED } from './sms-sender';
+import {
+  SMS_SENDER,
+  SmsSendError,
+  SmsSender,
+  TWILIO_UNSUBSCRIBED,
+  WHATSAPP_FALLBACK_CODES,
+} from './sms-sender';
+import { TextPreferenceService } from './text-preference.service';
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'not-claimed' | 'lost-claim';
 
 /** A worker may run a job up to this early (clock skew between hosts). */
 const EARLY_TOLERANCE_MS = 5_000;
 
+/** Why a WhatsApp send outside the window falls back without trying: no template for the type. */
+const NO_TEMPLATE = 'no-template';
+
 /** Thrown so that the queue retries the job after a backoff. */
 export class RetryLaterError extends Error {}
+
+/** Who gets the row, at which number, by which channel first, and whether SMS may follow. */
+interface Plan {
+  recipient: AccountView;
+  phone: string;
+  channel: NotificationChannel;
+  /** SMS consent held and the number not opted out: a WhatsApp refusal may fall back to SMS. */
+  smsAllowed: boolean;
+}
+
+interface Rendered {
+  body: string;
+  variables: Record<string, string>;
+}
 
 /**
  * Sends one outbox row: claim it, check it is still wanted, send, record. The body of the Bull
  * job, callable directly with any `now` (tests use a TestClock).
+ *
+ * WhatsApp, for those who chose it and agreed to it: free text inside the 24-hour window after the
+ * person last wrote to our WhatsApp number, the message type's approved template outside it. A
+ * permanent WhatsApp refusal (not on WhatsApp, outside the window, invalid recipient, or no
+ * template for the type) sends the text by SMS instead, once: the row records the fallback, and
+ * from then on it is an SMS row, so retries never go back to WhatsApp.
  */
 @Injectable()
 export class DeliveryService {
@@ -29,6 +60,7 @@ export class DeliveryService {
     private readonly outbox: NotificationsRepository,
     private readonly renderer: MessageRenderer,
     private readonly consent: ConsentService,
+    private readonly preferences: TextPreferenceService,
     @Inject(SMS_SENDER) private readonly sender: SmsSender,
     @Inject(smsConfig.KEY) private readonly config: ConfigType<typeof smsConfig>,
   ) {}
@@ -43,11 +75,14 @@ export class DeliveryService {
       await this.outbox.markSkipped(claim, wanted.skip);
       return 'skipped';
     }
-    const { recipient, phone } = wanted;
 
-    let body: string;
+    let rendered: Rendered;
     try {
-      body = await this.renderer.render(recipient, claim.template, claim.payload);
+      rendered = await this.renderer.renderWithVariables(
+        wanted.recipient,
+        claim.template,
+        claim.payload,
+      );
     } catch (error) {
       this.logger.error(
         { notificationId: claim.id, err: (error as Error).message },
@@ -57,30 +92,17 @@ export class DeliveryService {
       return 'failed';
     }
 
-    let providerMessageId: string;
-    try {
-      ({ providerMessageId } = await this.sender.send({
-        notificationId: claim.id,
-        to: phone,
-        body,
-      }));
-    } catch (error) {
-      return this.failed(claim, phone, error);
+    if (wanted.channel === NotificationChannel.WhatsApp) {
+      return this.sendWhatsApp(claim, wanted, rendered, now);
     }
-    const recorded = await this.outbox.markSent(claim, {
-      providerMessageId,
-      toPhone: phone,
-      body,
-      at: now,
-    });
-    return recorded ? 'sent' : 'lost-claim';
+    return this.sendSms(claim, wanted.phone, rendered.body, now);
   }
 
-  /** The recipient and number to text, or why the row must not be sent now. */
+  /** The recipient, number and channel, or why the row must not be sent now. */
   private async stillWanted(
     claim: ClaimedNotification,
     now: Date,
-  ): Promise<{ skip: string } | { recipient: AccountView; phone: string }> {
+  ): Promise<{ skip: string } | Plan> {
     const startsAt = claim.payload.startsAt ? new Date(claim.payload.startsAt) : null;
     if (REMINDER_TEMPLATES.has(claim.template) && startsAt && startsAt <= now) {
       return { skip: 'event-started' };
@@ -88,23 +110,125 @@ export class DeliveryService {
     const recipient = await this.renderer.recipient(claim.recipientId);
     if (!recipient) return { skip: 'recipient-erased' };
     if (!recipient.phone) return { skip: 'no-phone' };
-    if (!(await this.consent.hasConsent(recipient.id, ConsentPurpose.SmsReminders))) {
-      return { skip: 'no-consent' };
+    const phone = recipient.phone;
+
+    const smsConsent = await this.consent.hasConsent(recipient.id, ConsentPurpose.SmsReminders);
+    const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
+    if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
+      return { recipient, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
     }
-    if (await this.outbox.isOptedOut(recipient.phone)) return { skip: 'opted-out' };
-    return { recipient, phone: recipient.phone };
+    if (!smsConsent) return { skip: 'no-consent' };
+    if (!smsAllowed) return { skip: 'opted-out' };
+    return { recipient, phone, channel: NotificationChannel.Sms, smsAllowed };
+  }
+
+  /** Chose WhatsApp and agreed to it; without that consent their texts go by SMS. */
+  private async wantsWhatsApp(userId: string): Promise<boolean> {
+    return (
+      (await this.preferences.channelFor(userId)) === NotificationChannel.WhatsApp &&
+      (await this.consent.hasConsent(userId, ConsentPurpose.WhatsappMessages))
+    );
+  }
+
+  private async sendWhatsApp(
+    claim: ClaimedNotification,
+    plan: Plan,
+    rendered: Rendered,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    const windowOpen = await this.outbox.whatsappWindowOpen(plan.phone, now);
+    const contentSid = this.config.whatsapp.templates.get(claim.template);
+    if (!windowOpen && !contentSid)
+      return this.fallBack(claim, plan, rendered.body, NO_TEMPLATE, now);
+
+    let providerMessageId: string;
+    try {
+      ({ providerMessageId } = await this.sender.send({
+        notificationId: claim.id,
+        to: plan.phone,
+        body: rendered.body,
+        channel: 'whatsapp',
+        // Inside the window free text; outside it only the approved template may go.
+        template:
+          windowOpen || !contentSid ? undefined : { contentSid, variables: rendered.variables },
+      }));
+    } catch (error) {
+      const failure = asSendError(error);
+      if (failure.permanent && WHATSAPP_FALLBACK_CODES.has(failure.code)) {
+        return this.fallBack(claim, plan, rendered.body, failure.code, now);
+      }
+      return this.failed(claim, plan.phone, failure, NotificationChannel.WhatsApp);
+    }
+    const recorded = await this.outbox.markSent(claim, {
+      providerMessageId,
+      toPhone: plan.phone,
+      body: rendered.body,
+      at: now,
+      channel: NotificationChannel.WhatsApp,
+    });
+    return recorded ? 'sent' : 'lost-claim';
+  }
+
+  /**
+   * WhatsApp refused for good: the row becomes an SMS row that remembers the refusal, and the same
+   * text goes by SMS now, if the person agreed to SMS. Never a second time: a fallen-back row is
+   * never sent by WhatsApp again.
+   */
+  private async fallBack(
+    claim: ClaimedNotification,
+    plan: Plan,
+    body: string,
+    code: string,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    if (!plan.smsAllowed) {
+      if (code === NO_TEMPLATE) {
+        await this.outbox.markSkipped(claim, 'no-whatsapp-template');
+        return 'skipped';
+      }
+      await this.outbox.markFailed(claim, code, 'refused-by-whatsapp');
+      return 'failed';
+    }
+    if (!(await this.outbox.recordFallback(claim, code, now))) return 'lost-claim';
+    this.logger.warn({ notificationId: claim.id, code }, 'WhatsApp refused; sending by SMS');
+    return this.sendSms(claim, plan.phone, body, now);
+  }
+
+  private async sendSms(
+    claim: ClaimedNotification,
+    phone: string,
+    body: string,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    let providerMessageId: string;
+    try {
+      ({ providerMessageId } = await this.sender.send({
+        notificationId: claim.id,
+        to: phone,
+        body,
+        channel: 'sms',
+      }));
+    } catch (error) {
+      return this.failed(claim, phone, asSendError(error), NotificationChannel.Sms);
+    }
+    const recorded = await this.outbox.markSent(claim, {
+      providerMessageId,
+      toPhone: phone,
+      body,
+      at: now,
+      channel: NotificationChannel.Sms,
+    });
+    return recorded ? 'sent' : 'lost-claim';
   }
 
   private async failed(
     claim: ClaimedNotification,
     phone: string,
-    error: unknown,
+    failure: SmsSendError,
+    channel: NotificationChannel,
   ): Promise<DeliveryOutcome> {
-    const failure =
-      error instanceof SmsSendError
-        ? error
-        : new SmsSendError('unexpected', false, (error as Error)?.message ?? String(error));
-    if (failure.code === TWILIO_UNSUBSCRIBED) {
+    // 21610 is the carrier's SMS opt-out; it says nothing about WhatsApp.
+    if (failure.code === TWILIO_UNSUBSCRIBED && channel === NotificationChannel.Sms) {
       await this.outbox.optOut(phone, 'twilio-21610');
       await this.outbox.markSkipped(claim, 'opted-out');
       return 'skipped';
@@ -119,9 +243,15 @@ export class DeliveryService {
     }
     await this.outbox.release(claim, failure.code);
     this.logger.warn(
-      { notificationId: claim.id, attempt: claim.attempt, code: failure.code },
-      'SMS send failed; will retry',
+      { notificationId: claim.id, attempt: claim.attempt, code: failure.code, channel },
+      'Text send failed; will retry',
     );
-    throw new RetryLaterError(`SMS ${claim.id} attempt ${claim.attempt} failed: ${failure.code}`);
+    throw new RetryLaterError(`Text ${claim.id} attempt ${claim.attempt} failed: ${failure.code}`);
   }
+}
+
+function asSendError(error: unknown): SmsSendError {
+  return error instanceof SmsSendError
+    ? error
+    : new SmsSendError('unexpected', false, (error as Error)?.message ?? String(error));
 }

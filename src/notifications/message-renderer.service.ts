@@ -3,7 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { firstName } from '../common/first-name';
 import { LinksService } from '../links/links.service';
-import { NotificationTemplate, Person, RenderContext, renderSms } from './notification-templates';
+import {
+  NotificationTemplate,
+  Person,
+  RenderContext,
+  renderSms,
+  whatsappVariables,
+} from './notification-templates';
 
 const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
@@ -40,8 +46,29 @@ export class MessageRenderer {
     template: NotificationTemplate,
     payload: Record<string, string>,
   ): Promise<string> {
+    return renderSms(template, await this.context(recipient, template, payload));
+  }
+
+  /** The text and the values of its WhatsApp template's placeholders, from one read of the data. */
+  async renderWithVariables(
+    recipient: AccountView,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<{ body: string; variables: Record<string, string> }> {
+    const context = await this.context(recipient, template, payload);
+    return {
+      body: renderSms(template, context),
+      variables: whatsappVariables(template, context),
+    };
+  }
+
+  private async context(
+    recipient: AccountView,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<RenderContext> {
     const other = payload.otherId ? await this.recipient(payload.otherId) : null;
-    const context: RenderContext = {
+    return {
       recipient: person(recipient),
       other: other ? person(other) : null,
       startsAt: instant(payload.startsAt),
@@ -51,7 +78,6 @@ export class MessageRenderer {
       expiresOn: payload.expiresOn,
       link: await this.link(recipient, template, payload),
     };
-    return renderSms(template, context);
   }
 
   /**

@@ -16,6 +16,8 @@ export enum NotificationStatus {
   Skipped = 'skipped',
 }
 
+/** How a text went (or goes): the row's `channel` says what finally went. */
 export enum NotificationChannel {
   Sms = 'sms',
+  WhatsApp = 'whatsapp',
 }

@@ -162,3 +162,68 @@ export const HELP_TEXT =
   'Volunteer Wellbeing reminders. Reply STOP to stop texts, START to have them again. ' +
   'To answer a reminder, reply as it says (YES or NO, or 1, 2 or 3). ' +
   'For anything else, please contact your coordinator.';
+
+/**
+ * The values each WhatsApp template (a Twilio Content template, approved by Meta) needs for its
+ * numbered placeholders `{{1}}`, `{{2}}`, ... Business-initiated WhatsApp messages must use an
+ * approved template; its approved words say the same as the SMS text above, with these values in.
+ * The README lists, per message type, what each placeholder holds.
+ */
+const WHATSAPP_VARIABLES: Record<NotificationTemplate, (c: RenderContext) => string[]> = {
+  [NotificationTemplate.SessionConfirmation]: (c) => [
+    named(c.other, 'your volunteer partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.SessionReminder]: (c) => [
+    named(c.other, 'your volunteer partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.SessionRescheduled]: (c) => [
+    named(c.other, 'your volunteer partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+    localTime(need(c.previousStartsAt, 'previousStartsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.SessionCancelled]: (c) => [
+    named(c.other, 'your volunteer partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.CallReminderBuddy]: (c) => [
+    named(c.other, 'your volunteer'),
+    by(c.channel),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.CallReminderVolunteer]: (c) => [
+    named(c.other, 'your buddy'),
+    by(c.channel),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.CallMoved]: (c) => [
+    named(c.other, 'your partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+    localTime(need(c.previousStartsAt, 'previousStartsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.SessionCannotAttend]: (c) => [
+    named(c.other, 'Your volunteer partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.PairingFlaggedAlert]: (c) => [need(c.reference, 'reference')],
+  [NotificationTemplate.UrgentConcernAlert]: (c) => [need(c.reference, 'reference')],
+  [NotificationTemplate.VettingExpiringWarning]: (c) => [need(c.expiresOn, 'expiresOn')],
+  [NotificationTemplate.VettingExpiringAlert]: (c) => [
+    need(c.expiresOn, 'expiresOn'),
+    need(c.reference, 'reference'),
+  ],
+};
+
+/**
+ * A WhatsApp template's ContentVariables: `{"1": ..., "2": ...}`, and the signed link as the
+ * last one when the text carries one (the templates of texts about a session or call end with it).
+ */
+export function whatsappVariables(
+  template: NotificationTemplate,
+  context: RenderContext,
+): Record<string, string> {
+  const values = WHATSAPP_VARIABLES[template](context);
+  if (context.link) values.push(context.link);
+  return Object.fromEntries(values.map((v, i) => [`${i + 1}`, v]));
+}

@@ -26,7 +26,11 @@ import { NotificationTemplate } from './notification-templates';
   'notification_status_check',
   `status IN ('pending', 'sending', 'sent', 'delivered', 'failed', 'cancelled', 'skipped')`,
 )
-@Check('notification_channel_check', `channel IN ('sms')`)
+@Check('notification_channel_check', `channel IN ('sms', 'whatsapp')`)
+@Check(
+  'notification_fallback_check',
+  `fallback_from IS NULL OR (fallback_from = 'whatsapp' AND channel = 'sms' AND fallback_error_code IS NOT NULL)`,
+)
 @Check('notification_attempts_check', `attempts >= 0`)
 @Check(
   'notification_sent_has_provider_id_check',
@@ -97,6 +101,20 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /**
+   * Set when a WhatsApp attempt failed for good and the text went by SMS instead (once, never
+   * back): the channel tried first. `channel` then says `sms`, what finally went.
+   */
+  @Column({ type: 'text', nullable: true })
+  fallbackFrom!: NotificationChannel.WhatsApp | null;
+
+  /** Why the WhatsApp attempt failed: Twilio's code (63003, 63016, 63024) or `no-template`. */
+  @Column({ type: 'text', nullable: true })
+  fallbackErrorCode!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  fallbackAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

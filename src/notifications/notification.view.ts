@@ -16,6 +16,8 @@ export class MyNotificationView {
   body!: string | null;
   /** Why it was cancelled or skipped. */
   reason!: string | null;
+  /** `whatsapp` when WhatsApp refused it for good and it went by SMS instead (`channel`). */
+  fallbackFrom!: string | null;
 }
 
 export class MyNotificationPageView {
@@ -35,6 +37,12 @@ export class NotificationAdminView {
   /** Provider error code, e.g. Twilio 21211. */
   lastErrorCode!: string | null;
   reason!: string | null;
+  /** `sms` or `whatsapp`: what finally went (or will go). */
+  channel!: string;
+  /** `whatsapp` when a WhatsApp attempt failed for good and the text fell back to SMS. */
+  fallbackFrom!: string | null;
+  /** Why WhatsApp refused it: Twilio 63003, 63016, 63024, or `no-template`. */
+  fallbackErrorCode!: string | null;
   updatedAt!: Date;
 }
 

@@ -29,6 +29,9 @@ import { SmsOptOut } from './sms-opt-out.entity';
 import { SweeperService } from './sweeper.service';
 import { TwilioWebhooksController } from './twilio-webhooks.controller';
 import { TwilioWebhooksService } from './twilio-webhooks.service';
+import { TextPreference } from './text-preference.entity';
+import { TextPreferenceController } from './text-preference.controller';
+import { TextPreferenceService } from './text-preference.service';
 
 /**
  * Reminders and SMS: the outbox, the event subscribers that fill it, the webhooks, the reads,
@@ -36,7 +39,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Notification, SmsOptOut, InboundMessage]),
+    TypeOrmModule.forFeature([Notification, SmsOptOut, InboundMessage, TextPreference]),
     BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
@@ -46,7 +49,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     SafeguardingModule,
     LinksModule,
   ],
-  controllers: [NotificationsController, TwilioWebhooksController],
+  controllers: [NotificationsController, TwilioWebhooksController, TextPreferenceController],
   providers: [
     NotificationsRepository,
     NotificationQueue,
@@ -59,6 +62,7 @@ import { TwilioWebhooksService } from './twilio-webhooks.service';
     TwilioWebhooksService,
     InboundMessagesRepository,
     RepliesService,
+    TextPreferenceService,
     MessageRenderer,
     DeliveryService,
     SweeperService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Position } from '../common/pagination';
-import { NotificationStatus } from './notification-status';
+import { NotificationChannel, NotificationStatus } from './notification-status';
 import { NotificationTemplate } from './notification-templates';
 
 export interface NewNotification {
@@ -23,6 +23,8 @@ export interface ClaimedNotification {
   dueAt: Date;
   /** This claim's number: the token that later updates of the row must present. */
   attempt: number;
+  /** `whatsapp` once a WhatsApp attempt failed for good: the row goes by SMS from then on. */
+  fallbackFrom: NotificationChannel.WhatsApp | null;
 }
 
 export interface DueRow {
@@ -43,6 +45,8 @@ export interface NotificationRow {
   lastErrorCode: string | null;
   reason: string | null;
   body: string | null;
+  fallbackFrom: string | null;
+  fallbackErrorCode: string | null;
   updatedAt: Date;
 }
 
@@ -58,7 +62,8 @@ const SENDING = NotificationStatus.Sending;
 
 const ROW_COLUMNS = `id, recipient_id AS "recipientId", channel, template, about, status,
   due_at AS "dueAt", sent_at AS "sentAt", attempts, last_error_code AS "lastErrorCode", reason,
-  body, updated_at AS "updatedAt"`;
+  body, fallback_from AS "fallbackFrom", fallback_error_code AS "fallbackErrorCode",
+  updated_at AS "updatedAt"`;
 
 /**
  * The outbox's SQL, written out. Every state change is a guarded UPDATE (`WHERE status = ...`),
@@ -131,7 +136,7 @@ export class NotificationsRepository {
           SET status = '${SENDING}', attempts = attempts + 1, claimed_at = $2, updated_at = now()
         WHERE id = $1 AND status = '${PENDING}' AND due_at <= $3
         RETURNING id, recipient_id AS "recipientId", template, payload, due_at AS "dueAt",
-                  attempts AS attempt`,
+                  attempts AS attempt, fallback_from AS "fallbackFrom"`,
       [id, now, dueBy],
     );
     return rows[0] ?? null;
@@ -140,13 +145,32 @@ export class NotificationsRepository {
   /** Records the provider's acceptance; false when this claim is no longer the row's. */
   async markSent(
     claim: ClaimedNotification,
-    sent: { providerMessageId: string; toPhone: string; body: string; at: Date },
+    sent: {
+      providerMessageId: string;
+      toPhone: string;
+      body: string;
+      at: Date;
+      channel: NotificationChannel;
+    },
   ): Promise<boolean> {
     return this.finish(
       claim,
       `status = 'sent', provider_message_id = $3, to_phone = $4, body = $5, sent_at = $6,
-       last_error_code = NULL`,
-      [sent.providerMessageId, sent.toPhone, sent.body, sent.at],
+       channel = $7, last_error_code = NULL`,
+      [sent.providerMessageId, sent.toPhone, sent.body, sent.at, sent.channel],
+    );
+  }
+
+  /**
+   * Records a WhatsApp attempt that failed for good: the row goes by SMS from now on, this claim
+   * and any retry. Only a row not yet fallen back moves, so there is never a second fallback.
+   */
+  async recordFallback(claim: ClaimedNotification, errorCode: string, at: Date) {
+    return this.finish(
+      claim,
+      `channel = 'sms', fallback_from = 'whatsapp', fallback_error_code = $3, fallback_at = $4`,
+      [errorCode, at],
+      'AND fallback_from IS NULL',
     );
   }
 
@@ -172,10 +196,11 @@ export class NotificationsRepository {
     claim: ClaimedNotification,
     set: string,
     params: unknown[],
+    guard = '',
   ): Promise<boolean> {
     const [, count] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE notification SET ${set}, updated_at = now()
-        WHERE id = $1 AND status = '${SENDING}' AND attempts = $2`,
+        WHERE id = $1 AND status = '${SENDING}' AND attempts = $2 ${guard}`,
       [claim.id, claim.attempt, ...params],
     );
     return count === 1;
@@ -241,6 +266,21 @@ export class NotificationsRepository {
 
   async optIn(phone: string, em: EntityManager): Promise<void> {
     await em.query(`DELETE FROM sms_opt_out WHERE phone = $1`, [phone]);
+  }
+
+  /**
+   * Whether WhatsApp free text may go to this number at `now`: it wrote to our WhatsApp number
+   * within the last 24 hours (WhatsApp's customer service window).
+   */
+  async whatsappWindowOpen(phone: string, now: Date): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM inbound_message
+        WHERE from_phone = $1 AND channel = 'whatsapp'
+          AND received_at > $2::timestamptz - interval '24 hours'
+        LIMIT 1`,
+      [phone, now],
+    );
+    return rows.length > 0;
   }
 
   async isOptedOut(phone: string): Promise<boolean> {

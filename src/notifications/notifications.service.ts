@@ -93,6 +93,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationView {
     sentAt: r.sentAt,
     body: r.body,
     reason: r.reason,
+    fallbackFrom: r.fallbackFrom,
   };
 }
 
@@ -107,6 +108,9 @@ function toAdmin(r: NotificationRow): NotificationAdminView {
     attempts: r.attempts,
     lastErrorCode: r.lastErrorCode,
     reason: r.reason,
+    channel: r.channel,
+    fallbackFrom: r.fallbackFrom,
+    fallbackErrorCode: r.fallbackErrorCode,
     updatedAt: r.updatedAt,
   };
 }

@@ -143,18 +143,13 @@ export class RepliesService {
     }
   }
 
-  /**
-   * STOP always applies (an opt-out is honoured on any channel). START changes SMS consent only
-   * when it comes by SMS: WhatsApp consent is its own purpose (issue #16 part 2).
-   */
+  /** STOP and START change the consent of the channel they came by (TwilioWebhooksService). */
   private async keyword(
     message: Inbound,
     kind: 'stop' | 'start',
     em: EntityManager,
   ): Promise<Handled> {
-    if (kind === 'stop' || message.channel === 'sms') {
-      await this.keywords.applyKeyword(message.phone, kind, em);
-    }
+    await this.keywords.applyKeyword(message.phone, kind, message.channel, em);
     return { action: kind, message: null };
   }
 

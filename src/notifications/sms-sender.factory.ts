@@ -14,7 +14,8 @@ export const smsSenderProvider: FactoryProvider<SmsSender> = {
   inject: [smsConfig.KEY, appConfig.KEY],
   useFactory: (sms: ConfigType<typeof smsConfig>, app: ConfigType<typeof appConfig>) => {
     if (sms.driver === 'log') return new LogSmsSender();
-    const { accountSid, authToken, from, messagingServiceSid, apiBaseUrl } = sms.twilio;
+    const { accountSid, authToken, from, messagingServiceSid, apiBaseUrl, whatsappFrom } =
+      sms.twilio;
     if (!accountSid || !authToken) throw new Error('Twilio credentials are required');
     return new TwilioSmsSender({
       accountSid,
@@ -22,6 +23,7 @@ export const smsSenderProvider: FactoryProvider<SmsSender> = {
       from,
       messagingServiceSid,
       apiBaseUrl,
+      whatsappFrom,
       statusCallback: `${app.publicBaseUrl}${STATUS_CALLBACK_PATH}`,
     });
   },

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message';
 import { BaseUrlRequestClient } from './base-url-request-client';
 import { SmsMessage, SmsReceipt, SmsSendError, SmsSender } from './sms-sender';
 
@@ -7,6 +8,8 @@ export interface TwilioSettings {
   authToken: string;
   from?: string;
   messagingServiceSid?: string;
+  /** Our WhatsApp number (E.164); WhatsApp sends need it. */
+  whatsappFrom?: string;
   /** Staging and tests only: where the SDK's requests go instead of api.twilio.com. */
   apiBaseUrl?: string;
   /** Where Twilio posts delivery status updates. */
@@ -31,20 +34,45 @@ export class TwilioSmsSender implements SmsSender {
   }
 
   async send(message: SmsMessage): Promise<SmsReceipt> {
-    const sender = this.settings.messagingServiceSid
-      ? { messagingServiceSid: this.settings.messagingServiceSid }
-      : { from: this.settings.from };
     try {
-      const created = await this.client.messages.create({
-        to: message.to,
-        body: message.body,
-        statusCallback: this.settings.statusCallback,
-        ...sender,
-      });
+      const created = await this.client.messages.create(
+        message.channel === 'whatsapp' ? this.whatsapp(message) : this.sms(message),
+      );
       return { providerMessageId: created.sid };
     } catch (error) {
       throw classify(error);
     }
+  }
+
+  private sms(message: SmsMessage): MessageListInstanceCreateOptions {
+    const sender = this.settings.messagingServiceSid
+      ? { messagingServiceSid: this.settings.messagingServiceSid }
+      : { from: this.settings.from };
+    return {
+      to: message.to,
+      body: message.body,
+      statusCallback: this.settings.statusCallback,
+      ...sender,
+    };
+  }
+
+  /** `whatsapp:`-addressed both ways; a template goes as ContentSid + ContentVariables. */
+  private whatsapp(message: SmsMessage): MessageListInstanceCreateOptions {
+    if (!this.settings.whatsappFrom) {
+      throw new SmsSendError('whatsapp-not-configured', true, 'TWILIO_WHATSAPP_FROM is not set');
+    }
+    const content = message.template
+      ? {
+          contentSid: message.template.contentSid,
+          contentVariables: JSON.stringify(message.template.variables),
+        }
+      : { body: message.body };
+    return {
+      to: `whatsapp:${message.to}`,
+      from: `whatsapp:${this.settings.whatsappFrom}`,
+      statusCallback: this.settings.statusCallback,
+      ...content,
+    };
   }
 }
 

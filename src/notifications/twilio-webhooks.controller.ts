@@ -63,9 +63,10 @@ export class TwilioWebhooksController {
   }
 
   /**
-   * A text sent to our number (SMS, or WhatsApp as `whatsapp:+…`), once per MessageSid: STOP /
-   * START change SMS consent, HELP gets help, and an answer to one of our texts acts on it
-   * (README, "Replies by text"). Answers with TwiML: a short confirmation, HELP, or nothing.
+   * A text sent to our number (`From` +E164) or our WhatsApp number (`From` whatsapp:+E164), once
+   * per MessageSid: STOP / START change that channel's consent, HELP gets help, and an answer to
+   * one of our texts acts on it (README, "Replies by text"). Answers with TwiML: a short
+   * confirmation, HELP, or nothing.
    */
   @Public()
   @Post('inbound')

@@ -39,24 +39,34 @@ export class TwilioWebhooksService {
   }
 
   /**
-   * STOP and START go through the consent ledger (channel sms), for every person we text at that
-   * number whose number it still is; the number itself is opted out or back in. In the caller's
-   * transaction (the inbound message's, see RepliesService).
+   * STOP and START go through the consent ledger, for every person we text at that number whose
+   * number it still is. By SMS they change SMS consent and opt the number out or back in; by
+   * WhatsApp they change WhatsApp consent only (texts then go by SMS, if agreed to). In the
+   * caller's transaction (the inbound message's, see RepliesService).
    */
-  async applyKeyword(from: string, kind: 'stop' | 'start', em: EntityManager): Promise<void> {
+  async applyKeyword(
+    from: string,
+    kind: 'stop' | 'start',
+    channel: 'sms' | 'whatsapp',
+    em: EntityManager,
+  ): Promise<void> {
     const granted = kind === 'start';
-    if (granted) await this.outbox.optIn(from, em);
-    else await this.outbox.optOut(from, 'stop-keyword', em);
+    const whatsapp = channel === 'whatsapp';
+    const purpose = whatsapp ? ConsentPurpose.WhatsappMessages : ConsentPurpose.SmsReminders;
+    if (!whatsapp) {
+      if (granted) await this.outbox.optIn(from, em);
+      else await this.outbox.optOut(from, 'stop-keyword', em);
+    }
     for (const userId of await this.holdersOf(from, em)) {
-      const has = await this.consent.hasConsent(userId, ConsentPurpose.SmsReminders, em);
+      const has = await this.consent.hasConsent(userId, purpose, em);
       if (has === granted) continue;
       await this.consent.record(
         userId,
-        { purpose: ConsentPurpose.SmsReminders, granted, channel: ConsentChannel.Sms },
+        { purpose, granted, channel: whatsapp ? ConsentChannel.WhatsApp : ConsentChannel.Sms },
         em,
       );
     }
-    this.logger.log({ kind }, 'SMS keyword applied');
+    this.logger.log({ kind, channel }, 'Text keyword applied');
   }
 
   private async holdersOf(phone: string, em: EntityManager): Promise<string[]> {

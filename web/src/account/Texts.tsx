@@ -4,6 +4,7 @@ import { unwrap } from '../app/query';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Tag } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
+import { TextChannel } from './TextChannel';
 import { useMe } from './useMe';
 
 const STATUS: Record<string, { label: string; colour?: string }> = {
@@ -26,6 +27,7 @@ export function Texts() {
   const items = texts.data?.items ?? [];
   return (
     <Page title="Texts we sent you" back="/account">
+      <TextChannel />
       {(texts.isPending || me.isPending) && <Loading />}
       {texts.error && <LoadError error={texts.error} />}
       {zone && texts.data && items.length === 0 && <p className="govuk-body">No texts yet.</p>}
@@ -37,6 +39,12 @@ export function Texts() {
               <Tag colour={STATUS[t.status]?.colour}>{STATUS[t.status]?.label ?? t.status}</Tag>
             </p>
             <p className="govuk-body">{t.body ?? t.about}</p>
+            {(t.status === 'sent' || t.status === 'delivered') && (
+              <p className="govuk-hint">
+                {t.channel === 'whatsapp' ? 'By WhatsApp' : 'By text message'}
+                {t.fallbackFrom === 'whatsapp' && ' (WhatsApp could not take it)'}
+              </p>
+            )}
             {t.reason && <p className="govuk-hint">{t.reason}</p>}
           </div>
         ))}

@@ -949,11 +949,30 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A text sent to our number (SMS, or WhatsApp as `whatsapp:+…`), once per MessageSid: STOP /
-     *     START change SMS consent, HELP gets help, and an answer to one of our texts acts on it
-     *     (README, "Replies by text"). Answers with TwiML: a short confirmation, HELP, or nothing.
+     * A text sent to our number (`From` +E164) or our WhatsApp number (`From` whatsapp:+E164), once
+     *     per MessageSid: STOP / START change that channel's consent, HELP gets help, and an answer to
+     *     one of our texts acts on it (README, "Replies by text"). Answers with TwiML: a short
+     *     confirmation, HELP, or nothing.
      */
     post: operations['TwilioWebhooksController_inbound'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/text-channel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How my texts reach me (SMS or WhatsApp), and whether WhatsApp is offered and agreed to. */
+    get: operations['TextPreferenceController_get'];
+    /** Choose SMS or WhatsApp. WhatsApp needs consent to `whatsapp_messages` first (403). */
+    put: operations['TextPreferenceController_put'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1121,7 +1140,7 @@ export interface components {
       /** Format: date-time */
       at: string | null;
       /** @enum {string|null} */
-      channel: 'web' | 'sms' | 'coordinator' | null;
+      channel: 'web' | 'sms' | 'whatsapp' | 'coordinator' | null;
       /** @description Granted to a version that still counts: what every gate in the service answers. */
       valid: boolean;
       currentVersion: number;
@@ -1135,7 +1154,7 @@ export interface components {
       version: number;
       granted: boolean;
       /** @enum {string} */
-      channel: 'web' | 'sms' | 'coordinator';
+      channel: 'web' | 'sms' | 'whatsapp' | 'coordinator';
       /** @description The coordinator who recorded it (channel `coordinator`). */
       recordedBy: string | null;
       /** Format: date-time */
@@ -2125,6 +2144,8 @@ export interface components {
       body: string | null;
       /** @description Why it was cancelled or skipped. */
       reason: string | null;
+      /** @description `whatsapp` when WhatsApp refused it for good and it went by SMS instead (`channel`). */
+      fallbackFrom: string | null;
     };
     MyNotificationPageView: {
       items: components['schemas']['MyNotificationView'][];
@@ -2143,12 +2164,40 @@ export interface components {
       /** @description Provider error code, e.g. Twilio 21211. */
       lastErrorCode: string | null;
       reason: string | null;
+      /** @description `sms` or `whatsapp`: what finally went (or will go). */
+      channel: string;
+      /** @description `whatsapp` when a WhatsApp attempt failed for good and the text fell back to SMS. */
+      fallbackFrom: string | null;
+      /** @description Why WhatsApp refused it: Twilio 63003, 63016, 63024, or `no-template`. */
+      fallbackErrorCode: string | null;
       /** Format: date-time */
       updatedAt: string;
     };
     NotificationAdminPageView: {
       items: components['schemas']['NotificationAdminView'][];
       nextCursor: string | null;
+    };
+    TextChannelView: {
+      /**
+       * @description What texts use now: my choice, or the service's default if I have not chosen.
+       * @enum {string}
+       */
+      channel: 'sms' | 'whatsapp';
+      /** @description False when I have never chosen (`channel` is then the default). */
+      chosen: boolean;
+      /** @description Whether the service offers WhatsApp at all. */
+      whatsappAvailable: boolean;
+      /** @description Whether I have agreed to WhatsApp messages (`whatsapp_messages`); WhatsApp needs it. */
+      whatsappConsent: boolean;
+      /** @description True when I chose WhatsApp but my texts go by SMS, because WhatsApp consent is missing. */
+      fallsBackToSms: boolean;
+    };
+    TextChannelChoice: {
+      /**
+       * @description `sms` or `whatsapp`. WhatsApp needs consent to `whatsapp_messages` first.
+       * @enum {string}
+       */
+      channel: 'sms' | 'whatsapp';
     };
     LinkActionsView: {
       reschedule: boolean;
@@ -5878,6 +5927,95 @@ export interface operations {
       };
       /** @description X-Twilio-Signature missing or wrong */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TextPreferenceController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TextChannelView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TextPreferenceController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TextChannelChoice'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TextChannelView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
         headers: {
           [name: string]: unknown;
         };
