@@ -2,6 +2,10 @@ import { ConsentPurpose } from '../src/consent/consent-purpose';
 import { DeliveryService } from '../src/notifications/delivery.service';
 import { NotificationTemplate } from '../src/notifications/notification-templates';
 import { LinksService } from '../src/links/links.service';
+import { Role } from '../src/common/auth.decorators';
+import { NotFoundError } from '../src/common/domain-error';
+import { BookSession } from '../src/sessions/book-session.service';
+import { SessionsService } from '../src/sessions/sessions.service';
 import { linkLimitKey } from '../src/links/link-limiter.service';
 import Redis from 'ioredis';
 import { createTestApp, TestApp, TestUser, testIp } from './app';
@@ -189,6 +193,30 @@ describe('signed links', () => {
     notFound(await open(code));
     // A new link for the new time works.
     await open(codeOf(await linkFor('session', id, volunteer.id))).expect(200);
+  });
+
+  it('acts only on the version it was opened at: a move in between makes the locked re-check refuse', async () => {
+    // The race a link could lose: opened at sequence 0, the session moved (sequence 1) before the
+    // action runs. The services re-check the version under their row lock.
+    const { id, volunteer } = await session();
+    await t.http
+      .post(`/v1/sessions/${id}/reschedule`)
+      .set(volunteer.auth)
+      .send({ startsAt: '2027-03-12T10:00:00Z' })
+      .expect(200);
+    const actor = { id: volunteer.id, role: Role.Volunteer, timezone: 'Europe/London' };
+    await expect(t.app.get(SessionsService).cancel(actor, id, 'link', 0)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      t.app.get(BookSession).reschedule(actor, id, { startsAt: '2027-03-15T10:00:00Z' }, 0),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const after = await t.http.get(`/v1/sessions/${id}`).set(volunteer.auth).expect(200);
+    expect(after.body).toMatchObject({
+      status: 'booked',
+      sequence: 1,
+      startsAt: { utc: '2027-03-12T10:00:00.000Z' },
+    });
   });
 
   it('answers a code with one character changed, an unknown code and a malformed one alike', async () => {

@@ -102,8 +102,16 @@ export class CheckinsService {
     };
   }
 
-  /** Either person moves one call to a new time in the future. */
-  reschedule(actor: Actor, id: string, dto: RescheduleDto): Promise<void> {
+  /**
+   * Either person moves one call to a new time in the future. With `expectedSequence` (a signed
+   * link's version) the locked call must still be at it, else 404.
+   */
+  reschedule(
+    actor: Actor,
+    id: string,
+    dto: RescheduleDto,
+    expectedSequence?: number,
+  ): Promise<void> {
     const now = this.clock.now();
     const startsAt = new Date(dto.startsAt);
     requireScheduledInstant(now, 'startsAt', startsAt);
@@ -114,6 +122,9 @@ export class CheckinsService {
         (p) => [p.volunteerId, p.buddyId],
         em,
       );
+      if (expectedSequence !== undefined && call.sequence !== expectedSequence) {
+        throw new NotFoundError('check-in');
+      }
       if (pairing.status !== 'active') throw new PairingEndedError();
       if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
       if (await this.pairings.hasLiveCallAt(pairing.id, startsAt, call.id, em)) {

@@ -132,10 +132,10 @@ export class LinksService {
     const { link, actor, event } = await this.open(code, ip);
     let startsAt: Date;
     if (event.kind === 'session') {
-      const moved = await this.booking.reschedule(actor, link.objectId, dto);
+      const moved = await asLink(this.booking.reschedule(actor, link.objectId, dto, link.version));
       startsAt = new Date(moved.startsAt.utc);
     } else {
-      await this.checkins.reschedule(actor, link.objectId, dto);
+      await asLink(this.checkins.reschedule(actor, link.objectId, dto, link.version));
       startsAt = new Date(dto.startsAt);
     }
     return {
@@ -149,7 +149,7 @@ export class LinksService {
   async cancel(code: string, ip: string | undefined): Promise<LinkDoneView> {
     const { link, actor, event } = await this.open(code, ip);
     if (event.kind !== 'session') throw new LinkCannotError('cancel');
-    await this.sessions.cancel(actor, link.objectId, CANCEL_REASON);
+    await asLink(this.sessions.cancel(actor, link.objectId, CANCEL_REASON, link.version));
     return {
       status: 'cancelled',
       description: DESCRIPTION[event.kind],
@@ -236,5 +236,18 @@ function cleanCode(): string {
     const code = newCode();
     const lower = code.toLowerCase();
     if (!FORBIDDEN_WORDS.some((word) => lower.includes(word))) return code;
+  }
+}
+
+/**
+ * The services re-check the link's version under their row lock: an event that changed between
+ * opening the link and acting on it answers the same 404 as any dead link.
+ */
+async function asLink<T>(action: Promise<T>): Promise<T> {
+  try {
+    return await action;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError('link');
+    throw error;
   }
 }

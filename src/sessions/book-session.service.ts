@@ -6,6 +6,7 @@ import { AvailabilityService } from '../availability/availability.service';
 import { requireAccess } from '../common/access';
 import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
 import { requireScheduledInstant } from '../common/time-range';
 import { localMonth } from '../common/time/wall-clock';
 import { DomainEvents, SessionEvent } from '../common/domain-events.service';
@@ -159,8 +160,16 @@ export class BookSession {
     );
   }
 
-  /** Same rules as booking, on the same row: the entitlement it uses does not change. */
-  async reschedule(actor: Actor, id: string, dto: RescheduleSessionDto): Promise<SessionView> {
+  /**
+   * Same rules as booking, on the same row: the entitlement it uses does not change. With
+   * `expectedSequence` (a signed link's version) the locked row must still be at it, else 404.
+   */
+  async reschedule(
+    actor: Actor,
+    id: string,
+    dto: RescheduleSessionDto,
+    expectedSequence?: number,
+  ): Promise<SessionView> {
     const startsAt = new Date(dto.startsAt);
     requireScheduledInstant(this.clock.now(), 'startsAt', startsAt);
     return retryingDeadlocks(() =>
@@ -171,6 +180,9 @@ export class BookSession {
           (s) => [s.volunteerId, s.therapistId],
           { what: 'session' },
         );
+        if (expectedSequence !== undefined && session.sequence !== expectedSequence) {
+          throw new NotFoundError('session');
+        }
         if (session.status !== SessionStatus.Booked) {
           throw new SessionStateError('reschedule', session.status);
         }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events.service';
 import { decodeCursor, toPage } from '../common/pagination';
 import { ConsentPurpose } from '../consent/consent-purpose';
@@ -102,7 +103,16 @@ export class SessionsService {
     return page;
   }
 
-  async cancel(actor: Actor, id: string, reason: string): Promise<SessionView> {
+  /**
+   * `expectedSequence` (a signed link's version): the session must still be at it once locked,
+   * else 404 as if gone, so a link never acts on a session that changed after it was opened.
+   */
+  async cancel(
+    actor: Actor,
+    id: string,
+    reason: string,
+    expectedSequence?: number,
+  ): Promise<SessionView> {
     return this.dataSource.transaction(async (em) => {
       const session = requireAccess(
         actor,
@@ -113,6 +123,9 @@ export class SessionsService {
           what: 'session',
         },
       );
+      if (expectedSequence !== undefined && session.sequence !== expectedSequence) {
+        throw new NotFoundError('session');
+      }
       if (session.status !== SessionStatus.Booked) {
         throw new SessionStateError('cancel', session.status);
       }
