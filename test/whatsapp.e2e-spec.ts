@@ -266,7 +266,9 @@ describe('WhatsApp', () => {
       expect(fake.whatsappTo(p.phone)).toEqual([]);
       const sms = fake.sentTo(p.phone);
       expect(sms).toHaveLength(1);
-      expect(sms[0].body).toMatch(/^Reminder: wellbeing session with Sam on .* \(Athens time\)\.$/);
+      expect(sms[0].body).toMatch(
+        /^Reminder: wellbeing session with Sam on .* \(Athens time\)\. Reply YES/,
+      );
       expect(await rowById(reminder)).toMatchObject({
         status: 'sent',
         channel: 'sms',
@@ -330,8 +332,10 @@ describe('WhatsApp', () => {
   describe('STOP on WhatsApp', () => {
     const sign = (path: string, params: Record<string, string>) =>
       twilio.getExpectedTwilioSignature(fake.authToken, `${PUBLIC_BASE_URL}${path}`, params);
-    const inbound = (fields: Record<string, string>) => {
+    /** A message the person sends us; on WhatsApp it opens their 24-hour window, as at Twilio. */
+    const inbound = (fields: { From: string; To: string; Body: string }) => {
       const params = { MessageSid: `SM${randomBytes(16).toString('hex')}`, ...fields };
+      if (params.From.startsWith('whatsapp:')) fake.openWhatsAppWindow(params.From.slice(9));
       return t.http
         .post('/v1/webhooks/twilio/inbound')
         .type('form')
