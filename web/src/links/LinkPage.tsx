@@ -9,7 +9,7 @@ import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatZoned } from '../time/formatZoned';
-import { LinkSlots } from './LinkSlots';
+import { SlotPicker } from '../volunteer/SlotPicker';
 
 type Done = Schemas['LinkDoneView'];
 
@@ -85,8 +85,9 @@ export function LinkPage() {
     return (
       <Page title="Choose a new time" back={here} caption={view.description}>
         <p className="govuk-body">Now: {when}.</p>
-        <LinkSlots
-          code={code}
+        <SlotPicker
+          source={{ linkCode: code }}
+          submitLabel="Move to this time"
           busy={move.isPending}
           error={move.error ? problemMessage(move.error) : undefined}
           onPick={(startsAt) => move.mutate(startsAt)}

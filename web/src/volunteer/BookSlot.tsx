@@ -33,8 +33,7 @@ export function BookSlot() {
       {!zone && <Loading />}
       {zone && (
         <SlotPicker
-          therapistId={therapistId}
-          defaultZone={zone}
+          source={{ therapistId, defaultZone: zone }}
           submitLabel="Book this time"
           busy={book.isPending}
           error={book.error ? problemMessage(book.error) : undefined}

@@ -106,8 +106,7 @@ export function SessionPage() {
       )}
       {s && zone && moving && (
         <SlotPicker
-          therapistId={s.therapistId}
-          defaultZone={zone}
+          source={{ therapistId: s.therapistId, defaultZone: zone }}
           submitLabel="Move to this time"
           busy={reschedule.isPending}
           error={reschedule.error ? problemMessage(reschedule.error) : undefined}
