@@ -82,8 +82,10 @@ export class LinksService {
    * A link to the event as it is now, for one of its two people; null if the event is over,
    * cancelled or not theirs (a text is then sent without one).
    */
-  async linkFor(kind: LinkKind, objectId: string, personId: string): Promise<string | null> {
-    const actor = await this.actorFor(personId);
+  async linkFor(kind: LinkKind, objectId: string, person: string | Actor): Promise<string | null> {
+    // A caller that has the person's account already (the text renderer) saves a read.
+    const actor = typeof person === 'string' ? await this.actorFor(person) : person;
+    const personId = typeof person === 'string' ? person : person.id;
     const event = actor ? await this.eventState(kind, objectId, actor) : null;
     if (!event || !this.usable(event)) return null;
     return this.mint({

@@ -31,6 +31,8 @@ export class RetryLaterError extends Error {}
 /** Who gets the row, at which number, by which channel first, and whether SMS may follow. */
 interface Plan {
   recipient: AccountView;
+  /** The other person the text names (therapist, volunteer, buddy), if any. */
+  other: AccountView | null;
   phone: string;
   channel: NotificationChannel;
   /** SMS consent held and the number not opted out: a WhatsApp refusal may fall back to SMS. */
@@ -78,8 +80,9 @@ export class DeliveryService {
 
     let rendered: Rendered;
     try {
-      rendered = await this.renderer.renderWithVariables(
+      rendered = await this.renderer.render(
         wanted.recipient,
+        wanted.other,
         claim.template,
         claim.payload,
       );
@@ -107,7 +110,10 @@ export class DeliveryService {
     if (REMINDER_TEMPLATES.has(claim.template) && startsAt && startsAt <= now) {
       return { skip: 'event-started' };
     }
-    const recipient = await this.renderer.recipient(claim.recipientId);
+    const { recipient, other } = await this.renderer.people(
+      claim.recipientId,
+      claim.payload.otherId,
+    );
     if (!recipient) return { skip: 'recipient-erased' };
     if (!recipient.phone) return { skip: 'no-phone' };
     const phone = recipient.phone;
@@ -115,11 +121,11 @@ export class DeliveryService {
     const smsConsent = await this.consent.hasConsent(recipient.id, ConsentPurpose.SmsReminders);
     const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
-      return { recipient, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
+      return { recipient, other, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
     }
     if (!smsConsent) return { skip: 'no-consent' };
     if (!smsAllowed) return { skip: 'opted-out' };
-    return { recipient, phone, channel: NotificationChannel.Sms, smsAllowed };
+    return { recipient, other, phone, channel: NotificationChannel.Sms, smsAllowed };
   }
 
   /** Chose WhatsApp and agreed to it; without that consent their texts go by SMS. */

@@ -36,39 +36,29 @@ export class MessageRenderer {
     private readonly links: LinksService,
   ) {}
 
-  /** The recipient, or null if they are gone. */
-  recipient(id: string): Promise<AccountView | null> {
-    return this.identity.find(id);
-  }
-
-  async render(
-    recipient: AccountView,
-    template: NotificationTemplate,
-    payload: Record<string, string>,
-  ): Promise<string> {
-    return renderSms(template, await this.context(recipient, template, payload));
-  }
-
-  /** The text and the values of its WhatsApp template's placeholders, from one read of the data. */
-  async renderWithVariables(
-    recipient: AccountView,
-    template: NotificationTemplate,
-    payload: Record<string, string>,
-  ): Promise<{ body: string; variables: Record<string, string> }> {
-    const context = await this.context(recipient, template, payload);
+  /** The recipient (null if gone) and the other person a text about them names, in one read. */
+  async people(
+    recipientId: string,
+    otherId: string | undefined,
+  ): Promise<{ recipient: AccountView | null; other: AccountView | null }> {
+    const found = await this.identity.getMany(otherId ? [recipientId, otherId] : [recipientId]);
     return {
-      body: renderSms(template, context),
-      variables: whatsappVariables(template, context),
+      recipient: found.get(recipientId) ?? null,
+      other: otherId ? (found.get(otherId) ?? null) : null,
     };
   }
 
-  private async context(
+  /**
+   * The text, and the values of its WhatsApp template's placeholders, for `recipient` about
+   * `other` (both from `people`).
+   */
+  async render(
     recipient: AccountView,
+    other: AccountView | null,
     template: NotificationTemplate,
     payload: Record<string, string>,
-  ): Promise<RenderContext> {
-    const other = payload.otherId ? await this.recipient(payload.otherId) : null;
-    return {
+  ): Promise<{ body: string; variables: Record<string, string> }> {
+    const context: RenderContext = {
       recipient: person(recipient),
       other: other ? person(other) : null,
       startsAt: instant(payload.startsAt),
@@ -77,6 +67,10 @@ export class MessageRenderer {
       reference: (payload.concernId ?? payload.pairingId ?? payload.userId)?.slice(0, 8),
       expiresOn: payload.expiresOn,
       link: await this.link(recipient, template, payload),
+    };
+    return {
+      body: renderSms(template, context),
+      variables: whatsappVariables(template, context),
     };
   }
 
@@ -93,7 +87,8 @@ export class MessageRenderer {
     const objectId = kind === 'session' ? payload.sessionId : payload.checkinId;
     if (!kind || !objectId) return undefined;
     try {
-      return (await this.links.linkFor(kind, objectId, recipient.id)) ?? undefined;
+      const { id, role, timezone } = recipient;
+      return (await this.links.linkFor(kind, objectId, { id, role, timezone })) ?? undefined;
     } catch (error) {
       this.logger.warn({ kind, objectId, err: (error as Error).message }, 'Text sent without link');
       return undefined;
