@@ -516,6 +516,21 @@ describe('notifications: delivery through Twilio', () => {
     });
 
     it(
+      'one sweep gives a job to every due row without one, more than a batch of them',
+      async () => {
+        // As after a Redis flush: 1,100 rows due and no jobs (the sweeper reads 1,000 at a time).
+        const people = await Promise.all(Array.from({ length: 5 }, () => person(t, Role.Buddy)));
+        const ids = await dueReminders(t, people, 1_100, { track: false });
+        const report = await sweep();
+        expect(report.added).toBeGreaterThanOrEqual(1_100);
+        await allSent(ids, HEAVY_TEST_MS - 30_000);
+        await settle();
+        expect(sentTo(people)).toHaveLength(1_100);
+      },
+      HEAVY_TEST_MS,
+    );
+
+    it(
       'two worker processes over 500 due reminders send each exactly once',
       async () => {
         const second = await createTestApp({ clock, role: AppRole.Worker });

@@ -220,12 +220,14 @@ export class NotificationsRepository {
   }
 
   /** Pending rows due by `until`, soonest first. */
-  pendingDueBy(until: Date, limit: number): Promise<DueRow[]> {
+  /** Pending rows due by `until`, oldest first, `limit` at a time after `after` (keyset). */
+  pendingDueBy(until: Date, limit: number, after?: DueRow): Promise<DueRow[]> {
     return this.dataSource.query<DueRow[]>(
       `SELECT id, due_at AS "dueAt" FROM notification
         WHERE status = '${PENDING}' AND due_at <= $1
-        ORDER BY due_at LIMIT $2`,
-      [until, limit],
+          AND ($3::timestamptz IS NULL OR (due_at, id) > ($3, $4::uuid))
+        ORDER BY due_at, id LIMIT $2`,
+      [until, limit, after?.dueAt ?? null, after?.id ?? null],
     );
   }
 

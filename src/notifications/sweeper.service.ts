@@ -41,13 +41,18 @@ export class SweeperService {
     for (const row of recovered) await this.queue.dropStale(row.id);
 
     const report: SweepReport = { recovered: recovered.length, added: 0, promoted: 0 };
-    const due = await this.outbox.pendingDueBy(new Date(now.getTime() + this.lookaheadMs), BATCH);
-    for (let i = 0; i < due.length; i += 50) {
-      const outcomes = await Promise.all(
-        due.slice(i, i + 50).map((row) => this.queue.ensure(row, now)),
-      );
-      report.added += outcomes.filter((o) => o === 'added').length;
-      report.promoted += outcomes.filter((o) => o === 'promoted').length;
+    // Every due row, a batch at a time: after a Redis flush there may be thousands, and one
+    // batch a period would leave most of them waiting for later sweeps.
+    const until = new Date(now.getTime() + this.lookaheadMs);
+    for (let due = await this.outbox.pendingDueBy(until, BATCH); due.length > 0;) {
+      for (let i = 0; i < due.length; i += 50) {
+        const outcomes = await Promise.all(
+          due.slice(i, i + 50).map((row) => this.queue.ensure(row, now)),
+        );
+        report.added += outcomes.filter((o) => o === 'added').length;
+        report.promoted += outcomes.filter((o) => o === 'promoted').length;
+      }
+      due = due.length < BATCH ? [] : await this.outbox.pendingDueBy(until, BATCH, due.at(-1));
     }
     if (report.recovered || report.added || report.promoted) {
       this.logger.log(report, 'Sweeper reconciled the notification queue');
