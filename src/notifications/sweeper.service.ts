@@ -45,13 +45,9 @@ export class SweeperService {
     // batch a period would leave most of them waiting for later sweeps.
     const until = new Date(now.getTime() + this.lookaheadMs);
     for (let due = await this.outbox.pendingDueBy(until, BATCH); due.length > 0;) {
-      for (let i = 0; i < due.length; i += 50) {
-        const outcomes = await Promise.all(
-          due.slice(i, i + 50).map((row) => this.queue.ensure(row, now)),
-        );
-        report.added += outcomes.filter((o) => o === 'added').length;
-        report.promoted += outcomes.filter((o) => o === 'promoted').length;
-      }
+      const { added, promoted } = await this.queue.ensure(due, now);
+      report.added += added;
+      report.promoted += promoted;
       due = due.length < BATCH ? [] : await this.outbox.pendingDueBy(until, BATCH, due.at(-1));
     }
     if (report.recovered || report.added || report.promoted) {
