@@ -2,12 +2,8 @@
  * 10,000 reminders due at the same instant, drained by 1 and then 2 worker processes
  * (`APP_ROLE=worker`, the real Twilio driver) through the test suite's fake Twilio, against a bare
  * loop of the same sends (the service's own TwilioSmsSender, at one worker's concurrency).
- * The rows get their Bull jobs as a booking's do (`NotificationQueue.enqueue`, what the outbox
- * does after each commit); a last run gives them none, as after a Redis flush, so the sweeper
- * alone finds them.
  */
 import { performance } from 'node:perf_hooks';
-import { NotificationQueue } from '../../src/notifications/notification-queue.service';
 import { TwilioSmsSender } from '../../src/notifications/twilio-sms-sender';
 import { TestApp } from '../../test/app';
 import { FakeTwilio } from '../../test/fake-twilio';
@@ -20,8 +16,6 @@ export interface ReminderResult {
   bare: { perSecond: number };
   workers: Array<{
     workers: number;
-    /** False: no Bull jobs (as after a Redis flush); the sweeper finds the rows. */
-    jobs: boolean;
     perSecond: number;
     ratio: number;
     p99LatenessMs: number;
@@ -65,13 +59,9 @@ export async function drainReminders(
     const bareRate = (n / (performance.now() - t0)) * 1000;
 
     const workers: ReminderResult['workers'] = [];
-    for (const [count, jobs] of [
-      [1, true],
-      [2, true],
-      [1, false],
-    ] as const) {
-      log(`reminders: ${count} worker(s)${jobs ? '' : ', no jobs (as after a Redis flush)'}`);
-      const tag = `bench${count}${jobs ? '' : 'flush'}`;
+    for (const count of [1, 2]) {
+      log(`reminders: ${count} worker(s)`);
+      const tag = `bench${count}`;
       const procs = await Promise.all(
         Array.from({ length: count }, () =>
           startService({
@@ -85,7 +75,7 @@ export async function drainReminders(
       );
       await sleep(4000); // booted and past their start-up sweep
       const before = fake.messages.length;
-      const inserted = await t.db.query<Array<{ id: string; dueAt: Date }>>(
+      await t.db.query(
         `INSERT INTO notification (recipient_id, template, about, payload, idempotency_key, due_at)
          SELECT n.recipient_id, n.template, n.about, n.payload,
                 n.idempotency_key || ':' || $2 || ':' || g, now() + interval '3 seconds'
@@ -93,10 +83,9 @@ export async function drainReminders(
            JOIN (SELECT *, row_number() OVER (ORDER BY id) - 1 AS k
                    FROM notification WHERE id = ANY ($3::uuid[])) n
              ON n.k = (g - 1) % $4
-         RETURNING id, due_at AS "dueAt"`,
+`,
         [n, tag, templates.map((r) => r.id), templates.length],
       );
-      if (jobs) await t.app.get(NotificationQueue).enqueue(inserted, new Date());
       const limit = Date.now() + Math.max(120_000, n * 50);
       let open = n;
       while (open > 0 && Date.now() < limit) {
@@ -120,7 +109,6 @@ export async function drainReminders(
       const perSecond = sent.length / seconds;
       workers.push({
         workers: count,
-        jobs,
         perSecond: round(perSecond),
         ratio: round(perSecond / bareRate, 2),
         p99LatenessMs: round(percentile(lateness, 99)),
@@ -140,9 +128,7 @@ export async function drainReminders(
           'reference',
         ],
         ...workers.map((w): [string, string, string] => [
-          w.jobs
-            ? `… drained by ${w.workers} worker${w.workers > 1 ? 's' : ''}`
-            : `… with no Bull jobs (after a Redis flush): found by the sweeper, ${w.workers} worker`,
+          `… drained by ${w.workers} worker${w.workers > 1 ? 's' : ''}`,
           `${w.perSecond} SMS/s, p99 lateness ${w.p99LatenessMs} ms, ${w.duplicates} twice, ${w.lost} lost${w.skipped ? `, ${w.skipped} skipped` : ''}`,
           `**${w.ratio}×** the bare loop`,
         ]),
