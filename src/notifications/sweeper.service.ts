@@ -41,14 +41,16 @@ export class SweeperService {
     for (const row of recovered) await this.queue.dropStale(row.id);
 
     const report: SweepReport = { recovered: recovered.length, added: 0, promoted: 0 };
-    // Every due row, a batch at a time: after a Redis flush there may be thousands, and one
-    // batch a period would leave most of them waiting for later sweeps.
+    // Due rows a batch at a time, oldest first, on to the next batch while the last one found
+    // rows without a job: after a Redis flush every batch does, and all of them get their jobs in
+    // this sweep; a backlog whose jobs are all there costs one batch a period, not a walk of it.
     const until = new Date(now.getTime() + this.lookaheadMs);
     for (let due = await this.outbox.pendingDueBy(until, BATCH); due.length > 0;) {
       const { added, promoted } = await this.queue.ensure(due, now);
       report.added += added;
       report.promoted += promoted;
-      due = due.length < BATCH ? [] : await this.outbox.pendingDueBy(until, BATCH, due.at(-1));
+      const more = due.length === BATCH && added > 0;
+      due = more ? await this.outbox.pendingDueBy(until, BATCH, due.at(-1)) : [];
     }
     if (report.recovered || report.added || report.promoted) {
       this.logger.log(report, 'Sweeper reconciled the notification queue');
