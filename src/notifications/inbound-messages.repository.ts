@@ -81,12 +81,6 @@ export class InboundMessagesRepository {
     return rows[0] ?? null;
   }
 
-  /** Whether the number sent STOP (or Twilio reported it unsubscribed) and not START since. */
-  async isOptedOut(phone: string, em: EntityManager): Promise<boolean> {
-    const rows = await em.query<unknown[]>(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [phone]);
-    return rows.length > 0;
-  }
-
   /** A person's messages to us: replies to their texts, or from a number we texted them at. */
   allFrom(recipientId: string, phone: string | null, em: EntityManager): Promise<InboundRow[]> {
     return em.query<InboundRow[]>(

@@ -285,11 +285,9 @@ export class NotificationsRepository {
     return rows.length > 0;
   }
 
-  async isOptedOut(phone: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM sms_opt_out WHERE phone = $1`,
-      [phone],
-    );
+  /** Whether the number sent STOP (or Twilio reported it unsubscribed) and not START since. */
+  async isOptedOut(phone: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = await em.query<unknown[]>(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [phone]);
     return rows.length > 0;
   }
 

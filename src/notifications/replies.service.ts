@@ -14,6 +14,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { firstName } from '../common/first-name';
 import { NotificationTemplate as T } from './notification-templates';
 import { InboundMessagesRepository, ReplyContext } from './inbound-messages.repository';
+import { NotificationsRepository } from './notifications.repository';
 import { OutboxWriter } from './outbox-writer.service';
 import {
   Answer,
@@ -66,6 +67,7 @@ export class RepliesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inbound: InboundMessagesRepository,
+    private readonly outbox: NotificationsRepository,
     private readonly keywords: TwilioWebhooksService,
     private readonly identity: IdentityService,
     private readonly checkins: CheckinsService,
@@ -116,7 +118,7 @@ export class RepliesService {
     if (parsed === 'help') return { action: 'help', message: REPLY_TEXTS.help };
     if (parsed === 'stop' || parsed === 'start') return this.keyword(message, parsed, em);
     // YES is also Twilio's opt-in word: from an opted-out number it means START.
-    if (parsed === 'yes' && (await this.inbound.isOptedOut(message.phone, em))) {
+    if (parsed === 'yes' && (await this.outbox.isOptedOut(message.phone, em))) {
       return this.keyword(message, 'start', em);
     }
     if (parsed === 'other') return { action: 'unknown', message: REPLY_TEXTS.help };
