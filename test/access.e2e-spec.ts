@@ -65,6 +65,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/check-ins/{id}': 'buddy,coordinator,volunteer',
   'POST /v1/check-ins/{id}/outcome': 'buddy',
   'POST /v1/check-ins/{id}/reschedule': 'buddy,volunteer',
+  'POST /v1/check-ins/{id}/cancel': 'buddy,volunteer',
   // signed links: the code is the credential
   'GET /v1/links/{code}': 'public',
   'GET /v1/links/{code}/slots': 'public',

@@ -708,6 +708,63 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         .expect(409);
     });
 
+    it('calls off one call: the other person is told, and neither planning nor a re-plan brings it back', async () => {
+      const buddy = await verifiedBuddy(t, coordinator);
+      const { volunteer: v, pairing } = await paired(t, buddy);
+      const [first, second] = await callsOf(v, START, '2027-03-14T00:00:00Z');
+      const cancel = (user: TestUser, id: string) =>
+        t.http.post(`/v1/check-ins/${id}/cancel`).set(user.auth);
+
+      const stranger = await verifiedBuddy(t, coordinator);
+      await cancel(stranger, second.id).expect(404);
+      const done = await cancel(v, second.id).expect(200);
+      expect(done.body).toMatchObject({ id: second.id, status: 'cancelled', sequence: 1 });
+      expect((await cancel(buddy, second.id).expect(409)).body.type).toBe(
+        '/problems/call-not-scheduled',
+      );
+      const told = await t.db.query<Array<{ recipient_id: string; template: string }>>(
+        `SELECT recipient_id, template FROM notification
+          WHERE about = $1 AND status <> 'cancelled' ORDER BY template`,
+        [`checkin:${second.id}`],
+      );
+      expect(told).toEqual([{ recipient_id: buddy.id, template: 'call_cancelled' }]);
+      const [audit] = await t.db.query(
+        `SELECT actor_id FROM audit_event WHERE action = 'checkin.cancelled' AND target_id = $1`,
+        [second.id],
+      );
+      expect(audit.actor_id).toBe(v.id);
+
+      await t.app.get(CallMaterialiser).materialise(clock.now());
+      await t.http
+        .post(`/v1/pairings/${pairing.id}/plan`)
+        .set(buddy.auth)
+        .send({ cadence: 'weekly', weekday: 6, localTime: '18:00', timezone: 'Europe/Athens' })
+        .expect(200);
+      const rows = await rowsOf(pairing.id);
+      expect(rows.filter((r) => r.status === 'cancelled').map((r) => r.id)).toEqual([second.id]);
+      expect(rows.find((r) => r.id === first.id)?.status).toBe('scheduled');
+
+      clock.set('2027-03-06T16:30:00Z'); // the first call has begun: it gets an outcome instead
+      expect((await cancel(buddy, first.id).expect(422)).body.type).toBe('/problems/call-started');
+    });
+
+    it('lets one of two people cancelling the same call at once through, with one notice', async () => {
+      const buddy = await verifiedBuddy(t, coordinator);
+      const { volunteer: v } = await paired(t, buddy);
+      const [call] = await callsOf(v, START, '2027-03-14T00:00:00Z');
+      const results = await Promise.all(
+        [buddy, v].map((user) => t.http.post(`/v1/check-ins/${call.id}/cancel`).set(user.auth)),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const after = await t.http.get(`/v1/check-ins/${call.id}`).set(v.auth).expect(200);
+      expect(after.body).toMatchObject({ status: 'cancelled', sequence: 1 });
+      const notices = await t.db.query(
+        `SELECT 1 FROM notification WHERE about = $1 AND template = 'call_cancelled'`,
+        [`checkin:${call.id}`],
+      );
+      expect(notices).toHaveLength(1);
+    });
+
     it('re-plans future calls on a new cadence in a new zone, and brings planned calls back when re-planned again', async () => {
       const buddy = await verifiedBuddy(t, coordinator);
       const { volunteer: v, pairing } = await paired(t, buddy);

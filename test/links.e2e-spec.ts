@@ -322,7 +322,7 @@ describe('signed links', () => {
     expect(await calendar(coordinator)).not.toContain('/l/');
   });
 
-  it('shows and moves a check-in call but does not cancel one; the moved call’s link dies', async () => {
+  it('shows, moves and cancels a check-in call; each change kills the links made before it', async () => {
     clock.set('2027-03-01T09:00:00Z');
     const buddy = await verifiedBuddy(t, coordinator);
     const { volunteer } = await paired(t, buddy);
@@ -340,9 +340,8 @@ describe('signed links', () => {
       description: 'Your check-in call',
       startsAt: call.startsAt,
       endsAt: null,
-      can: { reschedule: true, cancel: false },
+      can: { reschedule: true, cancel: true },
     });
-    expect((await post(code, 'cancel')).status).toBe(422);
     const to = new Date(new Date(call.startsAt.utc as string).getTime() + 3_600_000).toISOString();
     const moved = await post(code, 'reschedule', { startsAt: to }).expect(200);
     expect(moved.body).toMatchObject({ status: 'moved', description: 'Your check-in call' });
@@ -352,6 +351,28 @@ describe('signed links', () => {
     notFound(await open(buddyCode));
     const again = await t.http.get(`/v1/check-ins/${call.id}`).set(buddy.auth).expect(200);
     expect(again.body.sequence).toBe(1);
-    await open(codeOf(await linkFor('checkin', call.id as string, buddy.id))).expect(200);
+
+    // The buddy calls it off from a fresh link: the volunteer is told, the next call stays.
+    const fresh = codeOf(await linkFor('checkin', call.id as string, buddy.id));
+    await open(fresh).expect(200);
+    const cancelled = await post(fresh, 'cancel').expect(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      description: 'Your check-in call',
+    });
+    notFound(await open(fresh));
+    const gone = await t.http.get(`/v1/check-ins/${call.id}`).set(volunteer.auth).expect(200);
+    expect(gone.body).toMatchObject({ status: 'cancelled', sequence: 2 });
+    const told = await t.db.query<Array<{ recipient_id: string; template: string }>>(
+      `SELECT recipient_id, template FROM notification WHERE about = $1 AND template = 'call_cancelled'`,
+      [`checkin:${call.id}`],
+    );
+    expect(told).toEqual([{ recipient_id: volunteer.id, template: 'call_cancelled' }]);
+    const next = calls.body.items[1] as Body;
+    await t.http
+      .get(`/v1/check-ins/${next.id}`)
+      .set(volunteer.auth)
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('scheduled'));
   });
 });

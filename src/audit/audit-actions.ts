@@ -24,6 +24,7 @@ export const AUDIT_CHANGES = {
   'availability.exception_set': 'availability_exception',
   'availability.weekly_replaced': 'account',
   'buddy_request.created': 'buddy_request',
+  'checkin.cancelled': 'checkin',
   'checkin.moved': 'checkin',
   'checkin.outcome_recorded': 'checkin',
   'concern.note_added': 'concern',

@@ -36,6 +36,7 @@ export type Wellbeing = 'ok' | 'concern';
   `("status" IN ('completed', 'missed')) = ("outcome_at" IS NOT NULL)`,
 )
 @Check('checkin_cancelled_check', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
+@Check('checkin_cancelled_by_check', `"cancelled_by" IS NULL OR "status" = 'cancelled'`)
 export class Checkin {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'checkin_pkey' })
   id!: string;
@@ -69,7 +70,14 @@ export class Checkin {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 
-  /** Goes up on every move, so a signed link made for an earlier time no longer works. */
+  /**
+   * The person who cancelled this one call; null when a re-plan or the pairing's end did. A re-plan
+   * brings back only calls it cancelled itself, never one a person called off.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  cancelledBy!: string | null;
+
+  /** Goes up on every move and cancellation, so a signed link made for an earlier time no longer works. */
   @Column({ type: 'integer', default: 0 })
   sequence!: number;
 

@@ -60,4 +60,17 @@ export class CheckinsController {
     await this.checkins.reschedule(actor, id, dto);
     return this.reader.get(actor, id);
   }
+
+  /** Either person calls off one call still to come; the other gets a text, the plan goes on. */
+  @Roles(Role.Volunteer, Role.Buddy)
+  @ApiProblems(409, 422)
+  @Post(':id/cancel')
+  @HttpCode(200)
+  async cancel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CheckinView> {
+    await this.checkins.cancel(actor, id);
+    return this.reader.get(actor, id);
+  }
 }

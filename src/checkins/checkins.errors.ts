@@ -36,6 +36,12 @@ export class CallNotDueError extends RuleViolationError {
   }
 }
 
+export class CallStartedError extends RuleViolationError {
+  constructor() {
+    super('call-started', 'The call has started: log how it went instead of cancelling it.');
+  }
+}
+
 export class CallClashError extends ConflictError {
   constructor() {
     super('call-clash', 'The pairing already has a call at that time.');

@@ -13,6 +13,7 @@ import {
   CallClashError,
   CallNotDueError,
   CallNotScheduledError,
+  CallStartedError,
   PairingEndedError,
 } from './checkins.errors';
 import { OutcomeDto, RescheduleDto } from './dto/checkin.dto';
@@ -141,6 +142,44 @@ export class CheckinsService {
           ...checkinEvent(pairing, { ...asCall(call), startsAt }),
           previousStartsAt: call.startsAt,
         },
+        em,
+      );
+    });
+  }
+
+  /**
+   * Either person calls off one call still to come; the plan's other calls stay, and a re-plan
+   * never brings this one back. The other person gets a text. With `expectedSequence` (a signed
+   * link's version) the locked call must still be at it, else 404.
+   */
+  cancel(actor: Actor, id: string, expectedSequence?: number): Promise<void> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (em) => {
+      const { pairing, call } = await this.lockCall(
+        actor,
+        id,
+        (p) => [p.volunteerId, p.buddyId],
+        em,
+      );
+      if (expectedSequence !== undefined && call.sequence !== expectedSequence) {
+        throw new NotFoundError('check-in');
+      }
+      if (pairing.status !== 'active') throw new PairingEndedError();
+      if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
+      if (call.startsAt <= now) throw new CallStartedError();
+      await em.update(Checkin, call.id, {
+        status: 'cancelled',
+        cancelledAt: now,
+        cancelledBy: actor.id,
+        sequence: () => 'sequence + 1',
+      });
+      await this.audit.record(
+        { actor, action: 'checkin.cancelled', target: { type: 'checkin', id: call.id } },
+        em,
+      );
+      await this.events.publish(
+        'checkin.cancelled',
+        { ...checkinEvent(pairing, asCall(call)), cancelledBy: actor.id },
         em,
       );
     });

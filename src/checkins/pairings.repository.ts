@@ -134,12 +134,13 @@ export class PairingsRepository {
 
   /**
    * Brings back calls an earlier re-plan cancelled when the new plan has them again (the unique
-   * occurrence key would otherwise keep them out), unless another call now sits at that time.
+   * occurrence key would otherwise keep them out), unless another call now sits at that time. A
+   * call a person cancelled stays cancelled.
    */
   async reviveCalls(pairingId: string, planned: Date[], em: EntityManager): Promise<CallRow[]> {
     const rows = await em.query<[Array<{ id: string; pairing_id: string; starts_at: Date }>]>(
       `UPDATE checkin c SET status = 'scheduled', cancelled_at = NULL, starts_at = c.scheduled_for
-        WHERE c.pairing_id = $1 AND c.status = 'cancelled'
+        WHERE c.pairing_id = $1 AND c.status = 'cancelled' AND c.cancelled_by IS NULL
           AND c.scheduled_for = ANY ($2::timestamptz[])
           AND NOT EXISTS (
                 SELECT 1 FROM checkin o

@@ -20,7 +20,8 @@ export interface DomainEventMap {
   'pairing.flagged': PairingEvent;
   'checkin.scheduled': CheckinEvent;
   'checkin.moved': CheckinEvent & { previousStartsAt: Date };
-  'checkin.cancelled': CheckinEvent;
+  /** `cancelledBy`: one person called off this call; absent when a re-plan or an ending did. */
+  'checkin.cancelled': CheckinEvent & { cancelledBy?: string };
   /** A buddy logged a call with wellbeing `concern`: safeguarding raises a concern. */
   'checkin.concern': CheckinEvent & { reportedBy: string };
   'concern.raised': { concernId: string; urgency: 'low' | 'medium' | 'high' | 'urgent' };

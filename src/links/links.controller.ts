@@ -52,7 +52,7 @@ export class LinksController {
     return this.links.reschedule(code, req.ip, dto);
   }
 
-  /** Cancels the session (the page confirms first). 422 `link-cannot` for a call. */
+  /** Cancels the session or the one call (the page confirms first). */
   @ApiProblems(404, 409, 422, 429)
   @Post(':code/cancel')
   @HttpCode(200)

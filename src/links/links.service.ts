@@ -104,14 +104,14 @@ export class LinksService {
       description: DESCRIPTION[event.kind],
       startsAt: zonedTime(event.startsAt, actor.timezone),
       endsAt: event.endsAt ? zonedTime(event.endsAt, actor.timezone) : null,
-      can: { reschedule: true, cancel: event.kind === 'session' },
+      can: { reschedule: true, cancel: true },
     };
   }
 
   /** The session's free slots in [from, to), in the person's zone. Sessions only. */
   async slots(code: string, ip: string | undefined, query: LinkSlotsQuery): Promise<LinkSlotsView> {
     const { actor, event } = await this.open(code, ip);
-    if (!event.therapistId) throw new LinkCannotError('slots');
+    if (!event.therapistId) throw new LinkCannotError();
     const found = await this.therapistSlots.search(actor, event.therapistId, {
       from: query.from,
       to: query.to,
@@ -147,11 +147,14 @@ export class LinksService {
     };
   }
 
-  /** Cancels a session (the web page asks once more first). Calls cannot be cancelled one by one. */
+  /** Cancels the session or the call (the web page asks once more first). */
   async cancel(code: string, ip: string | undefined): Promise<LinkDoneView> {
     const { link, actor, event } = await this.open(code, ip);
-    if (event.kind !== 'session') throw new LinkCannotError('cancel');
-    await asLink(this.sessions.cancel(actor, link.objectId, CANCEL_REASON, link.version));
+    if (event.kind === 'session') {
+      await asLink(this.sessions.cancel(actor, link.objectId, CANCEL_REASON, link.version));
+    } else {
+      await asLink(this.checkins.cancel(actor, link.objectId, link.version));
+    }
     return {
       status: 'cancelled',
       description: DESCRIPTION[event.kind],
@@ -222,12 +225,10 @@ export class LinksService {
 }
 
 export class LinkCannotError extends RuleViolationError {
-  constructor(what: 'slots' | 'cancel') {
+  constructor() {
     super(
       'link-cannot',
-      what === 'cancel'
-        ? 'A check-in call cannot be cancelled from a link; it can be moved.'
-        : 'Free times are offered for sessions only; a call can move to any future time.',
+      'Free times are offered for sessions only; a call can move to any future time.',
     );
   }
 }

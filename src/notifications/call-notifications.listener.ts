@@ -8,7 +8,7 @@ import { OutboxWriter } from './outbox-writer.service';
 /**
  * Buddy check-in calls: reminders to the buddy (and, unless configured off, the volunteer) before
  * each call; a moved call gets new reminders and a notice; a cancelled call, or every call of an
- * ended pairing, loses its pending texts.
+ * ended pairing, loses its pending texts, and a call one person called off is a notice to the other.
  */
 @Injectable()
 export class CallNotificationsListener implements OnModuleInit {
@@ -22,9 +22,7 @@ export class CallNotificationsListener implements OnModuleInit {
       await this.writer.write(await this.reminders(e, em), em);
     });
     this.events.on('checkin.moved', (e, em) => this.moved(e, em));
-    this.events.on('checkin.cancelled', async (e, em) => {
-      await this.writer.cancelAbout(about(e), 'call-cancelled', em);
-    });
+    this.events.on('checkin.cancelled', (e, em) => this.cancelled(e, em));
     this.events.on('pairing.ended', async (e, em) => {
       await this.writer.cancelForPairing(e.pairingId, 'pairing-ended', em);
     });
@@ -47,6 +45,26 @@ export class CallNotificationsListener implements OnModuleInit {
       );
     }
     await this.writer.write(rows, em);
+  }
+
+  /** Pending texts go; when one person called the call off, the other is told. */
+  private async cancelled(e: DomainEventMap['checkin.cancelled'], em: EntityManager) {
+    await this.writer.cancelAbout(about(e), 'call-cancelled', em);
+    if (!e.cancelledBy) return;
+    const other = e.cancelledBy === e.buddyId ? e.volunteerId : e.buddyId;
+    if (!(await this.writer.account(other, em))) return;
+    await this.writer.write(
+      [
+        this.writer.notice(
+          other,
+          T.CallCancelled,
+          about(e),
+          'cancelled',
+          payload(e, e.cancelledBy),
+        ),
+      ],
+      em,
+    );
   }
 
   /** Buddies are always reminded of their calls; volunteers unless configured otherwise. */

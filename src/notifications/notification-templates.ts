@@ -14,6 +14,8 @@ export enum NotificationTemplate {
   CallReminderBuddy = 'call_reminder_buddy',
   CallReminderVolunteer = 'call_reminder_volunteer',
   CallMoved = 'call_moved',
+  /** To the other person: one call was called off; the plan's other calls stay. */
+  CallCancelled = 'call_cancelled',
   /** To the therapist: the volunteer replied NO to a session text. */
   SessionCannotAttend = 'session_cannot_attend',
   PairingFlaggedAlert = 'pairing_flagged_alert',
@@ -134,6 +136,9 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
     `Your check-in call with ${named(c.other, 'your partner')} has moved to ` +
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} (was ` +
     `${localTime(need(c.previousStartsAt, 'previousStartsAt'), c.recipient.zone)}).`,
+  [NotificationTemplate.CallCancelled]: (c) =>
+    `${named(c.other, 'Your partner')} has called off your check-in call on ` +
+    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}. The calls after it stay as planned.`,
   [NotificationTemplate.SessionCannotAttend]: (c) =>
     `${named(c.other, 'Your volunteer partner')} can't make the wellbeing session on ` +
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} and has been asked to choose ` +
@@ -201,6 +206,10 @@ const WHATSAPP_VARIABLES: Record<NotificationTemplate, (c: RenderContext) => str
     named(c.other, 'your partner'),
     localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
     localTime(need(c.previousStartsAt, 'previousStartsAt'), c.recipient.zone),
+  ],
+  [NotificationTemplate.CallCancelled]: (c) => [
+    named(c.other, 'Your partner'),
+    localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
   ],
   [NotificationTemplate.SessionCannotAttend]: (c) => [
     named(c.other, 'Your volunteer partner'),
