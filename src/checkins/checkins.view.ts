@@ -135,7 +135,7 @@ export class CheckinView {
   wellbeing?: Wellbeing | null;
   note?: string | null;
   outcomeAt!: Date | null;
-  /** Goes up each time the call is moved. */
+  /** Goes up each time the call is moved or cancelled. */
   sequence!: number;
 }
 

@@ -72,6 +72,13 @@ export function BuddyHome() {
           {upcoming.map((c) => (
             <li key={c.id}>
               <CallTime call={c} name={names.get(c.pairingId)} myZone={myZone} />
+              <Link to={`/buddy/calls/${c.id}`}>
+                Move or cancel
+                <span className="govuk-visually-hidden">
+                  {' '}
+                  the call on {formatZoned(c.startsAt.utc, myZone)}
+                </span>
+              </Link>
             </li>
           ))}
         </ul>

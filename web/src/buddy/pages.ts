@@ -3,3 +3,4 @@ export { BuddyAvailability } from '../therapist/AvailabilityPage';
 export { BuddyHome } from './BuddyHome';
 export { PairingsPage } from './PairingsPage';
 export { ProfilePage } from './ProfilePage';
+export { CallPage } from '../calls/CallPage';

@@ -8,6 +8,7 @@ const buddy = ['buddy'] as const;
 export const buddyRoutes: Route[] = [
   { path: '/buddy', component: page('BuddyHome'), roles: buddy },
   { path: '/buddy/pairings', component: page('PairingsPage'), roles: buddy },
+  { path: '/buddy/calls/:id', component: page('CallPage'), roles: buddy },
   { path: '/buddy/profile', component: page('ProfilePage'), roles: buddy },
   { path: '/buddy/availability', component: page('BuddyAvailability'), roles: buddy },
 ];

@@ -9,13 +9,15 @@ import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatZoned } from '../time/formatZoned';
+import { MoveCallForm } from '../calls/MoveCallForm';
 import { SlotPicker } from '../volunteer/SlotPicker';
 
 type Done = Schemas['LinkDoneView'];
 
 /**
  * The page a short link in a text opens, without signing in: the time with its zone and a neutral
- * description, then "Move it" (free times by day) or "Cancel it" (one more tap to confirm). Once
+ * description, then "Move it" (a session: free times by day; a call: any day and time) or
+ * "Cancel it" (one more tap to confirm). Once
  * something is done the link no longer works, so the answer is kept here, not fetched again.
  */
 export function LinkPage() {
@@ -81,17 +83,27 @@ export function LinkPage() {
     );
   }
 
-  if (step === 'move' && view.can.reschedule && view.kind === 'session') {
+  if (step === 'move' && view.can.reschedule) {
+    const error = move.error ? problemMessage(move.error) : undefined;
     return (
       <Page title="Choose a new time" back={here} caption={view.description}>
         <p className="govuk-body">Now: {when}.</p>
-        <SlotPicker
-          source={{ linkCode: code }}
-          submitLabel="Move to this time"
-          busy={move.isPending}
-          error={move.error ? problemMessage(move.error) : undefined}
-          onPick={(startsAt) => move.mutate(startsAt)}
-        />
+        {view.kind === 'session' ? (
+          <SlotPicker
+            source={{ linkCode: code }}
+            submitLabel="Move to this time"
+            busy={move.isPending}
+            error={error}
+            onPick={(startsAt) => move.mutate(startsAt)}
+          />
+        ) : (
+          <MoveCallForm
+            zone={view.startsAt.timezone}
+            busy={move.isPending}
+            error={error}
+            onMove={(startsAt) => move.mutate(startsAt)}
+          />
+        )}
       </Page>
     );
   }
@@ -100,7 +112,7 @@ export function LinkPage() {
     <Page title={view.description}>
       <SummaryList rows={[{ key: 'When', value: when }]} />
       <ButtonGroup>
-        {view.can.reschedule && view.kind === 'session' && (
+        {view.can.reschedule && (
           <Button type="button" variant="secondary" onClick={() => navigate(`${here}?step=move`)}>
             Move it
           </Button>
@@ -111,11 +123,6 @@ export function LinkPage() {
           </Button>
         )}
       </ButtonGroup>
-      {view.kind === 'checkin' && (
-        <p className="govuk-body">
-          To move this call, <Link to="/sign-in">sign in</Link> and choose a new time.
-        </p>
-      )}
       <p className="govuk-body">
         This link works only for you, until the time above. Please do not share it.
       </p>

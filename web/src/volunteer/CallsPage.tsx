@@ -1,5 +1,5 @@
 import { useCalls, usePairings } from '../buddy/queries';
-import { useLocation } from '../app/router';
+import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { WEEKDAYS } from '../therapist/AvailabilityEditor';
@@ -60,6 +60,14 @@ export function CallsPage() {
                         time)
                       </>
                     )}
+                    <br />
+                    <Link to={`/volunteer/calls/${c.id}`}>
+                      Move or cancel
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        the call on {formatZoned(mine.utc, mine.timezone)}
+                      </span>
+                    </Link>
                   </li>
                 );
               })}

@@ -9,3 +9,4 @@ export { AskBuddy } from './AskBuddy';
 export { CallsPage } from './CallsPage';
 export { ChooseBuddy } from './ChooseBuddy';
 export { ProfilePage } from './ProfilePage';
+export { CallPage } from '../calls/CallPage';

@@ -20,4 +20,5 @@ export const volunteerRoutes: Route[] = [
   { path: '/volunteer/buddy-requests/:id', component: page('ChooseBuddy'), roles: volunteer },
   { path: '/volunteer/profile', component: page('ProfilePage'), roles: volunteer },
   { path: '/volunteer/calls', component: page('CallsPage'), roles: volunteer },
+  { path: '/volunteer/calls/:id', component: page('CallPage'), roles: volunteer },
 ];
