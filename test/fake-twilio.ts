@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import twilio from 'twilio';
 
 export interface FakeMessage {
   sid: string;
@@ -18,6 +19,21 @@ export interface FakeMessage {
 export const WHATSAPP_NOT_A_USER = 63003;
 export const WHATSAPP_OUTSIDE_WINDOW = 63016;
 
+/**
+ * A status callback Twilio owes us: the URL it posts to (the message's StatusCallback), its form
+ * fields, and its X-Twilio-Signature, computed as Twilio does with the account's auth token.
+ */
+export interface StatusReport {
+  url: string;
+  params: Record<string, string>;
+  signature: string;
+}
+
+interface LateRefusal {
+  code: number;
+  status: 'undelivered' | 'failed';
+}
+
 interface FailureRule {
   remaining: number;
   status: number;
@@ -34,7 +50,10 @@ interface FailureRule {
  * WhatsApp: `To`/`From` as `whatsapp:+E164`, a `Body` or a `ContentSid` + `ContentVariables`.
  * A number marked `notOnWhatsApp` gets 400 / 63003 (synchronously, where real Twilio may report it
  * later by status callback). Free text (no ContentSid) goes only to numbers whose 24-hour window a
- * test opened with `openWhatsAppWindow`; otherwise 400 / 63016.
+ * test opened with `openWhatsAppWindow`; otherwise 400 / 63016. A number marked `refuseWhatsAppLater`
+ * has its WhatsApp messages accepted (201, queued) and then owes their status reports, `sent` then
+ * `undelivered` (or `failed`) with the error code, as real Twilio does for most refusals; the test
+ * posts them to the service when it chooses (`takeStatusReports`).
  */
 export class FakeTwilio {
   readonly messages: FakeMessage[] = [];
@@ -45,6 +64,8 @@ export class FakeTwilio {
   private holding = false;
   private readonly notOnWhatsAppSet = new Set<string>();
   private readonly openWindows = new Set<string>();
+  private readonly lateRefusals = new Map<string, LateRefusal>();
+  private readonly owedReports: StatusReport[] = [];
   private server?: Server;
 
   constructor(
@@ -109,6 +130,23 @@ export class FakeTwilio {
     this.openWindows.add(phone);
   }
 
+  /**
+   * WhatsApp messages to this number (E.164) are accepted, then reported `status` with Twilio error
+   * `code` by status callback (see `takeStatusReports`).
+   */
+  refuseWhatsAppLater(
+    phone: string,
+    code: number,
+    status: LateRefusal['status'] = 'undelivered',
+  ): void {
+    this.lateRefusals.set(phone, { code, status });
+  }
+
+  /** The status reports owed since the last call, oldest first; the test posts them. */
+  takeStatusReports(): StatusReport[] {
+    return this.owedReports.splice(0);
+  }
+
   /** WhatsApp messages accepted for this number (E.164). */
   whatsappTo(phone: string): FakeMessage[] {
     return this.messages.filter((m) => m.to === `whatsapp:${phone}`);
@@ -164,6 +202,13 @@ export class FakeTwilio {
         : {}),
     };
     this.messages.push(message);
+    const late = whatsapp === null ? undefined : this.lateRefusals.get(whatsapp);
+    if (late && message.statusCallback) {
+      this.owedReports.push(
+        this.statusReport(message, { MessageStatus: 'sent' }),
+        this.statusReport(message, { MessageStatus: late.status, ErrorCode: String(late.code) }),
+      );
+    }
     this.answer(res, 201, {
       sid: message.sid,
       account_sid: this.accountSid,
@@ -174,6 +219,26 @@ export class FakeTwilio {
       date_created: new Date().toUTCString(),
       api_version: '2010-04-01',
     });
+  }
+
+  /** The status report Twilio would post about `message`, with `fields` (MessageStatus, ErrorCode). */
+  statusReport(
+    message: FakeMessage,
+    fields: { MessageStatus: string; ErrorCode?: string },
+  ): StatusReport {
+    const url = message.statusCallback ?? '';
+    const params = {
+      AccountSid: this.accountSid,
+      MessageSid: message.sid,
+      SmsSid: message.sid,
+      To: message.to,
+      From: message.from ?? '',
+      ApiVersion: '2010-04-01',
+      ...fields,
+      SmsStatus: fields.MessageStatus,
+    };
+    const signature = twilio.getExpectedTwilioSignature(this.authToken, url, params);
+    return { url, params, signature };
   }
 
   /** Why Twilio would refuse this WhatsApp request, as its error code; null if it would not. */

@@ -3,12 +3,19 @@ import twilio from 'twilio';
 import { Role } from '../src/common/auth.decorators';
 import { DeliveryService, RetryLaterError } from '../src/notifications/delivery.service';
 import { FORBIDDEN_WORDS, NotificationTemplate } from '../src/notifications/notification-templates';
+import { NotificationQueue } from '../src/notifications/notification-queue.service';
 import { NotificationsRepository } from '../src/notifications/notifications.repository';
-import { createTestApp, TestApp } from './app';
+import { SweeperService } from '../src/notifications/sweeper.service';
+import { createCoordinator, createTestApp, TestApp } from './app';
 import { TestClock } from './clock';
-import { FakeTwilio, WHATSAPP_NOT_A_USER } from './fake-twilio';
+import {
+  FakeTwilio,
+  StatusReport,
+  WHATSAPP_NOT_A_USER,
+  WHATSAPP_OUTSIDE_WINDOW,
+} from './fake-twilio';
 import { isolateDatabaseAndRedis } from './isolated-env';
-import { HOUR, outboxFor, person, Person } from './notifications.fixtures';
+import { HOUR, outboxFor, person, Person, smsConsent } from './notifications.fixtures';
 
 const PUBLIC_BASE_URL = 'https://vws.example.org';
 const REMINDER_SID = `HX${'a1'.repeat(16)}`;
@@ -17,9 +24,10 @@ const WHATSAPP_FROM = 'whatsapp:+15005550007';
 
 /**
  * WhatsApp as a channel (issue #16): the person's choice and consent, templates outside the
- * 24-hour window and free text inside it, one SMS fallback after a permanent WhatsApp refusal,
- * and STOP on WhatsApp. Rows are delivered by calling DeliveryService with the test clock; the
- * real Twilio SDK talks to the fake Twilio.
+ * 24-hour window and free text inside it, one SMS fallback after a permanent WhatsApp refusal
+ * (at once, or reported later by status callback), and STOP on WhatsApp. Rows are delivered by
+ * calling DeliveryService with the test clock; the real Twilio SDK talks to the fake Twilio. This
+ * app runs no queue worker: a wake-up shows as a job waiting in Redis.
  */
 describe('WhatsApp', () => {
   const fake = new FakeTwilio();
@@ -109,6 +117,9 @@ describe('WhatsApp', () => {
         reason: string | null;
         body: string | null;
         last_error_code: string | null;
+        provider_message_id: string | null;
+        fallback_provider_message_id: string | null;
+        updated_at: Date;
       }>
     >(`SELECT * FROM notification WHERE id = $1`, [id]);
     if (r.fallback_from) fallbacks.set(id, r.fallback_error_code ?? '?');
@@ -326,6 +337,165 @@ describe('WhatsApp', () => {
       expect(whatsappAttempts(p)).toBe(0);
       expect(fake.sentTo(p.phone)).toHaveLength(1);
       expect(await rowById(reminder)).toMatchObject({ channel: 'sms', fallback_from: null });
+    });
+  });
+
+  describe('refusals Twilio reports later, by status callback', () => {
+    /** Posts reports to the status webhook as Twilio would: to its URL, signed. */
+    const post = (reports: StatusReport[]) =>
+      Promise.all(
+        reports.map((r) =>
+          t.http
+            .post(new URL(r.url).pathname)
+            .type('form')
+            .set('X-Twilio-Signature', r.signature)
+            .send(r.params)
+            .expect(204),
+        ),
+      );
+    const queue = () => t.app.get(NotificationQueue).queue;
+
+    /** A reminder sent by WhatsApp that Twilio accepted; the reports it then owes. */
+    async function acceptedByWhatsApp(p: Person) {
+      const id = await row(p, NotificationTemplate.SessionReminder);
+      expect(await deliver(id)).toBe('sent');
+      const [whatsapp] = fake.whatsappTo(p.phone);
+      expect(await rowById(id)).toMatchObject({
+        status: 'sent',
+        channel: 'whatsapp',
+        provider_message_id: whatsapp.sid,
+      });
+      return { id, whatsappSid: whatsapp.sid, reports: fake.takeStatusReports() };
+    }
+
+    it('falls back to SMS once after 63016, keeps both attempts, and ignores repeated reports', async () => {
+      const p = await whatsappPerson();
+      fake.refuseWhatsAppLater(p.phone, WHATSAPP_OUTSIDE_WINDOW);
+      const { id, whatsappSid, reports } = await acceptedByWhatsApp(p);
+      expect(reports.map((r) => r.params.MessageStatus)).toEqual(['sent', 'undelivered']);
+
+      // Twilio delivers the callbacks twice, the second time while the first is being applied.
+      await post(reports);
+      await Promise.all([post(reports), post(reports)]);
+      const fallen = await rowById(id);
+      expect(fallen).toMatchObject({
+        status: 'pending',
+        channel: 'sms',
+        fallback_from: 'whatsapp',
+        fallback_error_code: '63016',
+        fallback_provider_message_id: whatsappSid,
+        provider_message_id: null,
+      });
+      expect((await queue().getJob(id))?.data).toEqual({ notificationId: id });
+      await post(reports);
+      expect(await rowById(id)).toEqual(fallen);
+
+      expect(await deliver(id)).toBe('sent');
+      expect(await deliver(id)).toBe('not-claimed');
+      const sms = fake.sentTo(p.phone);
+      expect(sms).toHaveLength(1);
+      expect(sms[0].body).toMatch(/^Reminder: wellbeing session with Sam on .* \(Athens time\)/);
+      expect(fake.whatsappTo(p.phone)).toHaveLength(1);
+      expect(await rowById(id)).toMatchObject({
+        status: 'sent',
+        channel: 'sms',
+        provider_message_id: sms[0].sid,
+        fallback_provider_message_id: whatsappSid,
+        fallback_error_code: '63016',
+      });
+
+      // The WhatsApp message's reports, again, leave the SMS alone; the SMS's own ones apply.
+      await post(reports);
+      expect(await rowById(id)).toMatchObject({ status: 'sent', provider_message_id: sms[0].sid });
+      await post([fake.statusReport(sms[0], { MessageStatus: 'delivered' })]);
+      expect(await rowById(id)).toMatchObject({ status: 'delivered', channel: 'sms' });
+      expect(fake.sentTo(p.phone)).toHaveLength(1);
+
+      const coordinator = await createCoordinator(t);
+      const list = await t.http
+        .get('/v1/notifications?status=delivered')
+        .set(coordinator.auth)
+        .expect(200);
+      expect(list.body.items).toContainEqual(
+        expect.objectContaining({
+          id,
+          channel: 'sms',
+          fallbackFrom: 'whatsapp',
+          fallbackErrorCode: '63016',
+          fallbackProviderMessageId: whatsappSid,
+        }),
+      );
+    });
+
+    it('is sent by the sweeper when Redis lost the wake-up', async () => {
+      const p = await whatsappPerson();
+      fake.refuseWhatsAppLater(p.phone, 63024, 'failed');
+      const { id, reports } = await acceptedByWhatsApp(p);
+      await post(reports);
+      await (await queue().getJob(id))?.remove();
+      expect(await queue().getJob(id)).toBeNull();
+
+      await t.app.get(SweeperService).sweep(clock.now());
+      expect((await queue().getJob(id))?.data).toEqual({ notificationId: id });
+      expect(await deliver(id)).toBe('sent');
+      expect(fake.sentTo(p.phone)).toHaveLength(1);
+      expect(await rowById(id)).toMatchObject({
+        status: 'sent',
+        channel: 'sms',
+        fallback_error_code: '63024',
+      });
+    });
+
+    it('fails the row, with no SMS, for a code that is not a refusal to fall back from', async () => {
+      const p = await whatsappPerson();
+      fake.refuseWhatsAppLater(p.phone, 30008);
+      const { id, whatsappSid, reports } = await acceptedByWhatsApp(p);
+      await post(reports);
+      expect(await rowById(id)).toMatchObject({
+        status: 'failed',
+        channel: 'whatsapp',
+        provider_message_id: whatsappSid,
+        last_error_code: '30008',
+        fallback_from: null,
+      });
+      expect(await queue().getJob(id)).toBeNull();
+      expect(await deliver(id)).toBe('not-claimed');
+      expect(fake.sentTo(p.phone)).toEqual([]);
+
+      // An SMS row reported with a WhatsApp code fails as any SMS does: there is nothing to fall to.
+      const smsOnly = await person(t, Role.Volunteer);
+      const sms = await row(smsOnly, NotificationTemplate.SessionReminder);
+      expect(await deliver(sms)).toBe('sent');
+      const [sent] = fake.sentTo(smsOnly.phone);
+      await post([
+        fake.statusReport(sent, {
+          MessageStatus: 'undelivered',
+          ErrorCode: String(WHATSAPP_OUTSIDE_WINDOW),
+        }),
+      ]);
+      expect(await rowById(sms)).toMatchObject({
+        status: 'failed',
+        channel: 'sms',
+        fallback_from: null,
+      });
+      expect(fake.sentTo(smsOnly.phone)).toHaveLength(1);
+    });
+
+    it('sends no SMS to someone who withdrew SMS consent; the row fails as refused', async () => {
+      const p = await whatsappPerson();
+      fake.refuseWhatsAppLater(p.phone, WHATSAPP_OUTSIDE_WINDOW);
+      const { id, reports } = await acceptedByWhatsApp(p);
+      await smsConsent(t, p.id, false);
+      await post(reports);
+
+      expect(await deliver(id)).toBe('failed');
+      expect(fake.sentTo(p.phone)).toEqual([]);
+      expect(await rowById(id)).toMatchObject({
+        status: 'failed',
+        reason: 'refused-by-whatsapp',
+        last_error_code: '63016',
+        fallback_from: 'whatsapp',
+      });
     });
   });
 

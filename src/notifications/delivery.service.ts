@@ -52,7 +52,10 @@ interface Rendered {
  * person last wrote to our WhatsApp number, the message type's approved template outside it. A
  * permanent WhatsApp refusal (not on WhatsApp, outside the window, invalid recipient, or no
  * template for the type) sends the text by SMS instead, once: the row records the fallback, and
- * from then on it is an SMS row, so retries never go back to WhatsApp.
+ * from then on it is an SMS row, so retries never go back to WhatsApp. Refusals Twilio reports
+ * later, by status callback, fall back too: TwilioWebhooksService turns the row into a pending SMS
+ * row and wakes delivery, which sends it here by SMS if SMS is still allowed, else fails it as a
+ * refusal at send time does.
  */
 @Injectable()
 export class DeliveryService {
@@ -76,6 +79,10 @@ export class DeliveryService {
     if ('skip' in wanted) {
       await this.outbox.markSkipped(claim, wanted.skip);
       return 'skipped';
+    }
+    if ('refusedByWhatsApp' in wanted) {
+      await this.outbox.markFailed(claim, wanted.refusedByWhatsApp, 'refused-by-whatsapp');
+      return 'failed';
     }
 
     let rendered: Rendered;
@@ -105,7 +112,7 @@ export class DeliveryService {
   private async stillWanted(
     claim: ClaimedNotification,
     now: Date,
-  ): Promise<{ skip: string } | Plan> {
+  ): Promise<{ skip: string } | { refusedByWhatsApp: string } | Plan> {
     const startsAt = claim.payload.startsAt ? new Date(claim.payload.startsAt) : null;
     if (REMINDER_TEMPLATES.has(claim.template) && startsAt && startsAt <= now) {
       return { skip: 'event-started' };
@@ -122,6 +129,11 @@ export class DeliveryService {
     const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
       return { recipient, other, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
+    }
+    // Refused by WhatsApp after Twilio accepted it, and SMS may not go: failed, as a refusal at
+    // send time without SMS is.
+    if (!smsAllowed && claim.refusedAfterAcceptance && claim.fallbackErrorCode) {
+      return { refusedByWhatsApp: claim.fallbackErrorCode };
     }
     if (!smsConsent) return { skip: 'no-consent' };
     if (!smsAllowed) return { skip: 'opted-out' };

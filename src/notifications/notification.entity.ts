@@ -31,6 +31,10 @@ import { NotificationTemplate } from './notification-templates';
   'notification_fallback_check',
   `fallback_from IS NULL OR (fallback_from = 'whatsapp' AND channel = 'sms' AND fallback_error_code IS NOT NULL)`,
 )
+@Check(
+  'notification_fallback_provider_id_check',
+  `fallback_provider_message_id IS NULL OR fallback_from = 'whatsapp'`,
+)
 @Check('notification_attempts_check', `attempts >= 0`)
 @Check(
   'notification_sent_has_provider_id_check',
@@ -115,6 +119,13 @@ export class Notification {
 
   @Column({ type: 'timestamptz', nullable: true })
   fallbackAt!: Date | null;
+
+  /**
+   * The WhatsApp message's SID when Twilio accepted it and reported the refusal later, by status
+   * callback; `providerMessageId` is then the SMS's. Null when WhatsApp refused at once.
+   */
+  @Column({ type: 'text', nullable: true })
+  fallbackProviderMessageId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

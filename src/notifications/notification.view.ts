@@ -43,6 +43,8 @@ export class NotificationAdminView {
   fallbackFrom!: string | null;
   /** Why WhatsApp refused it: Twilio 63003, 63016, 63024, or `no-template`. */
   fallbackErrorCode!: string | null;
+  /** The refused WhatsApp message's Twilio SID, when Twilio accepted it and reported the refusal later. */
+  fallbackProviderMessageId!: string | null;
   updatedAt!: Date;
 }
 

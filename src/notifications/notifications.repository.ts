@@ -25,6 +25,10 @@ export interface ClaimedNotification {
   attempt: number;
   /** `whatsapp` once a WhatsApp attempt failed for good: the row goes by SMS from then on. */
   fallbackFrom: NotificationChannel.WhatsApp | null;
+  /** Why WhatsApp refused it (Twilio's code or `no-template`), once fallen back. */
+  fallbackErrorCode: string | null;
+  /** Twilio accepted the WhatsApp message and reported its refusal later, by status callback. */
+  refusedAfterAcceptance: boolean;
 }
 
 export interface DueRow {
@@ -47,6 +51,7 @@ export interface NotificationRow {
   body: string | null;
   fallbackFrom: string | null;
   fallbackErrorCode: string | null;
+  fallbackProviderMessageId: string | null;
   updatedAt: Date;
 }
 
@@ -63,7 +68,7 @@ const SENDING = NotificationStatus.Sending;
 const ROW_COLUMNS = `id, recipient_id AS "recipientId", channel, template, about, status,
   due_at AS "dueAt", sent_at AS "sentAt", attempts, last_error_code AS "lastErrorCode", reason,
   body, fallback_from AS "fallbackFrom", fallback_error_code AS "fallbackErrorCode",
-  updated_at AS "updatedAt"`;
+  fallback_provider_message_id AS "fallbackProviderMessageId", updated_at AS "updatedAt"`;
 
 /**
  * The outbox's SQL, written out. Every state change is a guarded UPDATE (`WHERE status = ...`),
@@ -136,7 +141,9 @@ export class NotificationsRepository {
           SET status = '${SENDING}', attempts = attempts + 1, claimed_at = $2, updated_at = now()
         WHERE id = $1 AND status = '${PENDING}' AND due_at <= $3
         RETURNING id, recipient_id AS "recipientId", template, payload, due_at AS "dueAt",
-                  attempts AS attempt, fallback_from AS "fallbackFrom"`,
+                  attempts AS attempt, fallback_from AS "fallbackFrom",
+                  fallback_error_code AS "fallbackErrorCode",
+                  fallback_provider_message_id IS NOT NULL AS "refusedAfterAcceptance"`,
       [id, now, dueBy],
     );
     return rows[0] ?? null;
@@ -229,6 +236,33 @@ export class NotificationsRepository {
         ORDER BY due_at, id LIMIT $2`,
       [until, limit, after?.dueAt ?? null, after?.id ?? null],
     );
+  }
+
+  /**
+   * A WhatsApp message Twilio accepted and then reported refused for good (63016 and the like):
+   * the row becomes an SMS row due now, once. Its WhatsApp SID moves to
+   * `fallback_provider_message_id`, so later reports about that message find no row, and the SMS
+   * gets its own SID when it goes. `attempts` keeps counting: it is the claims' token. Only a
+   * WhatsApp row that is `sent` and has not fallen back moves, so a duplicated or concurrent
+   * report does nothing the second time. Returns the row to enqueue, or null.
+   */
+  async fallBackAfterReport(
+    providerMessageId: string,
+    errorCode: string,
+    at: Date,
+  ): Promise<DueRow | null> {
+    const [rows] = await this.dataSource.query<[DueRow[], number]>(
+      `UPDATE notification
+          SET channel = 'sms', fallback_from = 'whatsapp', fallback_error_code = $2,
+              fallback_at = $3, fallback_provider_message_id = provider_message_id,
+              provider_message_id = NULL, status = '${PENDING}', due_at = LEAST(due_at, $3),
+              claimed_at = NULL, sent_at = NULL, updated_at = now()
+        WHERE provider_message_id = $1 AND status = 'sent' AND channel = 'whatsapp'
+          AND fallback_from IS NULL
+        RETURNING id, due_at AS "dueAt"`,
+      [providerMessageId, errorCode, at],
+    );
+    return rows[0] ?? null;
   }
 
   /**

@@ -111,6 +111,7 @@ function toAdmin(r: NotificationRow): NotificationAdminView {
     channel: r.channel,
     fallbackFrom: r.fallbackFrom,
     fallbackErrorCode: r.fallbackErrorCode,
+    fallbackProviderMessageId: r.fallbackProviderMessageId,
     updatedAt: r.updatedAt,
   };
 }

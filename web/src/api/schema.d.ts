@@ -2187,6 +2187,8 @@ export interface components {
       fallbackFrom: string | null;
       /** @description Why WhatsApp refused it: Twilio 63003, 63016, 63024, or `no-template`. */
       fallbackErrorCode: string | null;
+      /** @description The refused WhatsApp message's Twilio SID, when Twilio accepted it and reported the refusal later. */
+      fallbackProviderMessageId: string | null;
       /** Format: date-time */
       updatedAt: string;
     };
