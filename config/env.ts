@@ -369,12 +369,16 @@ export class Env {
   @Min(10)
   SMS_RETRY_BASE_MS = 30_000;
 
-  /** SMS sent at once by each worker process. */
+  /**
+   * SMS sent at once by each worker process. Deliveries in flight together share their database
+   * statements (src/common/batcher.ts), so more in flight is cheaper per text; Twilio answers 429
+   * past the account's concurrency limit, which is retried.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
-  SMS_WORKER_CONCURRENCY = 5;
+  SMS_WORKER_CONCURRENCY = 32;
 
   /** An SMS claimed longer ago than this by a worker that never finished is tried again. */
   @Transform(toInt)

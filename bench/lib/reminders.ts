@@ -2,20 +2,25 @@
  * 10,000 reminders due at the same instant, drained by 1 and then 2 worker processes
  * (`APP_ROLE=worker`, the real Twilio driver) through the test suite's fake Twilio, against a bare
  * loop of the same sends (the service's own TwilioSmsSender, at one worker's concurrency).
+ * The rows get their Bull jobs as a booking's do; a last drain gives them none, as after a Redis
+ * flush.
  */
 import { performance } from 'node:perf_hooks';
+import { NotificationQueue } from '../../src/notifications/notification-queue.service';
 import { TwilioSmsSender } from '../../src/notifications/twilio-sms-sender';
 import { TestApp } from '../../test/app';
 import { FakeTwilio } from '../../test/fake-twilio';
 import { inPool, percentile, round, sleep } from './stats';
 import { startService } from './world';
 
-const CONCURRENCY = 5; // SMS_WORKER_CONCURRENCY's default
+const CONCURRENCY = 32; // SMS_WORKER_CONCURRENCY's default
 
 export interface ReminderResult {
   bare: { perSecond: number };
   workers: Array<{
     workers: number;
+    /** False: no Bull jobs (as after a Redis flush); the sweeper finds the rows. */
+    jobs: boolean;
     perSecond: number;
     ratio: number;
     p99LatenessMs: number;
@@ -26,6 +31,17 @@ export interface ReminderResult {
   }>;
   rows: Array<[string, string, string]>;
 }
+
+/**
+ * Each drain: how many worker processes, and whether the rows get their Bull jobs as a booking's
+ * do (`NotificationQueue.enqueue`, what the outbox does after each commit) or none, as after a
+ * Redis flush, so that the sweeper alone finds them.
+ */
+const DRAINS = [
+  { workers: 1, jobs: true },
+  { workers: 2, jobs: true },
+  { workers: 1, jobs: false },
+];
 
 export async function drainReminders(
   t: TestApp,
@@ -59,9 +75,9 @@ export async function drainReminders(
     const bareRate = (n / (performance.now() - t0)) * 1000;
 
     const workers: ReminderResult['workers'] = [];
-    for (const count of [1, 2]) {
-      log(`reminders: ${count} worker(s)`);
-      const tag = `bench${count}`;
+    for (const { workers: count, jobs } of DRAINS) {
+      log(`reminders: ${count} worker(s)${jobs ? '' : ', no jobs (as after a Redis flush)'}`);
+      const tag = `bench${count}${jobs ? '' : 'flush'}`;
       const procs = await Promise.all(
         Array.from({ length: count }, () =>
           startService({
@@ -75,7 +91,7 @@ export async function drainReminders(
       );
       await sleep(4000); // booted and past their start-up sweep
       const before = fake.messages.length;
-      await t.db.query(
+      const inserted = await t.db.query<Array<{ id: string; dueAt: Date }>>(
         `INSERT INTO notification (recipient_id, template, about, payload, idempotency_key, due_at)
          SELECT n.recipient_id, n.template, n.about, n.payload,
                 n.idempotency_key || ':' || $2 || ':' || g, now() + interval '3 seconds'
@@ -83,9 +99,10 @@ export async function drainReminders(
            JOIN (SELECT *, row_number() OVER (ORDER BY id) - 1 AS k
                    FROM notification WHERE id = ANY ($3::uuid[])) n
              ON n.k = (g - 1) % $4
-`,
+         RETURNING id, due_at AS "dueAt"`,
         [n, tag, templates.map((r) => r.id), templates.length],
       );
+      if (jobs) await t.app.get(NotificationQueue).enqueue(inserted, new Date());
       const limit = Date.now() + Math.max(120_000, n * 50);
       let open = n;
       while (open > 0 && Date.now() < limit) {
@@ -109,6 +126,7 @@ export async function drainReminders(
       const perSecond = sent.length / seconds;
       workers.push({
         workers: count,
+        jobs,
         perSecond: round(perSecond),
         ratio: round(perSecond / bareRate, 2),
         p99LatenessMs: round(percentile(lateness, 99)),
@@ -128,7 +146,7 @@ export async function drainReminders(
           'reference',
         ],
         ...workers.map((w): [string, string, string] => [
-          `… drained by ${w.workers} worker${w.workers > 1 ? 's' : ''}`,
+          `… drained by ${w.workers} worker${w.workers > 1 ? 's' : ''}${w.jobs ? '' : ', no jobs (after a Redis flush)'}`,
           `${w.perSecond} SMS/s, p99 lateness ${w.p99LatenessMs} ms, ${w.duplicates} twice, ${w.lost} lost${w.skipped ? `, ${w.skipped} skipped` : ''}`,
           `**${w.ratio}×** the bare loop`,
         ]),

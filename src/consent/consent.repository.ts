@@ -26,17 +26,29 @@ export class ConsentRepository {
     purpose: ConsentPurpose,
     em: EntityManager,
   ): Promise<boolean> {
-    const rows: Array<{ ok: boolean }> = await em.query(
-      `SELECT e.granted AND e.version >= COALESCE(
+    return (await this.validGrantsAmong([userId], purpose, em)).has(userId);
+  }
+
+  /** Those of `userIds` whose latest event for the purpose is a valid grant, in one query. */
+  async validGrantsAmong(
+    userIds: readonly string[],
+    purpose: ConsentPurpose,
+    em: EntityManager,
+  ): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT u.id
+         FROM unnest($1::uuid[]) AS u (id)
+         CROSS JOIN LATERAL (
+               SELECT e.granted, e.version FROM consent_event e
+                WHERE e.subject_id = u.id AND e.purpose = $2
+                ORDER BY e.seq DESC
+                LIMIT 1) e
+        WHERE e.granted AND e.version >= COALESCE(
                 (SELECT max(version) FROM consent_text
-                  WHERE purpose = e.purpose AND requires_reconsent), 0) AS ok
-         FROM consent_event e
-        WHERE e.subject_id = $1 AND e.purpose = $2
-        ORDER BY e.seq DESC
-        LIMIT 1`,
-      [userId, purpose],
+                  WHERE purpose = $2 AND requires_reconsent), 0)`,
+      [[...new Set(userIds)], purpose],
     );
-    return rows[0]?.ok === true;
+    return new Set(rows.map((r) => r.id));
   }
 
   /** The newest version of the purpose's text; null when it has none. */

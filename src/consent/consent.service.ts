@@ -67,6 +67,15 @@ export class ConsentService {
     return this.repo.latestIsValidGrant(userId, purpose, em);
   }
 
+  /** `hasConsent` for many people at once: those of `userIds` who have it. */
+  consentedAmong(
+    userIds: readonly string[],
+    purpose: ConsentPurpose,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    return this.repo.validGrantsAmong(userIds, purpose, em);
+  }
+
   async requireConsent(userId: string, purpose: ConsentPurpose, em?: EntityManager): Promise<void> {
     if (!(await this.hasConsent(userId, purpose, em))) throw new ConsentMissingError(purpose);
   }

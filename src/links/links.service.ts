@@ -3,9 +3,10 @@ import { ConfigType } from '@nestjs/config';
 import { EntityManager } from 'typeorm';
 import { linksConfig } from '../../config/configuration';
 import { TherapistSlotsService } from '../availability/therapist-slots.service';
-import { CheckinReadsService } from '../checkins/checkin-reads.service';
+import { CallState, CheckinReadsService } from '../checkins/checkin-reads.service';
 import { CheckinsService } from '../checkins/checkins.service';
 import { Actor } from '../common/auth.decorators';
+import { batcher } from '../common/batcher';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-error';
 import { zonedTime } from '../common/time/zoned-time.view';
@@ -13,7 +14,7 @@ import { IdentityService } from '../identity/identity.service';
 import { FORBIDDEN_WORDS } from '../notifications/notification-templates';
 import { BookSession } from '../sessions/book-session.service';
 import { SessionStatus } from '../sessions/session.types';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionState, SessionsService } from '../sessions/sessions.service';
 import { LinkRescheduleDto, LinkSlotsQuery } from './dto/link.dto';
 import { CODE_PATTERN, hashCode, LinkFields, newCode, signLink, verifyLink } from './link-code';
 import { LinkLimiter } from './link-limiter.service';
@@ -74,7 +75,8 @@ export class LinksService {
     const code = cleanCode();
     const codeHash = hashCode(code);
     const signature = signLink(this.config.secret, codeHash, fields);
-    await this.repo.insert({ ...fields, codeHash, signature } as SignedLink, em);
+    const link = { ...fields, codeHash, signature } as SignedLink;
+    await (em ? this.repo.insert([link], em) : this.inserts(link));
     return `${this.config.publicBaseUrl}/l/${code}`;
   }
 
@@ -193,35 +195,62 @@ export class LinksService {
     return account ? { id: account.id, role: account.role, timezone: account.timezone } : null;
   }
 
-  /** The event if `actor` is one of its two people (never a coordinator's reach); else null. */
+  /**
+   * The event if `actor` is one of its two people (never a coordinator's reach); else null. Read
+   * with every other event asked about at the same moment (the texts being sent).
+   */
   private async eventState(kind: LinkKind, id: string, actor: Actor): Promise<EventState | null> {
-    try {
+    const state = await this.states({ kind, id });
+    return state && state.people.includes(actor.id) ? state.event : null;
+  }
+
+  private readonly states = batcher<
+    { kind: LinkKind; id: string },
+    { people: string[]; event: EventState } | null
+  >(async (keys) => {
+    const ids = (kind: LinkKind) => keys.filter((k) => k.kind === kind).map((k) => k.id);
+    const [sessions, calls] = await Promise.all([
+      ids('session').length
+        ? this.sessions.eventStates(ids('session'))
+        : new Map<string, SessionState>(),
+      ids('checkin').length ? this.calls.eventStates(ids('checkin')) : new Map<string, CallState>(),
+    ]);
+    return keys.map(({ kind, id }) => {
       if (kind === 'session') {
-        const s = await this.sessions.readable(actor, id, 'session.read');
-        if (![s.volunteerId, s.therapistId].includes(actor.id)) return null;
+        const s = sessions.get(id);
+        if (!s) return null;
         return {
-          kind,
-          startsAt: s.startsAt,
-          endsAt: s.endsAt,
-          version: s.sequence,
-          open: s.status === SessionStatus.Booked,
-          therapistId: s.therapistId,
+          people: [s.volunteerId, s.therapistId],
+          event: {
+            kind,
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+            version: s.sequence,
+            open: s.status === SessionStatus.Booked,
+            therapistId: s.therapistId,
+          },
         };
       }
-      const c = await this.calls.get(actor, id);
-      if (![c.volunteerId, c.buddyId].includes(actor.id)) return null;
+      const c = calls.get(id);
+      if (!c) return null;
       return {
-        kind,
-        startsAt: new Date(c.startsAt.utc),
-        endsAt: null,
-        version: c.sequence,
-        open: c.status === 'scheduled',
+        people: [c.volunteerId, c.buddyId],
+        event: {
+          kind,
+          startsAt: c.startsAt,
+          endsAt: null,
+          version: c.sequence,
+          open: c.status === 'scheduled',
+        },
       };
-    } catch (error) {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    }
-  }
+    });
+  });
+
+  /** New links, saved with the others minted at the same moment. */
+  private readonly inserts = batcher<SignedLink, void>(async (links) => {
+    await this.repo.insert(links);
+    return links.map(() => undefined);
+  });
 }
 
 export class LinkCannotError extends RuleViolationError {

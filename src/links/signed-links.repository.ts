@@ -11,33 +11,40 @@ export class SignedLinksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Saves a new link. Links that can no longer work go as new ones are made, so the table stays
-   * the size of what is live: the same person's links to the same object from an older version,
-   * and a bounded batch of any that are past their time (by the expiry index; the database's
-   * clock, which in production is the service's, and leaves alone the future-dated test runs).
+   * Saves new links, in one statement however many. Links that can no longer work go as new ones
+   * are made, so the table stays the size of what is live: the same person's links to the same
+   * object from an older version, and a bounded batch of any that are past their time (by the
+   * expiry index; the database's clock, which in production is the service's, and leaves alone
+   * the future-dated test runs). A link is minted per text sent, outside any transaction: texts
+   * sent together share the statement.
    */
-  async insert(link: SignedLink, em: EntityManager = this.dataSource.manager) {
-    // One statement: a link is minted per text sent, outside any transaction, so each extra
-    // statement was another round trip and another commit on the reminder path.
+  async insert(links: readonly SignedLink[], em: EntityManager = this.dataSource.manager) {
+    if (links.length === 0) return;
+    const column = <K extends keyof SignedLink>(key: K) => links.map((l) => l[key]);
     await em.query(
-      `WITH older AS (
-         DELETE FROM signed_link
-          WHERE kind = $1 AND object_id = $2 AND person_id = $3 AND version < $4
+      `WITH new AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::int[],
+                              $6::timestamptz[], $7::text[])
+           AS l (code_hash, kind, object_id, person_id, version, expires_at, signature)
+       ), older AS (
+         DELETE FROM signed_link s USING new
+          WHERE s.kind = new.kind AND s.object_id = new.object_id
+            AND s.person_id = new.person_id AND s.version < new.version
        ), expired AS (
          DELETE FROM signed_link WHERE code_hash IN (
            SELECT code_hash FROM signed_link WHERE expires_at <= now() ORDER BY expires_at LIMIT $8)
        )
        INSERT INTO signed_link (code_hash, kind, object_id, person_id, version, expires_at, signature)
-       VALUES ($5, $1, $2, $3, $4, $6, $7)`,
+       SELECT code_hash, kind, object_id, person_id, version, expires_at, signature FROM new`,
       [
-        link.kind,
-        link.objectId,
-        link.personId,
-        link.version,
-        link.codeHash,
-        link.expiresAt,
-        link.signature,
-        EXPIRED_BATCH,
+        column('codeHash'),
+        column('kind'),
+        column('objectId'),
+        column('personId'),
+        column('version'),
+        column('expiresAt'),
+        column('signature'),
+        EXPIRED_BATCH * links.length,
       ],
     );
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { smsConfig } from '../../config/configuration';
+import { batcher } from '../common/batcher';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import type { AccountView } from '../identity/identity.service';
@@ -125,7 +126,7 @@ export class DeliveryService {
     if (!recipient.phone) return { skip: 'no-phone' };
     const phone = recipient.phone;
 
-    const smsConsent = await this.consent.hasConsent(recipient.id, ConsentPurpose.SmsReminders);
+    const smsConsent = await this.smsConsent(recipient.id);
     const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
       return { recipient, other, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
@@ -139,6 +140,12 @@ export class DeliveryService {
     if (!smsAllowed) return { skip: 'opted-out' };
     return { recipient, other, phone, channel: NotificationChannel.Sms, smsAllowed };
   }
+
+  /** SMS consent, asked for every delivery in flight in one query. */
+  private readonly smsConsent = batcher<string, boolean>(async (ids) => {
+    const agreed = await this.consent.consentedAmong(ids, ConsentPurpose.SmsReminders);
+    return ids.map((id) => agreed.has(id));
+  });
 
   /** Chose WhatsApp and agreed to it; without that consent their texts go by SMS. */
   private async wantsWhatsApp(userId: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { batcher } from '../common/batcher';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { firstName } from '../common/first-name';
 import { LinksService } from '../links/links.service';
@@ -36,17 +37,28 @@ export class MessageRenderer {
     private readonly links: LinksService,
   ) {}
 
-  /** The recipient (null if gone) and the other person a text about them names, in one read. */
-  async people(
+  /**
+   * The recipient (null if gone) and the other person a text about them names: one read for
+   * every text being sent at the moment.
+   */
+  people(
     recipientId: string,
     otherId: string | undefined,
   ): Promise<{ recipient: AccountView | null; other: AccountView | null }> {
-    const found = await this.identity.getMany(otherId ? [recipientId, otherId] : [recipientId]);
-    return {
+    return this.peopleOf({ recipientId, otherId });
+  }
+
+  private readonly peopleOf = batcher<
+    { recipientId: string; otherId: string | undefined },
+    { recipient: AccountView | null; other: AccountView | null }
+  >(async (keys) => {
+    const ids = keys.flatMap((k) => (k.otherId ? [k.recipientId, k.otherId] : [k.recipientId]));
+    const found = await this.identity.getMany([...new Set(ids)]);
+    return keys.map(({ recipientId, otherId }) => ({
       recipient: found.get(recipientId) ?? null,
       other: otherId ? (found.get(otherId) ?? null) : null,
-    };
-  }
+    }));
+  });
 
   /**
    * The text, and the values of its WhatsApp template's placeholders, for `recipient` about

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { batcher } from '../common/batcher';
 import { Position } from '../common/pagination';
 import { NotificationChannel, NotificationStatus } from './notification-status';
 import { NotificationTemplate } from './notification-templates';
@@ -133,24 +134,44 @@ export class NotificationsRepository {
 
   /**
    * Takes a due row for sending. Exactly one caller gets it: the others find it no longer pending.
-   * `dueBy` allows a little clock skew between the enqueuing host and the worker.
+   * `dueBy` allows a little clock skew between the enqueuing host and the worker. Claims made at
+   * the same moment go as one statement; each still needs its own row pending and due by its own
+   * `dueBy`, and a row asked for twice goes to the first asker only.
    */
-  async claim(id: string, now: Date, dueBy: Date): Promise<ClaimedNotification | null> {
-    const [rows] = await this.dataSource.query<[ClaimedNotification[], number]>(
-      `UPDATE notification
-          SET status = '${SENDING}', attempts = attempts + 1, claimed_at = $2, updated_at = now()
-        WHERE id = $1 AND status = '${PENDING}' AND due_at <= $3
-        RETURNING id, recipient_id AS "recipientId", template, payload, due_at AS "dueAt",
-                  attempts AS attempt, fallback_from AS "fallbackFrom",
-                  fallback_error_code AS "fallbackErrorCode",
-                  fallback_provider_message_id IS NOT NULL AS "refusedAfterAcceptance"`,
-      [id, now, dueBy],
-    );
-    return rows[0] ?? null;
+  claim(id: string, now: Date, dueBy: Date): Promise<ClaimedNotification | null> {
+    return this.claims({ id, now, dueBy });
   }
 
-  /** Records the provider's acceptance; false when this claim is no longer the row's. */
-  async markSent(
+  private readonly claims = batcher<
+    { id: string; now: Date; dueBy: Date },
+    ClaimedNotification | null
+  >(async (keys) => {
+    const [rows] = await this.dataSource.query<[ClaimedNotification[], number]>(
+      `UPDATE notification n
+          SET status = '${SENDING}', attempts = n.attempts + 1, claimed_at = u.now,
+              updated_at = now()
+         FROM (SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])
+                 AS k (id, now, due_by)) u
+        WHERE n.id = u.id AND n.status = '${PENDING}' AND n.due_at <= u.due_by
+        RETURNING n.id, n.recipient_id AS "recipientId", n.template, n.payload, n.due_at AS "dueAt",
+                  n.attempts AS attempt, n.fallback_from AS "fallbackFrom",
+                  n.fallback_error_code AS "fallbackErrorCode",
+                  n.fallback_provider_message_id IS NOT NULL AS "refusedAfterAcceptance"`,
+      [keys.map((k) => k.id), keys.map((k) => k.now), keys.map((k) => k.dueBy)],
+    );
+    const claimed = new Map(rows.map((r) => [r.id, r]));
+    return keys.map((k) => {
+      const row = claimed.get(k.id) ?? null;
+      claimed.delete(k.id);
+      return row;
+    });
+  });
+
+  /**
+   * Records the provider's acceptance; false when this claim is no longer the row's. Texts sent
+   * at the same moment are recorded in one statement.
+   */
+  markSent(
     claim: ClaimedNotification,
     sent: {
       providerMessageId: string;
@@ -160,13 +181,35 @@ export class NotificationsRepository {
       channel: NotificationChannel;
     },
   ): Promise<boolean> {
-    return this.finish(
-      claim,
-      `status = 'sent', provider_message_id = $3, to_phone = $4, body = $5, sent_at = $6,
-       channel = $7, last_error_code = NULL`,
-      [sent.providerMessageId, sent.toPhone, sent.body, sent.at, sent.channel],
-    );
+    return this.sents({ claim, sent });
   }
+
+  private readonly sents = batcher<
+    { claim: ClaimedNotification; sent: Parameters<NotificationsRepository['markSent']>[1] },
+    boolean
+  >(async (keys) => {
+    const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(
+      `UPDATE notification n
+          SET status = 'sent', provider_message_id = u.sid, to_phone = u.phone, body = u.body,
+              sent_at = u.at, channel = u.channel, last_error_code = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[],
+                     $6::timestamptz[], $7::text[])
+                AS u (id, attempt, sid, phone, body, at, channel)
+        WHERE n.id = u.id AND n.status = '${SENDING}' AND n.attempts = u.attempt
+        RETURNING n.id`,
+      [
+        keys.map((k) => k.claim.id),
+        keys.map((k) => k.claim.attempt),
+        keys.map((k) => k.sent.providerMessageId),
+        keys.map((k) => k.sent.toPhone),
+        keys.map((k) => k.sent.body),
+        keys.map((k) => k.sent.at),
+        keys.map((k) => k.sent.channel),
+      ],
+    );
+    const recorded = new Set(rows.map((r) => r.id));
+    return keys.map((k) => recorded.delete(k.claim.id));
+  });
 
   /**
    * Records a WhatsApp attempt that failed for good: the row goes by SMS from now on, this claim
@@ -320,9 +363,23 @@ export class NotificationsRepository {
   }
 
   /** Whether the number sent STOP (or Twilio reported it unsubscribed) and not START since. */
-  async isOptedOut(phone: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = await em.query<unknown[]>(`SELECT 1 FROM sms_opt_out WHERE phone = $1`, [phone]);
-    return rows.length > 0;
+  /** In the caller's transaction when given one; else asked with the others asked at once. */
+  async isOptedOut(phone: string, em?: EntityManager): Promise<boolean> {
+    if (!em) return this.optedOut(phone);
+    return (await this.optedOutAmong([phone], em)).has(phone);
+  }
+
+  private readonly optedOut = batcher<string, boolean>(async (phones) => {
+    const out = await this.optedOutAmong(phones, this.dataSource.manager);
+    return phones.map((phone) => out.has(phone));
+  });
+
+  private async optedOutAmong(phones: readonly string[], em: EntityManager): Promise<Set<string>> {
+    const rows = await em.query<Array<{ phone: string }>>(
+      `SELECT phone FROM sms_opt_out WHERE phone = ANY ($1::text[])`,
+      [[...new Set(phones)]],
+    );
+    return new Set(rows.map((r) => r.phone));
   }
 
   /** Newest due first; keyset-paginated on (due_at, id). */

@@ -33,6 +33,17 @@ export interface AttendanceResult {
 }
 
 /** Reading sessions, and the changes that need no slot: cancel and outcome. */
+/** A session as a signed link needs it. */
+export interface SessionState {
+  id: string;
+  volunteerId: string;
+  therapistId: string;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  status: SessionStatus;
+}
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -72,6 +83,20 @@ export class SessionsService {
       await this.audit.recordRead(actor, action, [id]);
     }
     return session;
+  }
+
+  /**
+   * Where each of these sessions stands, for the signed links of texts (who is on it, when, its
+   * version and status), in one read; no access check: the caller checks the person is on it.
+   */
+  async eventStates(ids: readonly string[]): Promise<Map<string, SessionState>> {
+    const rows = await this.dataSource.query<SessionState[]>(
+      `SELECT id, volunteer_id AS "volunteerId", therapist_id AS "therapistId",
+              starts_at AS "startsAt", ends_at AS "endsAt", sequence, status
+         FROM session WHERE id = ANY ($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   async list(actor: Actor, query: SessionListQuery): Promise<SessionPageView> {
