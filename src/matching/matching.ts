@@ -29,6 +29,7 @@
  * Ties go to the most overlap, then to the most shared languages, then to the buddy id.
  */
 import { DateTime } from 'luxon';
+import { offsetAt, zoneNamed } from '../common/time/wall-clock';
 import type { BuddyKind } from '../people/people.types';
 
 /** One factor of a rank: its weight, its score (0..1) and a sentence saying why. */
@@ -241,7 +242,7 @@ function language(shared: string[], requested: string[]): Scored {
 }
 
 function timezone(at: Date, therapistZone: string, volunteerZone: string): Scored {
-  const offset = (zone: string) => DateTime.fromJSDate(at, { zone }).offset;
+  const offset = (zone: string) => offsetAt(zoneNamed(zone), at.getTime());
   const hours = Math.abs(offset(therapistZone) - offset(volunteerZone)) / 60;
   return {
     score: clamp01(1 - hours / 12),

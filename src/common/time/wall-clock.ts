@@ -121,8 +121,10 @@ export interface DayClock {
  */
 export function dayClock(zone: IANAZone, day: number): DayClock {
   const midnight = day * MS_PER_DAY;
-  const offset = zone.offset(midnight - 14 * 60 * MS_PER_MINUTE);
-  const steady = offset === zone.offset(midnight + MS_PER_DAY + 12 * 60 * MS_PER_MINUTE);
+  // offsetAt is zone.offset from a per-day cache: slot search asks this of every day of every
+  // therapist, and Intl behind zone.offset was a third of the matches page's CPU.
+  const offset = offsetAt(zone, midnight - 14 * 60 * MS_PER_MINUTE);
+  const steady = offset === offsetAt(zone, midnight + MS_PER_DAY + 12 * 60 * MS_PER_MINUTE);
   return steady
     ? {
         steady,
