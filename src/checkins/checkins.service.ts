@@ -117,17 +117,7 @@ export class CheckinsService {
     const startsAt = new Date(dto.startsAt);
     requireScheduledInstant(now, 'startsAt', startsAt);
     return this.dataSource.transaction(async (em) => {
-      const { pairing, call } = await this.lockCall(
-        actor,
-        id,
-        (p) => [p.volunteerId, p.buddyId],
-        em,
-      );
-      if (expectedSequence !== undefined && call.sequence !== expectedSequence) {
-        throw new NotFoundError('check-in');
-      }
-      if (pairing.status !== 'active') throw new PairingEndedError();
-      if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
+      const { pairing, call } = await this.lockChangeable(actor, id, expectedSequence, em);
       if (await this.pairings.hasLiveCallAt(pairing.id, startsAt, call.id, em)) {
         throw new CallClashError();
       }
@@ -155,17 +145,7 @@ export class CheckinsService {
   cancel(actor: Actor, id: string, expectedSequence?: number): Promise<void> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
-      const { pairing, call } = await this.lockCall(
-        actor,
-        id,
-        (p) => [p.volunteerId, p.buddyId],
-        em,
-      );
-      if (expectedSequence !== undefined && call.sequence !== expectedSequence) {
-        throw new NotFoundError('check-in');
-      }
-      if (pairing.status !== 'active') throw new PairingEndedError();
-      if (call.status !== 'scheduled') throw new CallNotScheduledError(call.status);
+      const { pairing, call } = await this.lockChangeable(actor, id, expectedSequence, em);
       if (call.startsAt <= now) throw new CallStartedError();
       await em.update(Checkin, call.id, {
         status: 'cancelled',
@@ -207,6 +187,25 @@ export class CheckinsService {
       },
       em,
     );
+  }
+
+  /**
+   * A call either of its people may still move or cancel: locked, at `expectedSequence` when
+   * given (a signed link's version; else 404), of an active pairing, and still scheduled.
+   */
+  private async lockChangeable(
+    actor: Actor,
+    id: string,
+    expectedSequence: number | undefined,
+    em: EntityManager,
+  ): Promise<{ pairing: Pairing; call: Checkin }> {
+    const locked = await this.lockCall(actor, id, (p) => [p.volunteerId, p.buddyId], em);
+    if (expectedSequence !== undefined && locked.call.sequence !== expectedSequence) {
+      throw new NotFoundError('check-in');
+    }
+    if (locked.pairing.status !== 'active') throw new PairingEndedError();
+    if (locked.call.status !== 'scheduled') throw new CallNotScheduledError(locked.call.status);
+    return locked;
   }
 
   /**

@@ -162,6 +162,14 @@ describe('web app: a volunteer books their session (browser)', () => {
     expect(secondTime).not.toBe(firstTime);
     await h.checkA11y(page, 'session moved');
 
+    // Cancelling asks once more; keeping it changes nothing.
+    await page.getByRole('button', { name: 'Cancel this session' }).click();
+    await heading('Are you sure you want to cancel this session?');
+    await h.checkA11y(page, 'session: confirm cancel');
+    await page.getByRole('link', { name: 'No, keep it' }).click();
+    await heading('Your session');
+    await page.getByRole('button', { name: 'Cancel this session' }).waitFor();
+
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByText(/booked for/).waitFor();
     await h.checkA11y(page, 'volunteer home, session booked');

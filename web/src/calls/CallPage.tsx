@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useMe } from '../account/useMe';
 import { api, problemMessage } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
-import { Link, navigate, useLocation, useParams } from '../app/router';
+import { navigate, useLocation, useParams } from '../app/router';
 import { Button, ButtonGroup } from '../components/Button';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ConfirmCancel } from '../components/ConfirmCancel';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
@@ -65,29 +65,15 @@ export function CallPage() {
 
   if (step === 'cancel' && changeable) {
     return (
-      <Page
+      <ConfirmCancel
         title="Are you sure you want to cancel this call?"
         back={here}
-        hasError={!!cancel.error}
+        error={cancel.error}
+        busy={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
       >
-        {cancel.error && (
-          <ErrorSummary errors={[{ href: '', message: problemMessage(cancel.error) }]} />
-        )}
-        <p className="govuk-body">
-          The call on {when} will be cancelled. The calls after it stay as planned.
-        </p>
-        <ButtonGroup>
-          <Button
-            type="button"
-            variant="warning"
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate()}
-          >
-            Yes, cancel it
-          </Button>
-          <Link to={here}>No, keep it</Link>
-        </ButtonGroup>
-      </Page>
+        The call on {when} will be cancelled. The calls after it stay as planned.
+      </ConfirmCancel>
     );
   }
   if (step === 'move' && changeable) {

@@ -4,7 +4,7 @@ import { api, problemMessage, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { Link, navigate, useLocation, useParams } from '../app/router';
 import { Button, ButtonGroup } from '../components/Button';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ConfirmCancel } from '../components/ConfirmCancel';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
@@ -61,25 +61,15 @@ export function LinkPage() {
 
   if (step === 'cancel' && view.can.cancel) {
     return (
-      <Page title="Are you sure you want to cancel?" back={here} hasError={!!cancel.error}>
-        {cancel.error && (
-          <ErrorSummary errors={[{ href: '', message: problemMessage(cancel.error) }]} />
-        )}
-        <p className="govuk-body">
-          {view.description} on {when} will be cancelled. The other person will be told.
-        </p>
-        <ButtonGroup>
-          <Button
-            type="button"
-            variant="warning"
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate()}
-          >
-            Yes, cancel it
-          </Button>
-          <Link to={here}>No, keep it</Link>
-        </ButtonGroup>
-      </Page>
+      <ConfirmCancel
+        title="Are you sure you want to cancel?"
+        back={here}
+        error={cancel.error}
+        busy={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+      >
+        {view.description} on {when} will be cancelled. The other person will be told.
+      </ConfirmCancel>
     );
   }
 

@@ -5,7 +5,7 @@ import { api, download, problemMessage } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { navigate, useLocation, useParams } from '../app/router';
 import { Button, ButtonGroup } from '../components/Button';
-import { ErrorSummary } from '../components/ErrorSummary';
+import { ConfirmCancel } from '../components/ConfirmCancel';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
@@ -17,7 +17,7 @@ const HOW = { video: 'Video call', phone: 'Phone call', in_person: 'In person' }
 /** One session: when (with its zone), add to calendar, move it, cancel it. */
 export function SessionPage() {
   const { id } = useParams();
-  const { search } = useLocation();
+  const { pathname: here, search } = useLocation();
   const me = useMe();
   const zone = me.data?.timezone;
   const [moving, setMoving] = useState(false);
@@ -59,16 +59,23 @@ export function SessionPage() {
     },
   });
   const s = session.data;
+  if (s && zone && s.status === 'booked' && search.get('step') === 'cancel') {
+    return (
+      <ConfirmCancel
+        title="Are you sure you want to cancel this session?"
+        back={here}
+        error={cancel.error}
+        busy={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+      >
+        Your session on {formatZoned(s.startsAt.utc, zone)} will be cancelled. The other person will
+        be told.
+      </ConfirmCancel>
+    );
+  }
   return (
-    <Page
-      title={moving ? 'Choose a new time' : 'Your session'}
-      back="/volunteer"
-      hasError={!!cancel.error}
-    >
+    <Page title={moving ? 'Choose a new time' : 'Your session'} back="/volunteer">
       {notice && !moving && <Success>{notice}</Success>}
-      {cancel.error && (
-        <ErrorSummary errors={[{ href: '', message: problemMessage(cancel.error) }]} />
-      )}
       {(me.isPending || session.isPending) && <Loading />}
       {session.error && <LoadError error={session.error} />}
       {s && zone && !moving && (
@@ -95,8 +102,7 @@ export function SessionPage() {
               <Button
                 type="button"
                 variant="warning"
-                disabled={cancel.isPending}
-                onClick={() => cancel.mutate()}
+                onClick={() => navigate(`${here}?step=cancel`)}
               >
                 Cancel this session
               </Button>

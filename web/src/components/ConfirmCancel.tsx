@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { problemMessage } from '../api/client';
+import { Link } from '../app/router';
+import { Button, ButtonGroup } from './Button';
+import { ErrorSummary } from './ErrorSummary';
+import { Page } from './Page';
+
+interface ConfirmCancelProps {
+  title: string;
+  /** Where "No, keep it" and Back go: the page of the thing being cancelled. */
+  back: string;
+  /** The service's refusal of the last try, if any. */
+  error: unknown;
+  busy: boolean;
+  onConfirm: () => void;
+  children: ReactNode;
+}
+
+/** The second tap before cancelling anything: what will happen, "Yes, cancel it" or keep it. */
+export function ConfirmCancel({
+  title,
+  back,
+  error,
+  busy,
+  onConfirm,
+  children,
+}: ConfirmCancelProps) {
+  return (
+    <Page title={title} back={back} hasError={!!error}>
+      {error ? <ErrorSummary errors={[{ href: '', message: problemMessage(error) }]} /> : null}
+      <p className="govuk-body">{children}</p>
+      <ButtonGroup>
+        <Button type="button" variant="warning" disabled={busy} onClick={onConfirm}>
+          Yes, cancel it
+        </Button>
+        <Link to={back}>No, keep it</Link>
+      </ButtonGroup>
+    </Page>
+  );
+}
