@@ -78,6 +78,29 @@ describe('matching therapists to a session request', () => {
     expect(first.sharedLanguages).toEqual(['cy']);
   });
 
+  it('shows a therapist’s free times from the whole window when the first week has few', async () => {
+    const lang = ['mt'];
+    // One hour on Mondays: one free time a week.
+    const th = await therapist(t, coordinator, {
+      languages: lang,
+      weekly: [{ weekday: 1, start: '09:00', end: '10:00' }],
+    });
+    const v = await volunteer(t, { languages: lang, timezone: 'Europe/London' });
+    const requestId = await sessionRequest(t, v, {
+      languages: lang,
+      notBefore: '2027-03-01T00:00:00Z',
+      notAfter: '2027-03-29T00:00:00Z', // four Mondays
+    });
+    const res = await matches(v, requestId).expect(200);
+    expect(ids(res.body)).toEqual([th.id]);
+    expect(res.body.items[0].nextSlots.map((s: { utc: string }) => s.utc.slice(0, 10))).toEqual([
+      '2027-03-01',
+      '2027-03-08',
+      '2027-03-15',
+      '2027-03-22',
+    ]);
+  });
+
   it('ranks the therapist with fewer recent pro bono sessions higher, all else equal', async () => {
     const lang = ['gd'];
     const busy = await therapist(t, coordinator, { languages: lang, monthlyCapacity: 5 });

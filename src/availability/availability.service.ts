@@ -70,12 +70,17 @@ export class AvailabilityService {
     em: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, Date[]>> {
     if (userIds.length === 0 || range.to <= range.from) return new Map();
-    const computed = await this.compute(
-      await this.people.therapistProfiles(userIds, em),
-      range,
-      em,
-    );
-    return new Map(userIds.map((id) => [id, computed.get(id)?.slots ?? []]));
+    return this.freeSlotsOf(await this.people.therapistProfiles(userIds, em), range, em);
+  }
+
+  /** `freeSlots` for therapists whose profiles the caller has read already. */
+  async freeSlotsOf(
+    profiles: TherapistProfileView[],
+    range: Range,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, Date[]>> {
+    const computed = await this.compute(profiles, range, em);
+    return new Map(profiles.map((p) => [p.userId, computed.get(p.userId)?.slots ?? []]));
   }
 
   /** One therapist's free slots with the zone and session length they were computed for. */

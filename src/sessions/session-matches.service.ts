@@ -27,6 +27,7 @@ function monthsTouched(from: Date, to: Date, zones: string[]): string[] {
 
 /** Slots shown per therapist; the ranking reads only the first. */
 const NEXT_SLOTS = 5;
+const WEEK_MS = 7 * 86_400_000;
 
 /**
  * The first NEXT_SLOTS of a therapist's free starts (ascending, as `freeSlots` gives them) inside
@@ -57,8 +58,9 @@ function firstWithCapacity(
 
 /**
  * Therapists for a session request. A handful of queries whatever the number of therapists: the
- * matchable ids, their profiles, one count of sessions per therapist and month, and one bulk
- * free-slot search; then the pure ranking (matching/matching.ts).
+ * matchable ids, their profiles, one count of sessions per therapist and month, and a bulk
+ * free-slot search of the first week (and, for those with fewer than NEXT_SLOTS there, one of the
+ * rest of the window); then the pure ranking (matching/matching.ts).
  */
 @Injectable()
 export class SessionMatchesService {
@@ -107,23 +109,38 @@ export class SessionMatchesService {
       [...new Set([...monthsTouched(window.from, window.to, zones), ...currentMonths])],
       em,
     );
-    const slots = await this.availability.freeSlots(ids, window, em);
-
     const byZone = new Map<string, Array<{ month: string; start: number }>>();
     const monthsOf = (z: string) => {
       if (!byZone.has(z)) byZone.set(z, monthStarts(z, window.from, window.to));
       return byZone.get(z)!;
     };
-    const candidates: MatchCandidate[] = therapists.map((t) => {
-      const used = (month: string) => counts.get(t.userId)?.get(month) ?? 0;
-      return {
-        therapistId: t.userId,
-        timezone: t.timezone,
-        languages: t.languages,
-        slots: firstWithCapacity(slots.get(t.userId) ?? [], window, t, used, monthsOf),
-        recentSessions: recentMonths(t.timezone).reduce((sum, m) => sum + used(m), 0),
-      };
-    });
+    const usedBy = (t: TherapistProfileView) => (month: string) =>
+      counts.get(t.userId)?.get(month) ?? 0;
+    const shown = (t: TherapistProfileView) =>
+      firstWithCapacity(slots.get(t.userId) ?? [], window, t, usedBy(t), monthsOf);
+    // The first week first: most therapists show their NEXT_SLOTS in it, so the page searches a
+    // quarter of the window; the rest of it only for those who do not.
+    const weekOut = new Date(Math.min(window.to.getTime(), window.from.getTime() + WEEK_MS));
+    const slots = await this.availability.freeSlotsOf(
+      therapists,
+      { from: window.from, to: weekOut },
+      em,
+    );
+    const short = therapists.filter((t) => shown(t).length < NEXT_SLOTS);
+    if (short.length > 0 && weekOut < window.to) {
+      const rest = await this.availability.freeSlotsOf(short, { from: weekOut, to: window.to }, em);
+      for (const t of short) {
+        slots.set(t.userId, [...(slots.get(t.userId) ?? []), ...(rest.get(t.userId) ?? [])]);
+      }
+    }
+
+    const candidates: MatchCandidate[] = therapists.map((t) => ({
+      therapistId: t.userId,
+      timezone: t.timezone,
+      languages: t.languages,
+      slots: shown(t),
+      recentSessions: recentMonths(t.timezone).reduce((sum, m) => sum + usedBy(t)(m), 0),
+    }));
     const ranked = rankTherapists(candidates, {
       languages: request.languages,
       volunteerTimezone: zone,
