@@ -118,15 +118,15 @@ export class DeliveryService {
     if (REMINDER_TEMPLATES.has(claim.template) && startsAt && startsAt <= now) {
       return { skip: 'event-started' };
     }
-    const { recipient, other } = await this.renderer.people(
-      claim.recipientId,
-      claim.payload.otherId,
-    );
+    // Asked together: each is a batched statement, and a text waits for every one it asks.
+    const [{ recipient, other }, smsConsent] = await Promise.all([
+      this.renderer.people(claim.recipientId, claim.payload.otherId),
+      this.smsConsent(claim.recipientId),
+    ]);
     if (!recipient) return { skip: 'recipient-erased' };
     if (!recipient.phone) return { skip: 'no-phone' };
     const phone = recipient.phone;
 
-    const smsConsent = await this.smsConsent(recipient.id);
     const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
       return { recipient, other, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
