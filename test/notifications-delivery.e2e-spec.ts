@@ -254,6 +254,28 @@ describe('notifications: delivery through Twilio', () => {
       expect(outcomes.filter((o) => o === 'not-claimed')).toHaveLength(10);
       expect(sentTo(people)).toHaveLength(10);
     });
+    it('skips a row another transaction holds instead of waiting for it; the others go', async () => {
+      // A cancellation locking a session's texts must never wait on a claim that waits on it.
+      const later = new Date(clock.now().getTime() + HOUR);
+      const people = [await person(t, Role.Buddy)];
+      const [held, free] = await dueReminders(t, people, 2, { track: false, dueAt: later });
+      const runner = t.db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT 1 FROM notification WHERE id = $1 FOR UPDATE`, [held]);
+        const delivery = t.app.get(DeliveryService);
+        const outcomes = await Promise.all([
+          delivery.deliver(held, later),
+          delivery.deliver(free, later),
+        ]);
+        expect(outcomes).toEqual(['not-claimed', 'sent']);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await statusOf([held, free])).toEqual(['pending', 'sent']);
+    });
   });
 
   describe('Twilio failures', () => {

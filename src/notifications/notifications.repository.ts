@@ -136,7 +136,10 @@ export class NotificationsRepository {
    * Takes a due row for sending. Exactly one caller gets it: the others find it no longer pending.
    * `dueBy` allows a little clock skew between the enqueuing host and the worker. Claims made at
    * the same moment go as one statement; each still needs its own row pending and due by its own
-   * `dueBy`, and a row asked for twice goes to the first asker only.
+   * `dueBy`, and a row asked for twice goes to the first asker only. A row another transaction
+   * holds is skipped, not waited for: a claim of several rows then never waits while holding
+   * others, so it cannot deadlock with a cancellation locking the same session's texts. A row
+   * skipped and still pending afterwards gets a job again from the sweeper.
    */
   claim(id: string, now: Date, dueBy: Date): Promise<ClaimedNotification | null> {
     return this.claims({ id, now, dueBy });
@@ -153,6 +156,8 @@ export class NotificationsRepository {
          FROM (SELECT DISTINCT ON (id) * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[])
                  AS k (id, now, due_by)) u
         WHERE n.id = u.id AND n.status = '${PENDING}' AND n.due_at <= u.due_by
+          AND n.id IN (SELECT id FROM notification WHERE id = ANY ($1::uuid[])
+                        FOR UPDATE SKIP LOCKED)
         RETURNING n.id, n.recipient_id AS "recipientId", n.template, n.payload, n.due_at AS "dueAt",
                   n.attempts AS attempt, n.fallback_from AS "fallbackFrom",
                   n.fallback_error_code AS "fallbackErrorCode",
