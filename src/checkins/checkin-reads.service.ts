@@ -111,22 +111,31 @@ export class CheckinReadsService {
     );
   }
 
-  /** One call, to the two people on it and coordinators (audited); 404 to anyone else. */
   /**
    * Where each of these calls stands, for the signed links of texts (who is on it, when, its
    * version and status), in one read; no access check: the caller checks the person is on it.
    */
   async eventStates(ids: readonly string[]): Promise<Map<string, CallState>> {
-    const rows = await this.dataSource.query<CallState[]>(
-      `SELECT c.id, p.volunteer_id AS "volunteerId", p.buddy_id AS "buddyId",
-              c.starts_at AS "startsAt", c.sequence, c.status
-         FROM checkin c JOIN pairing p ON p.id = c.pairing_id
-        WHERE c.id = ANY ($1::uuid[])`,
+    const rows = await this.dataSource.query<CallRecord[]>(
+      `${SELECT_CALLS} WHERE c.id = ANY ($1::uuid[])`,
       [[...new Set(ids)]],
     );
-    return new Map(rows.map((r) => [r.id, r]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          volunteerId: r.volunteer_id,
+          buddyId: r.buddy_id,
+          startsAt: r.starts_at,
+          sequence: r.sequence,
+          status: r.status,
+        },
+      ]),
+    );
   }
 
+  /** One call, to the two people on it and coordinators (audited); 404 to anyone else. */
   async get(actor: Actor, id: string, tz?: string): Promise<CheckinView> {
     const [row] = await this.dataSource.query<CallRecord[]>(`${SELECT_CALLS} WHERE c.id = $1`, [
       id,

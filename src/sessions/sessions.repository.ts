@@ -22,6 +22,17 @@ export interface SessionFilter {
 }
 
 /** The named queries of the sessions module; every method runs on the caller's manager. */
+/** A session as a signed link needs it. */
+export interface SessionState {
+  id: string;
+  volunteerId: string;
+  therapistId: string;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  status: SessionStatus;
+}
+
 @Injectable()
 export class SessionsRepository {
   findRequest(id: string, em: EntityManager): Promise<SessionRequest | null> {
@@ -29,6 +40,16 @@ export class SessionsRepository {
   }
 
   /** The session, locked for a change of its state when `forUpdate`. */
+  /** Who is on each of these sessions, when, its version and status (for signed links). */
+  states(ids: readonly string[], em: EntityManager): Promise<SessionState[]> {
+    return em.query<SessionState[]>(
+      `SELECT id, volunteer_id AS "volunteerId", therapist_id AS "therapistId",
+              starts_at AS "startsAt", ends_at AS "endsAt", sequence, status
+         FROM session WHERE id = ANY ($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+  }
+
   findSession(id: string, forUpdate: boolean, em: EntityManager): Promise<Session | null> {
     const q = em.createQueryBuilder(Session, 's').where('s.id = :id', { id });
     if (forUpdate) q.setLock('pessimistic_write');

@@ -17,7 +17,9 @@ import { toSessionView, SessionView, SessionPageView, VolunteerContactView } fro
 import { Session } from './session.entity';
 import { Attendance, SessionStatus } from './session.types';
 import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';
-import { SessionsRepository } from './sessions.repository';
+import { SessionsRepository, SessionState } from './sessions.repository';
+
+export type { SessionState };
 
 const participants = (s: Session) => [s.volunteerId, s.therapistId];
 
@@ -33,17 +35,6 @@ export interface AttendanceResult {
 }
 
 /** Reading sessions, and the changes that need no slot: cancel and outcome. */
-/** A session as a signed link needs it. */
-export interface SessionState {
-  id: string;
-  volunteerId: string;
-  therapistId: string;
-  startsAt: Date;
-  endsAt: Date;
-  sequence: number;
-  status: SessionStatus;
-}
-
 @Injectable()
 export class SessionsService {
   constructor(
@@ -90,12 +81,7 @@ export class SessionsService {
    * version and status), in one read; no access check: the caller checks the person is on it.
    */
   async eventStates(ids: readonly string[]): Promise<Map<string, SessionState>> {
-    const rows = await this.dataSource.query<SessionState[]>(
-      `SELECT id, volunteer_id AS "volunteerId", therapist_id AS "therapistId",
-              starts_at AS "startsAt", ends_at AS "endsAt", sequence, status
-         FROM session WHERE id = ANY ($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
+    const rows = await this.repo.states(ids, this.dataSource.manager);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
