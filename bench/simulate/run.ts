@@ -1,9 +1,11 @@
 /**
  * `npm run simulate [-- --seed=N]`: six months of the charity, in process and deterministic for a
- * seed. Each volunteer's session request is given a therapist by one of three policies (our
- * ranking, round-robin by least recently booked as Cal.com assigns hosts, and random choice),
- * under the same hard rules the service applies (modality, a shared language, monthly capacity,
- * 24 h notice, a 4-week window); buddies likewise. Prints the comparison table.
+ * seed. Each volunteer's session request is given a therapist by one of four policies (our
+ * ranking, round-robin by least recently booked as Cal.com assigns hosts, random choice, and the
+ * least loaded therapist who speaks the volunteer's first language, whatever the wait), under the
+ * same hard rules the service applies (modality, a shared language, monthly capacity, 24 h notice,
+ * a 4-week window); buddies likewise. Prints the comparison table; `--seeds=N` also runs seeds 1
+ * to N and prints, per policy, in how many worlds each target holds and the worst value.
  */
 import { DateTime } from 'luxon';
 import { makeWorld, generator, Rng, Therapist, Volunteer, World } from './population';
@@ -26,7 +28,8 @@ const NOTICE = 24 * HOUR;
 const PAIRING_DAYS = 56;
 const MIN_CALL_MS = 30 * 60_000;
 
-type Policy = 'ours' | 'round-robin' | 'random';
+const POLICIES = ['ours', 'round-robin', 'random', 'least-loaded'] as const;
+type Policy = (typeof POLICIES)[number];
 
 interface Request {
   volunteer: Volunteer;
@@ -139,8 +142,18 @@ function simulate(world: World, policy: Policy, seed: number) {
           a.t.id.localeCompare(b.t.id),
       )[0];
       chosen = { t: c.t, at: c.slots[0] };
-    } else {
+    } else if (policy === 'random') {
       const c = eligible[Math.floor(rng.next() * eligible.length)];
+      chosen = { t: c.t, at: c.slots[0] };
+    } else {
+      // How even the load can be when every first language is kept: no weight for the wait.
+      const first = eligible.filter((c) => c.t.languages.includes(v.languages[0]));
+      const c = [...(first.length > 0 ? first : eligible)].sort(
+        (a, b) =>
+          state.get(a.t.id)!.sessions - state.get(b.t.id)!.sessions ||
+          a.slots[0] - b.slots[0] ||
+          a.t.id.localeCompare(b.t.id),
+      )[0];
       chosen = { t: c.t, at: c.slots[0] };
     }
     const s = state.get(chosen.t.id)!;
@@ -167,7 +180,7 @@ function simulate(world: World, policy: Policy, seed: number) {
       overlaps: intersect(need, expandWeekly(b.windows, b.zone, range)),
     }));
     let chosen: BuddyCandidate | undefined;
-    if (policy === 'ours') {
+    if (policy === 'ours' || policy === 'least-loaded') {
       chosen = rankBuddies(
         {
           languages: v.languages,
@@ -236,7 +249,7 @@ function simulate(world: World, policy: Policy, seed: number) {
     medianWaitDays: q(0.5),
     p90WaitDays: q(0.9),
     firstLanguageFit: fit.length / firstLanguage.length,
-    firstLanguageMatched: `${fit.length}/${firstLanguage.length}`,
+    firstLanguage: { fit: fit.length, of: firstLanguage.length },
     loadMax: Math.max(...loads),
     loadMin: Math.min(...loads),
     buddyViolations: violations,
@@ -245,12 +258,13 @@ function simulate(world: World, policy: Policy, seed: number) {
   };
 }
 
-function main(): void {
-  const seed = Number(process.argv.find((a) => a.startsWith('--seed='))?.split('=')[1] ?? 15);
-  const world = makeWorld(seed);
-  const rows = (['ours', 'round-robin', 'random'] as const).map((p) => simulate(world, p, seed));
+type Row = ReturnType<typeof simulate>;
+
+const f = (x: number) => x.toFixed(1);
+const ratio = (r: Row) => (r.loadMin ? r.loadMax / r.loadMin : Infinity);
+
+function table(seed: number, world: World, rows: Row[]): void {
   const rr = rows[1];
-  const f = (x: number) => x.toFixed(1);
   console.log(
     `Simulation, seed ${seed}: 6 months from ${new Date(world.start).toISOString().slice(0, 10)}, ` +
       `${world.therapists.length} therapists, ${world.buddies.length} buddies, ${world.volunteers.length} volunteers ` +
@@ -263,8 +277,53 @@ function main(): void {
   for (const r of rows) {
     console.log(
       `| ${r.policy} | ${f(r.medianWaitDays)} d (${(r.medianWaitDays / rr.medianWaitDays).toFixed(2)}× round-robin) | ${f(r.p90WaitDays)} d | ` +
-        `${(100 * r.firstLanguageFit).toFixed(0)} % (${r.firstLanguageMatched}) | ${r.loadMax}/${r.loadMin} = ${r.loadMin ? (r.loadMax / r.loadMin).toFixed(2) : '∞'} | ` +
+        `${(100 * r.firstLanguageFit).toFixed(0)} % (${r.firstLanguage.fit}/${r.firstLanguage.of}) | ${r.loadMax}/${r.loadMin} = ${ratio(r).toFixed(2)} | ` +
         `${r.buddyViolations} | ${r.buddiesUnmatched} | ${r.notSeenIn14Days} of ${r.requests} |`,
+    );
+  }
+}
+
+/** Per policy over many worlds: in how many each of the issue's targets holds, and the worst. */
+function summary(seeds: number, runs: Row[][]): void {
+  console.log(
+    `\nSeeds 1-${seeds}: in how many of the ${seeds} worlds each target holds (worst world)\n`,
+  );
+  console.log(
+    '| policy | median wait ≤ 0.8× round-robin | p90 wait, median world (worst) | first language kept, all worlds | 100 % first language | load max/min ≤ 1.5 | no buddy capacity violation | not seen within 14 days, all worlds |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  POLICIES.forEach((policy, p) => {
+    const rows = runs.map((world) => world[p]);
+    const waits = runs.map((world) => world[p].medianWaitDays / world[1].medianWaitDays);
+    const fit = rows.reduce((n, r) => n + r.firstLanguage.fit, 0);
+    const of = rows.reduce((n, r) => n + r.firstLanguage.of, 0);
+    const p90 = rows.map((r) => r.p90WaitDays).sort((a, b) => a - b);
+    const count = (holds: (r: Row, i: number) => boolean) => rows.filter(holds).length;
+    console.log(
+      `| ${policy} | ${count((_, i) => waits[i] <= 0.8)} (${Math.max(...waits).toFixed(2)}×) | ` +
+        `${f(p90[Math.floor(p90.length / 2)])} d (${f(p90.at(-1)!)} d) | ` +
+        `${(100 * (fit / of)).toFixed(1)} % (${fit}/${of}) | ${count((r) => r.firstLanguage.fit === r.firstLanguage.of)} | ` +
+        `${count((r) => ratio(r) <= 1.5)} (${Math.max(...rows.map(ratio)).toFixed(2)}) | ` +
+        `${count((r) => r.buddyViolations === 0)} (${Math.max(...rows.map((r) => r.buddyViolations))}) | ` +
+        `${rows.reduce((n, r) => n + r.notSeenIn14Days, 0)} of ${rows.reduce((n, r) => n + r.requests, 0)} |`,
+    );
+  });
+}
+
+function main(): void {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const seed = Number(arg('seed') ?? 15);
+  const seeds = Number(arg('seeds') ?? 0);
+  const run = (s: number) => {
+    const world = makeWorld(s);
+    return { world, rows: POLICIES.map((p) => simulate(world, p, s)) };
+  };
+  const shown = run(seed);
+  table(seed, shown.world, shown.rows);
+  if (seeds > 0) {
+    summary(
+      seeds,
+      Array.from({ length: seeds }, (_, k) => (k + 1 === seed ? shown : run(k + 1)).rows),
     );
   }
 }
