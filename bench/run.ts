@@ -36,6 +36,7 @@ const P = smoke
       clients: 8,
       bookings: 16,
       single: 4,
+      quiet: 1,
       racers: 10,
       samples: 3,
       raw: 48,
@@ -47,11 +48,13 @@ const P = smoke
       clients: 32,
       bookings: 640,
       single: 60,
+      quiet: 3,
       racers: 200,
       samples: 40,
       raw: 6400,
       reminders: 10_000,
     };
+const QUIET_MS = 11_000;
 const ZONES = ['Europe/London', 'Europe/London', 'Europe/Athens', 'Europe/Paris'];
 const zoneOf = (i: number) => ZONES[i % 4];
 const monthOf = (at: Date, zone: string) =>
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     const coldPlan = plan.splice(0, P.clients);
     // The last few, one at a time after the load: the cost of a booking with nobody to wait for.
     const singlePlan = plan.splice(P.bookings);
+    const quietPlan = singlePlan.splice(P.single - P.quiet);
     const lastOf = (id: string) => slots.get(id)!.at(-1)!;
     const raceSlot = { therapistId: ids[0], startsAt: lastOf(ids[0]) };
 
@@ -207,6 +211,14 @@ async function main(): Promise<void> {
     log('HTTP bookings, 1 client');
     const single: HttpSample[] = [];
     for (const p of singlePlan) single.push(await book(p));
+    // A quiet service (the charity's usual day): one booking after each of a few idle pauses
+    // longer than the pool's old 10 s idle timeout, which used to close every connection.
+    log('HTTP bookings, 1 client, after 11 s quiet');
+    const quiet: HttpSample[] = [];
+    for (const p of quietPlan) {
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      quiet.push(await book(p));
+    }
 
     log('racers');
     const [race, raceMs] = await timed(() =>
@@ -334,6 +346,8 @@ async function main(): Promise<void> {
         ...spread(single),
         created: count(single, (s) => s.status === 201),
         rawP50: ms(rawSingle.latencies, 50),
+        afterQuiet: quiet.map((s) => round(s.ms)),
+        afterQuietCreated: count(quiet, (s) => s.status === 201),
         rawErrors: rawSingle.errors,
       },
       cold: {
@@ -408,6 +422,11 @@ async function main(): Promise<void> {
           '`POST /v1/sessions`, 1 client',
           `${r.single.perSecond} bookings/s, p50 ${r.single.p50} ms, p99 ${r.single.p99} ms`,
           `raw, 1 connection: p50 ${r.single.rawP50} ms`,
+        ],
+        [
+          `… each after ${QUIET_MS / 1000} s with no request`,
+          `${r.single.afterQuiet.map((x) => `${x} ms`).join(', ')}`,
+          `the 1-client p50 above`,
         ],
         [
           `${r.parameters.racers} racers for one slot`,
