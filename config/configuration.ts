@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { AppRole, Env, parseKeyRing, parseWhatsAppTemplates, validateEnv } from './env';
+import { isProduction } from './node-env';
 
 /**
  * Typed configuration namespaces. Everything is read and validated once (`validateEnv`); the
@@ -53,7 +54,7 @@ export const authConfig = registerAs('auth', () => {
     loginLockMaxSeconds: e.LOGIN_LOCK_MAX_SECONDS,
     refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
     // Browsers keep Secure cookies from http://localhost too; plain-http test clients do not.
-    refreshCookieSecure: !['development', 'test'].includes(process.env.NODE_ENV ?? ''),
+    refreshCookieSecure: isProduction(process.env.NODE_ENV),
   };
 });
 

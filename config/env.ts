@@ -16,6 +16,16 @@ import {
   validateSync,
 } from 'class-validator';
 import { NotificationTemplate } from '../src/notifications/notification-templates';
+import { isProduction } from './node-env';
+import {
+  DEV_CONCERN_KEY,
+  DEV_CONCERN_KEY_ID,
+  DEV_CONSENT_EVIDENCE_SECRET,
+  DEV_JWT_SECRET,
+  DEV_LINK_SECRET,
+  NamedSecret,
+  secretErrors,
+} from './secrets';
 
 export enum AppRole {
   Api = 'api',
@@ -23,11 +33,6 @@ export enum AppRole {
   All = 'all',
 }
 
-const DEV_CONCERN_KEY_ID = 'dev1';
-const DEV_CONCERN_KEY = 'aanT4+ALggpFCMPCDosqt5FZ6DhvbWZiNFDpvHcAb2c=';
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
-const DEV_CONSENT_EVIDENCE_SECRET = 'dev-only-consent-evidence-secret-change-me';
-const DEV_LINK_SECRET = 'dev-only-link-secret-change-me-dev-only-link';
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 const MESSAGE_TYPES: readonly string[] = Object.values(NotificationTemplate);
 
@@ -179,8 +184,8 @@ export class Env {
   LOGIN_MAX_PER_IP = 100;
 
   /**
-   * Whether /docs (Swagger UI) and /docs-json are served. Unset: on, except with
-   * NODE_ENV=production, where the API's shape is not advertised unless asked for.
+   * Whether /docs (Swagger UI) and /docs-json are served. Unset: on, except in production (see
+   * config/node-env.ts), where the API's shape is not advertised unless asked for.
    */
   @IsOptional()
   @IsIn(['on', 'off'], { message: 'API_DOCS must be on or off' })
@@ -428,35 +433,30 @@ export class Env {
 }
 
 /**
- * Secrets that production must set itself: each one's dev default is public (it is in this
- * repository), so a production process running on it would accept forged tokens or leave
- * safeguarding text readable by anyone with the source.
+ * Secrets that production must set itself (config/secrets.ts has the rules): each present, 32+
+ * bytes, no dev-only default, not guessable, and no two the same (TWILIO_AUTH_TOKEN included).
  */
 function productionSecretErrors(raw: Record<string, unknown>, env: Env): string[] {
   const errors: string[] = [];
-  const secret = (
-    name: 'JWT_SECRET' | 'CONSENT_EVIDENCE_SECRET' | 'LINK_SECRET',
-    devDefault: string,
-  ) => {
+  const secrets: NamedSecret[] = [];
+  for (const name of ['JWT_SECRET', 'CONSENT_EVIDENCE_SECRET', 'LINK_SECRET'] as const) {
     const value = raw[name];
     if (typeof value !== 'string' || value === '') errors.push(`${name} must be set in production`);
     else if (Buffer.byteLength(value) < 32) errors.push(`${name} must be at least 32 bytes`);
-    else if (value === devDefault) errors.push(`${name} must not be the dev-only default`);
-  };
-  secret('JWT_SECRET', DEV_JWT_SECRET);
-  secret('CONSENT_EVIDENCE_SECRET', DEV_CONSENT_EVIDENCE_SECRET);
-  secret('LINK_SECRET', DEV_LINK_SECRET);
+    else secrets.push({ name, value });
+  }
   if (typeof raw.CONCERN_KEYS !== 'string' || raw.CONCERN_KEYS === '') {
     errors.push('CONCERN_KEYS must be set in production');
   } else {
-    // The ring is already proved well formed, each key 32 bytes; only the public key is left.
-    const ring = parseKeyRing(env.CONCERN_KEYS) ?? new Map<string, Buffer>();
-    const dev = Buffer.from(DEV_CONCERN_KEY, 'base64');
-    if ([...ring.values()].some((key) => key.equals(dev))) {
-      errors.push('CONCERN_KEYS must not contain the dev-only key');
+    // The ring is already proved well formed, each key 32 bytes; compared in canonical base64.
+    for (const [id, key] of parseKeyRing(env.CONCERN_KEYS) ?? []) {
+      secrets.push({ name: `CONCERN_KEYS key ${id}`, value: key.toString('base64') });
     }
   }
-  return errors;
+  if (env.TWILIO_AUTH_TOKEN) {
+    secrets.push({ name: 'TWILIO_AUTH_TOKEN', value: env.TWILIO_AUTH_TOKEN, external: true });
+  }
+  return [...errors, ...secretErrors(secrets)];
 }
 
 /** Thrown for a bad environment; its message is one line naming every variable at fault. */
@@ -470,7 +470,7 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     Object.entries(raw).filter(([k, v]) => v !== undefined && v !== '' && known.includes(k)),
   );
   const env = plainToInstance(Env, present);
-  const production = raw.NODE_ENV === 'production';
+  const production = isProduction(raw.NODE_ENV);
   const invalid = validateSync(env, { forbidUnknownValues: false });
   const problems = invalid.map(
     (e) => Object.values(e.constraints ?? {}).join('; ') || `${e.property} is invalid`,

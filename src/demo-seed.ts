@@ -3,6 +3,7 @@ import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppRole, validateEnv } from '../config/configuration';
+import { isProduction } from '../config/node-env';
 import { AppModule } from './app.module';
 import { addDays, localToday } from './common/time/wall-clock';
 import { CreateBuddyRequestDto } from './checkins/dto/create-buddy-request.dto';
@@ -337,7 +338,7 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   const env = validateEnv(process.env);
   // The demo's phone numbers are made up but may belong to someone: never text them.
-  if (process.env.NODE_ENV === 'production' || env.SMS_DRIVER !== 'log') {
+  if (isProduction(process.env.NODE_ENV) || env.SMS_DRIVER !== 'log') {
     console.error('Refusing to seed demo data in production or with SMS_DRIVER other than log.');
     process.exit(2);
   }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AppRole, validateEnv } from '../config/env';
+import { settleNodeEnv } from '../config/node-env';
 import { bootFailureLine } from './boot-errors';
 
 /**
@@ -8,6 +9,7 @@ import { bootFailureLine } from './boot-errors';
  */
 async function bootstrap(): Promise<void> {
   const env = validateEnv(process.env);
+  settleNodeEnv(process.env);
   const { prepareDependencies } = await import('./boot');
   await prepareDependencies(env);
   const [{ NestFactory }, { Logger }, { AppModule }, { configureHttp }] = await Promise.all([
