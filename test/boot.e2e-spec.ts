@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { closedPort } from './closed-port';
 import { createTestApp, TestApp, uniqueEmail } from './app';
+import { answers, startMain } from './main-process';
 
 /**
  * The compiled entry points as an operator runs them: `node dist/src/main.js` and the CLI, as
@@ -76,6 +77,55 @@ describe('boot refuses a bad environment with one line and exit 1', () => {
     expect(stderr).toContain(name);
   });
 
+  it.each(['Production', 'prod', 'staging'])(
+    'NODE_ENV=%s without secrets is production: refused, naming the secrets',
+    async (nodeEnv) => {
+      const { code, stderr } = await run(
+        'main.js',
+        [],
+        productionEnv({
+          NODE_ENV: nodeEnv,
+          JWT_SECRET: undefined,
+          CONSENT_EVIDENCE_SECRET: undefined,
+          LINK_SECRET: undefined,
+          CONCERN_KEYS: undefined,
+          CONCERN_ACTIVE_KEY_ID: undefined,
+        }),
+      );
+      expect(code).toBe(1);
+      expect(lines(stderr)).toHaveLength(1);
+      for (const name of ['JWT_SECRET', 'CONSENT_EVIDENCE_SECRET', 'LINK_SECRET', 'CONCERN_KEYS']) {
+        expect(stderr).toContain(`${name} must be set in production`);
+      }
+    },
+  );
+
+  const shared = randomBytes(32).toString('base64');
+  it.each([
+    [
+      'the dev JWT_SECRET in upper case',
+      'JWT_SECRET',
+      { JWT_SECRET: 'DEV-ONLY-SECRET-CHANGE-ME-DEV-ONLY-SECRET' },
+    ],
+    [
+      'the dev LINK_SECRET with a trailing space',
+      'LINK_SECRET',
+      { LINK_SECRET: 'dev-only-link-secret-change-me-dev-only-link ' },
+    ],
+    ['32 × a', 'JWT_SECRET', { JWT_SECRET: 'a'.repeat(32) }],
+    [
+      'one value for two secrets',
+      'LINK_SECRET must differ from JWT_SECRET',
+      { JWT_SECRET: shared, LINK_SECRET: shared },
+    ],
+  ])('production with %s: refused, without printing it', async (_why, named, overrides) => {
+    const { code, stderr } = await run('main.js', [], productionEnv(overrides));
+    expect(code).toBe(1);
+    expect(lines(stderr)).toHaveLength(1);
+    expect(stderr).toContain(named);
+    for (const value of Object.values(overrides)) expect(stderr).not.toContain(value.trim());
+  });
+
   it('an unreachable DATABASE_URL: names the variable and host, masks the password', async () => {
     const port = await closedPort();
     const { code, stderr } = await run('main.js', [], {
@@ -111,6 +161,29 @@ describe('boot refuses a bad environment with one line and exit 1', () => {
     expect(stderr).toContain('REDIS_URL');
     expect(stderr).toContain(`127.0.0.1:${port}`);
     expect(stderr).not.toContain('hunter2');
+  });
+});
+
+describe('an unset NODE_ENV', () => {
+  it('runs as development on the dev defaults, and says so on stderr at boot', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      APP_ROLE: 'api',
+      PORT: String(await closedPort()),
+    };
+    for (const name of ['NODE_ENV', 'JWT_SECRET', 'CONSENT_EVIDENCE_SECRET', 'LINK_SECRET'])
+      delete env[name];
+    const main = startMain(env);
+    try {
+      await main.until(() => answers(`http://127.0.0.1:${env.PORT}/health`, 200));
+      expect(lines(main.stderr())).toEqual([
+        expect.stringMatching(
+          /^WARNING: NODE_ENV is not set.*dev-only secrets.*not for production/,
+        ),
+      ]);
+    } finally {
+      await main.stop();
+    }
   });
 });
 
