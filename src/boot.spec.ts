@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateEnv } from '../config/env';
 import { nodeEnvWarning, runtimeMode, settleNodeEnv } from '../config/node-env';
 import { estimatedSecretBits, isGuessableSecret, MIN_SECRET_BITS } from '../config/secrets';
@@ -213,6 +215,20 @@ describe('production refuses dev, guessable and shared secrets', () => {
   it('the same rules do not apply outside production', () => {
     expect(refusal({ NODE_ENV: 'development', JWT_SECRET: 'a'.repeat(32) })).toBeUndefined();
   });
+});
+
+it('.env.example holds no secret that production accepts', () => {
+  const example = Object.fromEntries(
+    readFileSync(join(__dirname, '..', '.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const message = refusal({ ...example, NODE_ENV: 'production' });
+  for (const name of ['JWT_SECRET', 'CONSENT_EVIDENCE_SECRET', 'LINK_SECRET']) {
+    expect(message).toContain(`${name} must not be a dev-only default`);
+  }
+  expect(message).toContain('CONCERN_KEYS key dev1 must not be a dev-only default');
 });
 
 describe('estimatedSecretBits', () => {

@@ -91,6 +91,13 @@ describe('docker-compose.yml holds no secret', () => {
 });
 
 describe('npm run compose:secrets', () => {
+  it('is the script this spec runs', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts['compose:secrets']).toBe('node scripts/compose-secrets.js');
+  });
+
   it('writes fresh random secrets, readable by its owner only, and never overwrites unless told', () => {
     expect(secretsScript(['--out', dotEnv]).status).toBe(0);
     const first = readFileSync(dotEnv, 'utf8');
