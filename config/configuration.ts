@@ -80,6 +80,7 @@ export const smsConfig = registerAs('sms', () => {
     retryBaseMs: e.SMS_RETRY_BASE_MS,
     workerConcurrency: e.SMS_WORKER_CONCURRENCY,
     sendingTimeoutSeconds: e.SMS_SENDING_TIMEOUT_SECONDS,
+    stuckPendingSeconds: e.SMS_STUCK_PENDING_SECONDS ?? 3 * e.SCHEDULE_SMS_SWEEP_SECONDS,
   };
 });
 

@@ -391,6 +391,17 @@ export class Env {
   @Min(30)
   SMS_SENDING_TIMEOUT_SECONDS = 300;
 
+  /**
+   * A pending text never tried and overdue by more than this gets a new job whatever Redis holds
+   * for it (a live job never leaves it so long). Unset: 3 × SCHEDULE_SMS_SWEEP_SECONDS.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SMS_STUCK_PENDING_SECONDS?: number;
+
   // Periods of the worker's periodic tasks, in seconds. Each runs once per period across all
   // workers (see src/common/periodic.service.ts); tests shorten them.
   /** Puts pending texts that lost their Bull job back on the queue. */

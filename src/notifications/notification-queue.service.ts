@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { JobOptions, Queue } from 'bull';
 import { smsConfig } from '../../config/configuration';
+import { JobPlace, jobPlaces, PlacesMode } from '../common/job-places';
 import { QueueName } from '../common/queues';
 import { DueRow } from './notifications.repository';
 
@@ -14,10 +15,19 @@ export interface NotificationJobData {
   [NotificationJob.Deliver]: { notificationId: string };
 }
 
+export interface EnsureReport {
+  /** Rows that had no job. */
+  added: number;
+  /** Rows whose job was a husk, replaced. */
+  husks: number;
+  /** First tries woken early. */
+  promoted: number;
+}
+
 /**
  * Bull as a wake-up service for the outbox: one delayed job per pending row, whose job id is the
  * row id, so adding it again is a no-op. Losing every job (a Redis flush) loses nothing: the
- * sweeper adds them back from PostgreSQL.
+ * sweeper adds them back from PostgreSQL, and replaces the husks a flush can leave behind.
  */
 @Injectable()
 export class NotificationQueue {
@@ -28,8 +38,9 @@ export class NotificationQueue {
     @Inject(smsConfig.KEY) private readonly sms: ConfigType<typeof smsConfig>,
   ) {}
 
-  private deliverOptions(row: DueRow, now: Date): JobOptions {
+  private deliverOptions(row: DueRow, now: Date, lifo: boolean): JobOptions {
     return {
+      lifo,
       jobId: row.id,
       delay: Math.max(0, row.dueAt.getTime() - now.getTime()),
       attempts: this.sms.maxAttempts,
@@ -39,8 +50,11 @@ export class NotificationQueue {
     };
   }
 
-  /** Adds a delivery job per row; rows that already have one keep it. */
-  async enqueue(rows: DueRow[], now: Date): Promise<void> {
+  /**
+   * Adds a delivery job per row; rows that already have one keep it. `first`: ahead of every job
+   * already waiting (for overdue rows).
+   */
+  async enqueue(rows: DueRow[], now: Date, { first = false } = {}): Promise<void> {
     if (rows.length === 0) return;
     const data = (row: DueRow): NotificationJobData[NotificationJob.Deliver] => ({
       notificationId: row.id,
@@ -49,7 +63,7 @@ export class NotificationQueue {
       rows.map((row) => ({
         name: NotificationJob.Deliver,
         data: data(row),
-        opts: this.deliverOptions(row, now),
+        opts: this.deliverOptions(row, now, first),
       })),
     );
   }
@@ -67,33 +81,32 @@ export class NotificationQueue {
   }
 
   /**
-   * Makes sure each row that is due now, or soon, has a job that will run it: adds the missing
-   * ones, and wakes a first-try job still waiting for a later moment than its row's due time (the
-   * row was revived earlier, or the clocks disagree). Jobs in retry backoff are left to wait.
-   * Which rows have a job, and which wait as first tries, is asked in one pipelined round trip:
-   * the sweeper runs this over every due row, thousands in a backlog.
+   * Makes sure each row that is due now, or soon, has a job that Bull will run: adds the missing
+   * ones, replaces husks (a hash in no list, see JobPlace), and wakes a first-try job still
+   * waiting for a later moment than its row's due time (the row was revived earlier, or the
+   * clocks disagree). Jobs in retry backoff are left to wait. Where each row's job is, and whether
+   * it waits as a first try, is asked in one atomic script per batch: the sweeper runs this over
+   * every due row, thousands in a backlog.
    */
-  async ensure(rows: DueRow[], now: Date): Promise<{ added: number; promoted: number }> {
-    if (rows.length === 0) return { added: 0, promoted: 0 };
-    const delayed = this.queue.toKey('delayed');
-    const pipeline = this.queue.client.pipeline();
-    for (const row of rows) {
-      const key = this.queue.toKey(row.id);
-      pipeline.exists(key).zscore(delayed, row.id).hget(key, 'attemptsMade');
-    }
-    const answers = (await pipeline.exec()) ?? [];
-    const failed = answers.find(([error]) => error)?.[0];
-    if (failed) throw failed;
+  async ensure(rows: DueRow[], now: Date): Promise<EnsureReport> {
+    if (rows.length === 0) return { added: 0, husks: 0, promoted: 0 };
+    const states = await jobPlaces(
+      this.queue,
+      rows.map((row) => row.id),
+    );
     const missing: DueRow[] = [];
+    const husks: DueRow[] = [];
     const waiting: DueRow[] = [];
     rows.forEach((row, i) => {
-      const [[, exists], [, delayedAt], [, attempts]] = answers.slice(3 * i, 3 * i + 3);
-      if (!exists) missing.push(row);
-      else if (row.dueAt <= now && delayedAt !== null && Number(attempts ?? 0) === 0) {
+      const { place, attemptsMade } = states[i];
+      if (place === JobPlace.Missing) missing.push(row);
+      else if (place === JobPlace.Husk) husks.push(row);
+      else if (place === JobPlace.Delayed && row.dueAt <= now && attemptsMade === 0) {
         waiting.push(row);
       }
     });
     await this.enqueue(missing, now);
+    const replaced = await this.replaceHusks(husks, now);
     let promoted = 0;
     for (const row of waiting) {
       const job = await this.queue.getJob(row.id);
@@ -101,7 +114,52 @@ export class NotificationQueue {
       await job.promote().catch(() => undefined);
       promoted++;
     }
-    return { added: missing.length, promoted };
+    return { added: missing.length, husks: replaced, promoted };
+  }
+
+  /**
+   * Removes each husk, if it still is one (a sweeper elsewhere may have replaced it since), and
+   * adds a fresh job with the same id and options.
+   */
+  private async replaceHusks(rows: DueRow[], now: Date): Promise<number> {
+    if (rows.length === 0) return 0;
+    const held = await jobPlaces(
+      this.queue,
+      rows.map((row) => row.id),
+      PlacesMode.PurgeHusks,
+    );
+    const purged = rows.filter((_, i) => held[i].place === JobPlace.Husk);
+    for (const row of purged) {
+      this.logger.warn(
+        { notificationId: row.id, held: JobPlace.Husk },
+        "Replaced a text's job that nothing would run",
+      );
+    }
+    await this.enqueue(purged, now);
+    return purged.length;
+  }
+
+  /**
+   * Replaces the jobs of rows that waited far too long, whatever Redis holds for them: the job is
+   * removed from every list and its hash deleted, and a fresh one goes to the head of the wait
+   * list (LIFO), as it is overdue. Logs what Redis held for each, so a recurrence shows. The claim
+   * in PostgreSQL still sends each row once, even if a worker was running the old job.
+   */
+  async revive(rows: DueRow[], now: Date): Promise<number> {
+    if (rows.length === 0) return 0;
+    const held = await jobPlaces(
+      this.queue,
+      rows.map((row) => row.id),
+      PlacesMode.PurgeAll,
+    );
+    rows.forEach((row, i) =>
+      this.logger.warn(
+        { notificationId: row.id, held: held[i].place, attemptsMade: held[i].attemptsMade },
+        'Replaced the job of an overdue text',
+      ),
+    );
+    await this.enqueue(rows, now, { first: true });
+    return rows.length;
   }
 
   /**

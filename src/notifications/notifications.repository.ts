@@ -274,7 +274,6 @@ export class NotificationsRepository {
     return rows;
   }
 
-  /** Pending rows due by `until`, soonest first. */
   /** Pending rows due by `until`, oldest first, `limit` at a time after `after` (keyset). */
   pendingDueBy(until: Date, limit: number, after?: DueRow): Promise<DueRow[]> {
     return this.dataSource.query<DueRow[]>(
@@ -283,6 +282,19 @@ export class NotificationsRepository {
           AND ($3::timestamptz IS NULL OR (due_at, id) > ($3, $4::uuid))
         ORDER BY due_at, id LIMIT $2`,
       [until, limit, after?.dueAt ?? null, after?.id ?? null],
+    );
+  }
+
+  /**
+   * Pending rows never tried (`attempts = 0`: not in retry backoff, which a release records by
+   * the attempt it counted) that were due before `dueBefore`, oldest first.
+   */
+  untriedDueBefore(dueBefore: Date, limit: number): Promise<DueRow[]> {
+    return this.dataSource.query<DueRow[]>(
+      `SELECT id, due_at AS "dueAt" FROM notification
+        WHERE status = '${PENDING}' AND attempts = 0 AND due_at < $1
+        ORDER BY due_at, id LIMIT $2`,
+      [dueBefore, limit],
     );
   }
 
