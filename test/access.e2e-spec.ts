@@ -48,6 +48,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/sessions/{id}': 'coordinator,therapist,volunteer',
   'GET /v1/sessions/{id}/calendar.ics': 'coordinator,therapist,volunteer',
   'POST /v1/session-requests': 'volunteer',
+  'GET /v1/me/session-requests': 'volunteer',
+  'POST /v1/session-requests/{id}/withdraw': 'coordinator,volunteer',
   'POST /v1/sessions': 'volunteer',
   'POST /v1/sessions/{id}/cancel': 'coordinator,therapist,volunteer',
   'POST /v1/sessions/{id}/outcome': 'therapist',
@@ -56,6 +58,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   // checkins
   'POST /v1/buddy-requests': 'volunteer',
   'GET /v1/me/buddy-requests': 'volunteer',
+  'POST /v1/buddy-requests/{id}/withdraw': 'coordinator,volunteer',
   'GET /v1/buddy-requests/{id}/matches': 'coordinator,volunteer',
   'POST /v1/pairings': 'coordinator,volunteer',
   'GET /v1/pairings': 'buddy,coordinator,volunteer',

@@ -133,6 +133,7 @@ describe('matching therapists to a session request', () => {
     const res = await matches(v, any).expect(200);
     // Only who speaks the first choice, while anyone bookable does.
     expect(ids(res.body)).toEqual([man.id]);
+    await t.http.post(`/v1/session-requests/${any}/withdraw`).set(v.auth).expect(200);
     const women = await sessionRequest(t, v, { languages: ['oc', 'br'], therapistGender: 'woman' });
     expect(ids((await matches(v, women).expect(200)).body)).toEqual([woman.id]);
   });

@@ -19,6 +19,8 @@ import {
 
 export type CallChannel = 'phone' | 'skype';
 export type BuddyPhase = 'deployed' | 'returned';
+/** `open` until a pairing comes from it, or it is withdrawn; at most one open per volunteer. */
+export type BuddyRequestStatus = 'open' | 'paired' | 'withdrawn' | 'lapsed';
 
 /** A volunteer asking for a buddy: what they need and when they can take calls, in their zone. */
 @Entity('buddy_request')
@@ -29,6 +31,8 @@ export type BuddyPhase = 'deployed' | 'returned';
 @Check('buddy_request_skype_check', `"channel" = 'skype' OR "skype_handle" IS NULL`)
 @Check('buddy_request_languages_check', `cardinality("languages") >= 1`)
 @Check('buddy_request_windows_check', `jsonb_typeof("call_windows") = 'array'`)
+@Check('buddy_request_status_check', `"status" IN ('open', 'paired', 'withdrawn', 'lapsed')`)
+@Index('buddy_request_one_open', ['volunteerId'], { unique: true, where: `"status" = 'open'` })
 export class BuddyRequest {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'buddy_request_pkey' })
   id!: string;
@@ -70,6 +74,12 @@ export class BuddyRequest {
     },
   })
   callWindows!: WeeklyWindow[];
+
+  @Column({ type: 'text', default: 'open' })
+  status!: BuddyRequestStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -8,6 +8,8 @@ import { zonedTime } from '../common/time/zoned-time.view';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../common/pg-errors';
+import { OpenRequestExistsError, RequestClosedError } from '../common/request-errors';
 import { ConsentService } from '../consent/consent.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
@@ -28,8 +30,6 @@ import { PairingsRepository } from './pairings.repository';
 
 const MATCH_DAYS = 14;
 const OVERLAPS_SHOWN = 3;
-/** More open requests than a volunteer would ever leave waiting. */
-const OPEN_REQUESTS_SHOWN = 20;
 
 /** Volunteers asking for a buddy, and the buddies who fit. */
 @Injectable()
@@ -45,8 +45,21 @@ export class BuddyRequestsService {
     private readonly clock: Clock,
   ) {}
 
-  create(actor: Actor, dto: CreateBuddyRequestDto): Promise<BuddyRequestView> {
+  /** 409 `open-request-exists`, naming it, while the volunteer has an open buddy request. */
+  async create(actor: Actor, dto: CreateBuddyRequestDto): Promise<BuddyRequestView> {
+    try {
+      return await this.insert(actor, dto);
+    } catch (error) {
+      if (!isUniqueViolation(error, 'buddy_request_one_open')) throw error;
+      const open = await this.openRequests.openOf(actor.id);
+      throw new OpenRequestExistsError('buddy', open?.id ?? '');
+    }
+  }
+
+  private insert(actor: Actor, dto: CreateBuddyRequestDto): Promise<BuddyRequestView> {
     return this.dataSource.transaction(async (em) => {
+      const open = await this.openRequests.openOf(actor.id, em);
+      if (open) throw new OpenRequestExistsError('buddy', open.id);
       await this.consent.requireConsent(actor.id, ConsentPurpose.DataProcessing, em);
       await this.consent.requireConsent(actor.id, ConsentPurpose.ShareWithBuddy, em);
       const volunteer = await this.people.volunteerProfile(actor.id, em);
@@ -79,10 +92,29 @@ export class BuddyRequestsService {
     });
   }
 
-  /** The caller's own requests that no pairing came from yet, newest first: theirs by construction. */
+  /** The caller's open request, if any (at most one): theirs by construction. */
   async openOf(actor: Actor): Promise<BuddyRequestListView> {
-    const open = await this.openRequests.openOf(actor.id, OPEN_REQUESTS_SHOWN);
-    return { items: open.map(toRequestView) };
+    const open = await this.openRequests.openOf(actor.id);
+    return { items: open ? [toRequestView(open)] : [] };
+  }
+
+  /** The volunteer (or a coordinator) takes back an open request; 409 when it is not open. */
+  withdraw(actor: Actor, id: string): Promise<BuddyRequestView> {
+    return this.dataSource.transaction(async (em) => {
+      const request = requireAccess(
+        actor,
+        await em.findOneBy(BuddyRequest, { id }),
+        (r) => [r.volunteerId],
+        { coordinator: true, what: 'buddy request' },
+      );
+      const now = this.clock.now();
+      if (!(await this.openRequests.withdraw(id, now, em))) throw new RequestClosedError('buddy');
+      await this.audit.record(
+        { actor, action: 'buddy_request.withdrawn', target: { type: 'buddy_request', id } },
+        em,
+      );
+      return toRequestView({ ...request, status: 'withdrawn', closedAt: now });
+    });
   }
 
   /**
@@ -97,6 +129,9 @@ export class BuddyRequestsService {
       (r) => [r.volunteerId],
       { coordinator: true, what: 'buddy request' },
     );
+    if (request.status === 'withdrawn' || request.status === 'lapsed') {
+      throw new RequestClosedError('buddy');
+    }
     await this.consent.requireConsent(request.volunteerId, ConsentPurpose.DataProcessing);
     await this.consent.requireConsent(request.volunteerId, ConsentPurpose.ShareWithBuddy);
     if (actor.role === Role.Coordinator) {

@@ -1,6 +1,6 @@
 import { ZonedTimeView } from '../common/time/zoned-time.view';
 import type { BuddyKind } from '../people/people.types';
-import type { BuddyPhase, CallChannel } from './buddy-request.entity';
+import type { BuddyPhase, BuddyRequestStatus, CallChannel } from './buddy-request.entity';
 import type { Cadence } from './call-plan';
 import type { CheckinStatus, Wellbeing } from './checkin.entity';
 import { Pairing, type PairingStatus } from './pairing.entity';
@@ -24,10 +24,12 @@ export class BuddyRequestView {
   /** The zone the call windows are in. */
   timezone!: string;
   callWindows!: CallWindowView[];
+  /** `open` until a pairing comes from it or it is withdrawn. */
+  status!: BuddyRequestStatus;
   createdAt!: Date;
 }
 
-/** A volunteer's requests still waiting for a pairing, newest first. */
+/** The volunteer's request still waiting for a pairing (at most one). */
 export class BuddyRequestListView {
   items!: BuddyRequestView[];
 }
@@ -178,5 +180,6 @@ export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({
   skypeHandle: r.skypeHandle,
   timezone: r.timezone,
   callWindows: r.callWindows.map(weeklyWindowToText),
+  status: r.status,
   createdAt: r.createdAt,
 });

@@ -11,6 +11,7 @@ import { OutOfRangeError, requireScheduledDate } from '../common/time-range';
 import { addDays, localToday } from '../common/time/wall-clock';
 import { DomainEvents } from '../common/domain-events.service';
 import { isCheckViolation, isUniqueViolation } from '../common/pg-errors';
+import { RequestClosedError } from '../common/request-errors';
 import { ConsentService } from '../consent/consent.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
@@ -27,6 +28,7 @@ import { CreatePairingDto, EndPairingDto, ReplanDto } from './dto/pairing.dto';
 import { Pairing } from './pairing.entity';
 import { PairingLifecycle } from './pairing-lifecycle.service';
 import { checkinEvent, PairingsRepository } from './pairings.repository';
+import { OpenBuddyRequestsRepository } from './open-buddy-requests.repository';
 
 /** Creating, re-planning and ending pairings; every change with its calls in one transaction. */
 @Injectable()
@@ -34,6 +36,7 @@ export class PairingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pairings: PairingsRepository,
+    private readonly requests: OpenBuddyRequestsRepository,
     private readonly materialiser: CallMaterialiser,
     private readonly lifecycle: PairingLifecycle,
     private readonly people: PeopleService,
@@ -54,6 +57,9 @@ export class PairingsService {
           (r) => [r.volunteerId],
           { coordinator: true, what: 'buddy request' },
         );
+        if (request.status === 'withdrawn' || request.status === 'lapsed') {
+          throw new RequestClosedError('buddy');
+        }
         await this.requireSharing(request.volunteerId, em);
         const [matchable] = await this.people.matchableIds('buddy', [dto.buddyId], em);
         const [profile] = matchable ? await this.people.buddyProfiles([matchable], em) : [];
@@ -79,6 +85,9 @@ export class PairingsService {
             createdBy: actor.id,
           }),
         );
+        // Withdrawn meanwhile: the guarded update says so, and the pairing rolls back.
+        if (!(await this.requests.markPaired(request.id, em)))
+          throw new RequestClosedError('buddy');
         await this.audit.record(
           {
             actor,

@@ -16,6 +16,8 @@ import type { Modality, TherapistProfileView } from '../people/people.types';
 import { BookSessionDto, RescheduleSessionDto } from './dto/session.dto';
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
 import { SessionRequestsService } from './session-requests.service';
+import { OpenSessionRequestsRepository } from './open-session-requests.repository';
+import { RequestClosedError } from '../common/request-errors';
 import { toSessionView, SessionView } from './session.view';
 import { Session } from './session.entity';
 import { SessionStatus } from './session.types';
@@ -89,6 +91,7 @@ export class BookSession {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: SessionsRepository,
     private readonly requests: SessionRequestsService,
+    private readonly openRequests: OpenSessionRequestsRepository,
     private readonly people: PeopleService,
     private readonly availability: AvailabilityService,
     private readonly events: DomainEvents,
@@ -116,6 +119,7 @@ export class BookSession {
           (r) => [r.volunteerId],
           { what: 'session request' },
         );
+        this.requests.requireOpen(request);
         await this.requests.requireSessionConsent(request.volunteerId, em);
         const therapist = await this.bookableTherapist(dto.therapistId, request.modality, em);
         if (!request.languages.some((l) => therapist.languages.includes(l))) {
@@ -141,6 +145,10 @@ export class BookSession {
             ...times,
           }),
         );
+        // Withdrawn meanwhile: the guarded update says so, and the booking rolls back.
+        if (!(await this.openRequests.markBooked(request.id, em))) {
+          throw new RequestClosedError('session');
+        }
         await this.events.publish('session.booked', sessionEvent(session), em);
         await this.audit.record(
           {

@@ -77,6 +77,7 @@ export class SessionMatchesService {
   async matches(actor: Actor, requestId: string, tz?: string): Promise<MatchListView> {
     const em = this.dataSource.manager;
     const request = await this.requests.get(actor, requestId, em);
+    this.requests.requireOpen(request);
     await this.requests.requireSessionConsent(request.volunteerId, em);
     if (actor.role === Role.Coordinator) {
       await this.audit.recordRead(actor, 'session_request.matches_read', [request.id], em);

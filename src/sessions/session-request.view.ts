@@ -1,5 +1,5 @@
 import { type Modality } from '../people/people.types';
-import { SessionRequest } from './session-request.entity';
+import { SessionRequest, SessionRequestStatus } from './session-request.entity';
 
 export class SessionRequestView {
   id!: string;
@@ -10,7 +10,14 @@ export class SessionRequestView {
   notAfter!: Date;
   therapistGender!: string | null;
   note!: string | null;
+  /** `open` until a session is booked from it, or it is withdrawn or lapses. */
+  status!: SessionRequestStatus;
   createdAt!: Date;
+}
+
+/** The volunteer's open request (at most one), to come back to choosing. */
+export class SessionRequestListView {
+  items!: SessionRequestView[];
 }
 
 export const toSessionRequestView = (r: SessionRequest): SessionRequestView => ({
@@ -22,5 +29,6 @@ export const toSessionRequestView = (r: SessionRequest): SessionRequestView => (
   notAfter: r.notAfter,
   therapistGender: r.therapistGender,
   note: r.note,
+  status: r.status,
   createdAt: r.createdAt,
 });

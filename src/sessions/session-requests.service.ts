@@ -9,6 +9,7 @@ import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { RuleViolationError } from '../common/domain-error';
 import { ValidationFailedException } from '../common/problem';
+import { OpenRequestExistsError, RequestClosedError } from '../common/request-errors';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { localToday } from '../common/time/wall-clock';
@@ -17,8 +18,13 @@ import { CreateSessionRequestDto } from './dto/session-request.dto';
 import { sessionEligibility } from './eligibility';
 import { SessionRequest } from './session-request.entity';
 import { NotEligibleError } from './sessions.errors';
+import { OpenSessionRequestsRepository } from './open-session-requests.repository';
 import { SessionsRepository } from './sessions.repository';
-import { SessionRequestView, toSessionRequestView } from './session-request.view';
+import {
+  SessionRequestListView,
+  SessionRequestView,
+  toSessionRequestView,
+} from './session-request.view';
 
 /** Longest request window, matching the free-slot search's longest range. */
 export const MAX_WINDOW_DAYS = 60;
@@ -29,6 +35,7 @@ export class SessionRequestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: SessionsRepository,
+    private readonly open: OpenSessionRequestsRepository,
     private readonly consent: ConsentService,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
@@ -64,6 +71,13 @@ export class SessionRequestsService {
       if (notAfter <= now) {
         throw new RuleViolationError('window-in-past', 'The window of the request has passed.');
       }
+      await this.open.lockVolunteer(actor.id, em);
+      const current = await this.open.openOf(actor.id, em);
+      if (current && current.notAfter > now) {
+        throw new OpenRequestExistsError('session', current.id);
+      }
+      // An open request whose dates have passed gives way to the new one.
+      if (current) await this.lapse(actor, current.id, now, em);
       const volunteer = await this.people.volunteerProfile(actor.id, em);
       const verdict = sessionEligibility(
         volunteer,
@@ -94,6 +108,50 @@ export class SessionRequestsService {
       );
       return toSessionRequestView(request);
     });
+  }
+
+  /** The volunteer's open request, if any: home shows it, with the way back to choosing. */
+  async openOf(actor: Actor): Promise<SessionRequestListView> {
+    const request = await this.open.openOf(actor.id, this.dataSource.manager);
+    return { items: request ? [toSessionRequestView(request)] : [] };
+  }
+
+  /**
+   * The volunteer (or a coordinator for them) takes back an open request: it leaves the matching
+   * and the coordinator's counts, and a new one may be made at once. 409 when it is not open.
+   */
+  withdraw(actor: Actor, id: string): Promise<SessionRequestView> {
+    return this.dataSource.transaction(async (em) => {
+      const request = await this.get(actor, id, em);
+      const now = this.clock.now();
+      if (!(await this.open.close(request.id, 'withdrawn', now, em))) {
+        throw new RequestClosedError('session');
+      }
+      await this.audit.record(
+        {
+          actor,
+          action: 'session_request.withdrawn',
+          target: { type: 'session_request', id: request.id },
+        },
+        em,
+      );
+      return toSessionRequestView({ ...request, status: 'withdrawn', closedAt: now });
+    });
+  }
+
+  /** Nothing is booked from, or matched for, a request that was withdrawn or lapsed. */
+  requireOpen(request: SessionRequest): void {
+    if (request.status === 'withdrawn' || request.status === 'lapsed') {
+      throw new RequestClosedError('session');
+    }
+  }
+
+  private async lapse(actor: Actor, id: string, now: Date, em: EntityManager): Promise<void> {
+    await this.open.close(id, 'lapsed', now, em);
+    await this.audit.record(
+      { actor, action: 'session_request.lapsed', target: { type: 'session_request', id } },
+      em,
+    );
   }
 
   /** The request, for its volunteer or a coordinator; 404 for anyone else. */

@@ -17,6 +17,7 @@ import { toSessionView, SessionView, SessionPageView, VolunteerContactView } fro
 import { Session } from './session.entity';
 import { Attendance, SessionStatus } from './session.types';
 import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';
+import { OpenSessionRequestsRepository } from './open-session-requests.repository';
 import { SessionsRepository, SessionState } from './sessions.repository';
 
 export type { SessionState };
@@ -40,6 +41,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: SessionsRepository,
+    private readonly requests: OpenSessionRequestsRepository,
     private readonly consent: ConsentService,
     private readonly identity: IdentityService,
     private readonly events: DomainEvents,
@@ -144,6 +146,9 @@ export class SessionsService {
         throw new SessionStartedError();
       }
       await this.cancelSession(session, actor.id, reason, em);
+      // The volunteer's session comes back to them: their request opens again, to choose anew.
+      await this.requests.lockVolunteer(session.volunteerId, em);
+      await this.requests.reopen(session.requestId, session.volunteerId, this.clock.now(), em);
       await this.audit.record(
         { actor, action: 'session.cancelled', target: { type: 'session', id } },
         em,

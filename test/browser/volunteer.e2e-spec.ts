@@ -101,25 +101,46 @@ describe('web app: a volunteer books their session (browser)', () => {
     await page.getByText('Back home').waitFor();
     await page.getByText('available').waitFor();
     await h.checkA11y(page, 'volunteer home, session available');
-    await page.getByRole('link', { name: 'Ask for your session' }).click();
+    const askForSession = async (checks: boolean) => {
+      await page.getByRole('link', { name: 'Ask for your session' }).click();
+      await heading('Which languages would you like to talk in?');
+      if (checks) await h.checkA11y(page, 'ask: languages');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading('How would you like to talk?');
+      if (checks) {
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.locator('.govuk-error-summary').waitFor();
+        await h.checkA11y(page, 'ask: modality with an error');
+      }
+      await page.getByLabel('Video call').check();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading('When could you have your session?');
+      await fillDate(page, 'from', 0);
+      await fillDate(page, 'to', 21);
+      if (checks) await h.checkA11y(page, 'ask: dates');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading('Check your answers');
+      if (checks) await h.checkA11y(page, 'ask: check your answers');
+      await page.getByRole('button', { name: 'Ask for my session' }).click();
+    };
+    await askForSession(true);
 
-    await heading('Which languages would you like to talk in?');
-    await h.checkA11y(page, 'ask: languages');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('How would you like to talk?');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('.govuk-error-summary').waitFor();
-    await h.checkA11y(page, 'ask: modality with an error');
-    await page.getByLabel('Video call').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('When could you have your session?');
-    await fillDate(page, 'from', 0);
-    await fillDate(page, 'to', 21);
-    await h.checkA11y(page, 'ask: dates');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await heading('Check your answers');
-    await h.checkA11y(page, 'ask: check your answers');
-    await page.getByRole('button', { name: 'Ask for my session' }).click();
+    // The open request is on the home page, with the way back to choosing; withdrawn, it goes,
+    // and asking again starts afresh.
+    await heading('Choose who to talk to');
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.getByText(/You asked for your session on/).waitFor();
+    await h.checkA11y(page, 'volunteer home, request open');
+    await page.getByRole('link', { name: 'Choose who to talk to' }).click();
+    await heading('Choose who to talk to');
+    await page.getByRole('link', { name: 'Withdraw this request' }).click();
+    await heading('Withdraw your request for a session?');
+    await h.checkA11y(page, 'withdraw request: confirm');
+    await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await page.getByText('Your request is withdrawn.').waitFor();
+    await h.checkA11y(page, 'volunteer home, request withdrawn');
+    expect(await page.getByText(/You asked for your session on/).count()).toBe(0);
+    await askForSession(false);
 
     await heading('Choose who to talk to');
     await page

@@ -53,6 +53,14 @@ export function problemMessage(error: unknown): string {
   return problem?.detail ?? problem?.title ?? 'Something went wrong. Try again.';
 }
 
+/** The open request a 409 `open-request-exists` points back to, if that is the problem. */
+export function openRequestOf(error: unknown): string | undefined {
+  const problem = asProblem(error);
+  return problem?.type === '/problems/open-request-exists' && typeof problem.requestId === 'string'
+    ? problem.requestId
+    : undefined;
+}
+
 /** Field errors from a 400 problem, keyed by field name, for inline error messages. */
 export function fieldErrors(error: unknown): Record<string, string> {
   const problem = asProblem(error);

@@ -486,9 +486,48 @@ export interface paths {
     /**
      * A volunteer asks for their therapy session. Needs consent to `data_processing` and
      *     `share_with_therapist` (403 naming the missing one); 422 `not-eligible` before the volunteer
-     *     has returned or is about to.
+     *     has returned or is about to; 409 `open-request-exists` (with `requestId`) while they have an
+     *     open request whose dates have not passed (one whose dates have passed lapses instead).
      */
     post: operations['SessionRequestsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/session-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My open request, if any: what I asked for, since when, to go back to choosing. */
+    get: operations['SessionRequestsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session-requests/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Takes back an open request (the volunteer, or a coordinator for them): it leaves matching and
+     *     the coordinator's counts, and a new one may be made at once. 409 `request-closed` when it is
+     *     no longer open (booked from, withdrawn or lapsed).
+     */
+    post: operations['SessionRequestsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -660,7 +699,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A volunteer asks for a buddy. Needs `data_processing` and `share_with_buddy` consent (403). */
+    /**
+     * A volunteer asks for a buddy. Needs `data_processing` and `share_with_buddy` consent (403);
+     *     409 `open-request-exists` (with `requestId`) while they have an open buddy request.
+     */
     post: operations['BuddyRequestsController_create'];
     delete?: never;
     options?: never;
@@ -675,10 +717,30 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My requests that no pairing came from yet, newest first, to come back and choose a buddy. */
+    /** My open request (at most one), to come back and choose a buddy. */
     get: operations['BuddyRequestsController_mine'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/buddy-requests/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Takes back an open request (the volunteer, or a coordinator for them): it leaves matching and
+     *     the coordinator's counts. 409 `request-closed` when it is no longer open.
+     */
+    post: operations['BuddyRequestsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1669,8 +1731,16 @@ export interface components {
       notAfter: string;
       therapistGender: string | null;
       note: string | null;
+      /**
+       * @description `open` until a session is booked from it, or it is withdrawn or lapses.
+       * @enum {string}
+       */
+      status: 'withdrawn' | 'open' | 'lapsed' | 'booked';
       /** Format: date-time */
       createdAt: string;
+    };
+    SessionRequestListView: {
+      items: components['schemas']['SessionRequestView'][];
     };
     MatchReasonView: {
       /** @enum {string} */
@@ -1819,6 +1889,11 @@ export interface components {
       /** @description The zone the call windows are in. */
       timezone: string;
       callWindows: components['schemas']['CallWindowView'][];
+      /**
+       * @description `open` until a pairing comes from it or it is withdrawn.
+       * @enum {string}
+       */
+      status: 'withdrawn' | 'open' | 'paired' | 'lapsed';
       /** Format: date-time */
       createdAt: string;
     };
@@ -3927,8 +4002,140 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Well-formed but breaks a rule; `type` names which. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionRequestsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionRequestListView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  SessionRequestsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionRequestView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4691,6 +4898,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Well-formed but breaks a rule; `type` names which. */
       422: {
         headers: {
@@ -4740,6 +4956,82 @@ export interface operations {
       };
       /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BuddyRequestsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BuddyRequestView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
-import { unwrap } from '../app/query';
+import { queryClient, unwrap } from '../app/query';
 
 const DAY_MS = 86_400_000;
 
@@ -25,5 +25,29 @@ export function usePairings(status: 'active' | 'ended' = 'active') {
     queryKey: ['pairings', status],
     queryFn: async () =>
       unwrap(await api.GET('/v1/pairings', { params: { query: { status, limit: 100 } } })),
+  });
+}
+
+/** My open buddy request, if any (at most one). */
+export function useOpenBuddyRequests(enabled = true) {
+  return useQuery({
+    queryKey: ['buddy-requests'],
+    enabled,
+    // Asking, pairing and withdrawing all change it: read it afresh on every page that shows it.
+    staleTime: 0,
+    queryFn: async () => unwrap(await api.GET('/v1/me/buddy-requests')),
+  });
+}
+
+/** Takes back my open buddy request. */
+export function useWithdrawBuddyRequest() {
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/v1/buddy-requests/{id}/withdraw', { params: { path: { id } } })),
+    onSuccess: () => {
+      // Gone at once, so no page shows the withdrawn request while the list refreshes.
+      queryClient.setQueryData(['buddy-requests'], { items: [] });
+      return queryClient.invalidateQueries({ queryKey: ['buddy-requests'] });
+    },
   });
 }

@@ -14,6 +14,9 @@ interface ConfirmCancelProps {
   busy: boolean;
   onConfirm: () => void;
   children: ReactNode;
+  /** Default "Yes, cancel it" / "No, keep it". */
+  confirmLabel?: string;
+  keepLabel?: string;
 }
 
 /** The second tap before cancelling anything: what will happen, "Yes, cancel it" or keep it. */
@@ -24,6 +27,8 @@ export function ConfirmCancel({
   busy,
   onConfirm,
   children,
+  confirmLabel = 'Yes, cancel it',
+  keepLabel = 'No, keep it',
 }: ConfirmCancelProps) {
   return (
     <Page title={title} back={back} hasError={!!error}>
@@ -31,9 +36,9 @@ export function ConfirmCancel({
       <p className="govuk-body">{children}</p>
       <ButtonGroup>
         <Button type="button" variant="warning" disabled={busy} onClick={onConfirm}>
-          Yes, cancel it
+          {confirmLabel}
         </Button>
-        <Link to={back}>No, keep it</Link>
+        <Link to={back}>{keepLabel}</Link>
       </ButtonGroup>
     </Page>
   );

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, problemMessage, type Schemas } from '../api/client';
+import { api, openRequestOf, problemMessage, type Schemas } from '../api/client';
+import { useOpenBuddyRequests } from '../buddy/queries';
 import { queryClient, unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -20,6 +21,12 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Ask for a buddy: how they call you, then when you can take calls, then check. Draft in memory. */
 export function AskBuddy() {
   const me = useMe();
+  const open = useOpenBuddyRequests();
+  const asked = open.data?.items[0];
+  // One request at a time: someone who asked already goes back to choosing for it.
+  useEffect(() => {
+    if (asked) navigate(`/volunteer/buddy-requests/${asked.id}`, { replace: true });
+  }, [asked]);
   const [step, setStep] = useState<Step>('channel');
   const [channel, setChannel] = useState('');
   const [skype, setSkype] = useState('');
@@ -35,7 +42,12 @@ export function AskBuddy() {
       await queryClient.invalidateQueries({ queryKey: ['buddy-requests'] });
       navigate(`/volunteer/buddy-requests/${request.id}`);
     },
-    onError: (error) => setErrors([{ href: '', message: problemMessage(error) }]),
+    onError: (error) => {
+      // Asked already: back to choosing for that request rather than a second one.
+      const open = openRequestOf(error);
+      if (open) return navigate(`/volunteer/buddy-requests/${open}`);
+      setErrors([{ href: '', message: problemMessage(error) }]);
+    },
   });
   const sortedDays = [...days].sort();
 

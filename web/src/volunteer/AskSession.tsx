@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, problemMessage, type Schemas } from '../api/client';
+import { api, openRequestOf, problemMessage, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -12,6 +12,7 @@ import { Page } from '../components/Page';
 import { SummaryList } from '../components/SummaryList';
 import { TextInput } from '../components/TextInput';
 import { formatDate } from '../time/formatZoned';
+import { useOpenSessionRequest } from '../sessions/queries';
 
 type Step = 'languages' | 'modality' | 'dates' | 'check';
 const MODALITY = { video: 'Video call', phone: 'Phone call', in_person: 'In person' };
@@ -19,6 +20,11 @@ const MODALITY = { video: 'Video call', phone: 'Phone call', in_person: 'In pers
 /** Ask for the one free session: one question per page, then check your answers. Draft in memory. */
 export function AskSession() {
   const me = useMe();
+  const open = useOpenSessionRequest();
+  // One request at a time: someone who asked already goes back to choosing for it.
+  useEffect(() => {
+    if (open.data) navigate(`/volunteer/requests/${open.data.id}`, { replace: true });
+  }, [open.data]);
   const [step, setStep] = useState<Step>('languages');
   const [languages, setLanguages] = useState<string | null>(null);
   const [modality, setModality] = useState('');
@@ -35,7 +41,12 @@ export function AskSession() {
     mutationFn: async (body: Schemas['CreateSessionRequestDto']) =>
       unwrap(await api.POST('/v1/session-requests', { body })),
     onSuccess: (request) => navigate(`/volunteer/requests/${request.id}`),
-    onError: (error) => setErrors([{ href: '', message: problemMessage(error) }]),
+    onError: (error) => {
+      // Asked already (another tab, or before): back to that request rather than a second one.
+      const open = openRequestOf(error);
+      if (open) return navigate(`/volunteer/requests/${open}`);
+      setErrors([{ href: '', message: problemMessage(error) }]);
+    },
   });
 
   function next(event: FormEvent) {

@@ -1,7 +1,7 @@
 import { Link } from '../app/router';
 import { Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
-import { useOpenBuddyRequests } from './useOpenBuddyRequests';
+import { useOpenBuddyRequests } from '../buddy/queries';
 
 /**
  * For a volunteer with no buddy: the request they made and can still choose a buddy for, else

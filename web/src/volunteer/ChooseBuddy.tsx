@@ -113,9 +113,6 @@ export function ChooseBuddy() {
           <p className="govuk-body">
             No buddy is free at the times you gave yet. The coordinator has been told and will help.
           </p>
-          <p className="govuk-body">
-            <Link to="/volunteer/buddy">Ask again with other times</Link>
-          </p>
         </>
       )}
       {zone && matches.data && matches.data.items.length > 0 && (
@@ -191,6 +188,13 @@ export function ChooseBuddy() {
             </p>
           )}
         </form>
+      )}
+      {matches.data && (
+        <p className="govuk-body govuk-!-margin-top-6">
+          Other times would suit you better, or you no longer need a buddy?{' '}
+          <Link to={`/volunteer/buddy-requests/${id}/withdraw`}>Withdraw this request</Link>, then
+          ask again if you wish.
+        </p>
       )}
     </Page>
   );

@@ -71,6 +71,13 @@ export function Matches() {
             </Link>
           </section>
         ))}
+      {matches.data && (
+        <p className="govuk-body govuk-!-margin-top-6">
+          Other dates or another way to talk would suit you better, or you no longer need a session?{' '}
+          <Link to={`/volunteer/requests/${id}/withdraw`}>Withdraw this request</Link>, then ask
+          again if you wish.
+        </p>
+      )}
     </Page>
   );
 }

@@ -1,11 +1,11 @@
 import { useMe } from '../account/useMe';
 import type { Schemas } from '../api/client';
-import { Link } from '../app/router';
+import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
-import { LoadError, Loading, Tag } from '../components/Status';
+import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
-import { useSessions } from './useSessions';
+import { useOpenSessionRequest, useSessions } from '../sessions/queries';
 import { BuddySection } from './BuddySection';
 
 const PHASE = {
@@ -21,9 +21,12 @@ export function VolunteerHome() {
   const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
   const booked = sessions.data?.items.find((s) => s.status === 'booked');
   const used = sessions.data?.items.find((s) => s.status === 'completed' || s.status === 'no_show');
+  const asked = useOpenSessionRequest();
+  const withdrawn = useLocation().search.get('withdrawn') === '1';
 
   return (
     <Page title={`Hello ${me.data?.name ?? ''}`.trim()}>
+      {withdrawn && <Success>Your request is withdrawn. You can ask again at any time.</Success>}
       {me.isPending && <Loading />}
       {me.error && <LoadError error={me.error} />}
       {me.data && (
@@ -42,7 +45,15 @@ export function VolunteerHome() {
               Your free session: used on {formatZoned(used.startsAt.utc, zone!)}.
             </p>
           )}
-          {!booked && !used && sessions.data && (
+          {!booked && asked.data && (
+            <p className="govuk-body">
+              You asked for your session on {formatZoned(asked.data.createdAt, zone!)}, for{' '}
+              {formatDate(asked.data.notBefore.slice(0, 10))} to{' '}
+              {formatDate(asked.data.notAfter.slice(0, 10))}.{' '}
+              <Link to={`/volunteer/requests/${asked.data.id}`}>Choose who to talk to</Link>
+            </p>
+          )}
+          {!booked && !used && !asked.data && !asked.isPending && sessions.data && (
             <p className="govuk-body">
               Your free session: <Tag colour="green">available</Tag>{' '}
               <Link to="/volunteer/ask">Ask for your session</Link>

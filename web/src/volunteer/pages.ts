@@ -9,4 +9,5 @@ export { AskBuddy } from './AskBuddy';
 export { CallsPage } from './CallsPage';
 export { ChooseBuddy } from './ChooseBuddy';
 export { ProfilePage } from './ProfilePage';
+export { WithdrawRequest } from './WithdrawRequest';
 export { CallPage } from '../calls/CallPage';

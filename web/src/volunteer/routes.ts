@@ -11,6 +11,11 @@ export const volunteerRoutes: Route[] = [
   { path: '/volunteer/ask', component: page('AskSession'), roles: volunteer },
   { path: '/volunteer/requests/:id', component: page('Matches'), roles: volunteer },
   {
+    path: '/volunteer/requests/:id/withdraw',
+    component: page('WithdrawRequest'),
+    roles: volunteer,
+  },
+  {
     path: '/volunteer/requests/:id/therapists/:therapistId',
     component: page('BookSlot'),
     roles: volunteer,
@@ -18,6 +23,11 @@ export const volunteerRoutes: Route[] = [
   { path: '/volunteer/sessions/:id', component: page('SessionPage'), roles: volunteer },
   { path: '/volunteer/buddy', component: page('AskBuddy'), roles: volunteer },
   { path: '/volunteer/buddy-requests/:id', component: page('ChooseBuddy'), roles: volunteer },
+  {
+    path: '/volunteer/buddy-requests/:id/withdraw',
+    component: page('WithdrawRequest'),
+    roles: volunteer,
+  },
   { path: '/volunteer/profile', component: page('ProfilePage'), roles: volunteer },
   { path: '/volunteer/calls', component: page('CallsPage'), roles: volunteer },
   { path: '/volunteer/calls/:id', component: page('CallPage'), roles: volunteer },
