@@ -95,14 +95,19 @@ describe('browser-facing headers, caching and 404s', () => {
       },
     );
 
-    it('give Swagger UI a policy computed from its own HTML: its inline styles by hash, no inline script', async () => {
+    it('give Swagger UI a policy computed from its own HTML and script: inline styles by hash, no inline script', async () => {
       const res = await t.http.get('/docs').expect(200);
       const page = inlineSources(res.text);
       expect(page.styles.length).toBeGreaterThan(0);
       expect(page.scripts).toEqual([]); // its init script is a file, /docs/swagger-ui-init.js
       const policy = csp(res);
       expect(policy.get('script-src')).toEqual(["'self'"]);
-      expect(policy.get('style-src')).toEqual(["'self'", ...new Set(page.styles.map(sha256))]);
+      // Its own <style>s, and the one its script adds for the top bar's logo (an SVG).
+      expect(policy.get('style-src')).toEqual([
+        "'self'",
+        ...new Set(page.styles.map(sha256)),
+        sha256('.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}'),
+      ]);
       expect(policy.get('style-src-attr')).toEqual([
         "'unsafe-hashes'",
         ...new Set(page.styleAttributes.map(sha256)),

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
@@ -10,7 +12,8 @@ import helmet from 'helmet';
  * Inline code is allowed by its hash, computed from the HTML actually served: the web app's pages
  * (the "Exit this page" script of index.html, the stylesheet the pre-render inlines) are hashed
  * once at start-up from the built files; HTML a library sends itself (Swagger UI at /docs, the
- * queue dashboard at /admin) is hashed as it is sent, so the policy always fits the page.
+ * queue dashboard at /admin) is hashed as it is sent, so the policy always fits the page, plus,
+ * for Swagger UI, the one `<style>` its script adds (its logo), read from that script.
  */
 
 /** The inline code in a page that a CSP without 'unsafe-inline' must allow one by one. */
@@ -135,16 +138,50 @@ export function securityHeaders(options: {
   return [headers, policyFromSentHtml(production)];
 }
 
+/**
+ * The `<style>` elements a bundle creates at run time with React (`createElement("style",null,
+ * "…")`), which are inline styles to CSP like any other.
+ */
+export function bundledStyleElements(bundle: string): string[] {
+  return [...bundle.matchAll(/createElement\("style",null,("(?:[^"\\]|\\.)*")\)/g)].map(
+    (m) => JSON.parse(m[1]) as string,
+  );
+}
+
+/**
+ * Inline code Swagger UI adds to its page after load: its top bar's logo is an SVG holding one
+ * `<style>`. Read once, on the first /docs page, from the very scripts /docs serves, so its hash
+ * follows an upgrade of swagger-ui-dist.
+ */
+let swaggerUiRuntime: InlineSources | undefined;
+function swaggerUiRuntimeSources(): InlineSources {
+  if (swaggerUiRuntime) return swaggerUiRuntime;
+  // The copy @nestjs/swagger serves at /docs, resolved from it.
+  const dist = dirname(
+    require.resolve('swagger-ui-dist/package.json', {
+      paths: [dirname(require.resolve('@nestjs/swagger'))],
+    }),
+  );
+  const styles = ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'].flatMap((file) =>
+    bundledStyleElements(readFileSync(join(dist, file), 'utf8')),
+  );
+  swaggerUiRuntime = { scripts: [], styles, styleAttributes: [] };
+  return swaggerUiRuntime;
+}
+
 /** Replaces the policy of an HTML body sent by `res.send` with one computed from that body. */
 function policyFromSentHtml(production: boolean): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       const type = res.getHeader('Content-Type');
       const html =
         typeof body === 'string' && (type === undefined || /^text\/html\b/.test(String(type)));
       if (html && !res.headersSent) {
-        const policy = serializeCsp(cspDirectives(inlineSources(body), production));
+        const sent = inlineSources(body);
+        const docs = req.path === '/docs' || req.path.startsWith('/docs/');
+        const sources = docs ? mergeSources([sent, swaggerUiRuntimeSources()]) : sent;
+        const policy = serializeCsp(cspDirectives(sources, production));
         res.setHeader('Content-Security-Policy', policy);
       }
       return send(body);
