@@ -34,6 +34,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { LinksModule } from './links/links.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { API_PATHS } from './web-root';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 
@@ -46,21 +47,15 @@ export const WEB_ROOT = [join(__dirname, '..', 'web'), join(__dirname, '..', 'di
   (dir) => existsSync(join(dir, 'assets')),
 );
 
-/** Same origin for the app and the API: any other GET path is the single-page app's index.html. */
+/**
+ * Same origin for the app and the API: the web root's files, and for the app's pages its
+ * index.html (unknown paths are answered before this, by webRootFallbacks in src/web-root.ts).
+ */
 const WEB_MODULES: Imports = WEB_ROOT
   ? [
       ServeStaticModule.forRoot({
         rootPath: WEB_ROOT,
-        exclude: [
-          '/v1/{*path}',
-          '/docs',
-          '/docs/{*path}',
-          '/docs-json',
-          '/health',
-          '/health/{*path}',
-          '/admin',
-          '/admin/{*path}',
-        ],
+        exclude: API_PATHS.flatMap((path) => [path, `${path}/{*path}`]),
         serveStaticOptions: {
           index: false,
           fallthrough: true,

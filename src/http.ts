@@ -10,11 +10,14 @@ import { extname, join } from 'node:path';
 import { appConfig } from '../config/configuration';
 import { WEB_ROOT } from './app.module';
 import { refuseDeepJson } from './common/body-depth';
+import { noStore } from './common/cache-control';
 import { RequestBodyError } from './common/problem';
 import { documentProblems } from './common/openapi';
 import { ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
+import { mergeSources, runsAsProduction, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
+import { webRootFallbacks, webRootInlineSources } from './web-root';
 
 /** Largest request body accepted (JSON or form); larger gets 413. */
 export const BODY_LIMIT = '100kb';
@@ -93,6 +96,11 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  const pages = WEB_ROOT ? webRootInlineSources(WEB_ROOT) : mergeSources([]);
+  app.use(
+    ...securityHeaders({ pages, production: runsAsProduction(process.env.NODE_ENV) }),
+    noStore,
+  );
   if (WEB_ROOT) app.use(precompressedAssets(WEB_ROOT), prerenderedPages(WEB_ROOT));
   // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
   // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
@@ -101,6 +109,7 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
       filter: (req, res) => !req.path.startsWith('/v1/') && compression.filter(req, res),
     }),
   );
+  if (WEB_ROOT) app.use(webRootFallbacks(WEB_ROOT));
   // Compressed bodies are refused (415): nothing needs them and they invite decompression bombs.
   app.useBodyParser('json', { limit: BODY_LIMIT, inflate: false, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, inflate: false });

@@ -31,6 +31,7 @@ function precompress(): Plugin {
 /** What src/prerender.tsx exports, once built for Node. */
 interface PrerenderModule {
   PRERENDERED_PATHS: readonly string[];
+  ROUTE_PATTERNS: readonly string[];
   render: (path: string) => { html: string; title: string };
 }
 
@@ -81,7 +82,8 @@ function prerenderedPage(
 
 /**
  * After the browser build, builds src/prerender.tsx for Node and writes `dist/web/<page>.html` for
- * each page it renders (today sign-in.html): on slow 3G the form shows with the HTML instead of
+ * each page it renders (today sign-in.html), and routes.json, the router's path patterns, for
+ * src/web-root.ts: on slow 3G the form shows with the HTML instead of
  * after ~70 KB of script (issue #14). src/http.ts serves it; main.tsx hydrates it.
  */
 function prerender(): Plugin {
@@ -108,7 +110,11 @@ function prerender(): Plugin {
         });
         const url = pathToFileURL(join(ssrDir, 'prerender.mjs'));
         url.search = `?built=${Date.now()}`; // a fresh module on each rebuild in one process
-        const { PRERENDERED_PATHS, render } = (await import(url.href)) as PrerenderModule;
+        const { PRERENDERED_PATHS, ROUTE_PATTERNS, render } = (await import(
+          url.href
+        )) as PrerenderModule;
+        // The router's own patterns, so the server answers 404 for the pages it does not know.
+        writeFileSync(join(outDir, 'routes.json'), JSON.stringify(ROUTE_PATTERNS));
         const indexHtml = readFileSync(join(outDir, 'index.html'), 'utf8');
         for (const path of PRERENDERED_PATHS) {
           const page = prerenderedPage(indexHtml, { path, ...render(path) }, (file) =>

@@ -25,6 +25,14 @@ function send(res: Response, problem: Problem): void {
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
+/**
+ * Answers `error` as the filter does, for Express middleware that Nest's filters do not reach
+ * (the queue dashboard).
+ */
+export function sendProblem(res: Response, error: unknown): void {
+  send(res, toProblem(unavailableAsProblem(error)));
+}
+
 /** The single global exception filter: every error leaves the API as problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -32,6 +40,6 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    send(res, toProblem(unavailableAsProblem(error)));
+    sendProblem(res, error);
   }
 }

@@ -5,10 +5,10 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, MiddlewareConsumer, NestMiddleware } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Queue } from 'bull';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Role } from '../common/auth.decorators';
 import { authenticate, TokenVersions } from '../common/auth.guard';
-import { PROBLEM_CONTENT_TYPE, toProblem } from '../common/problem';
+import { sendProblem } from '../common/problem.filter';
 import { ForbiddenError } from '../common/domain-error';
 import { QueueName } from '../common/queues';
 
@@ -17,7 +17,7 @@ export const DASHBOARD_PATH = '/admin/queues';
 /**
  * Only coordinators see the queue dashboard: a valid access token (Authorization: Bearer) with
  * role coordinator. It is Express middleware, not a Nest route, so the global guard does not
- * cover it: this does, answering 401 / 403 as problem+json.
+ * cover it: this does, answering 401 / 403 as problem+json (503 when the database is down).
  */
 @Injectable()
 export class CoordinatorTokenMiddleware implements NestMiddleware {
@@ -29,8 +29,7 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const refusal = await this.refusal(req.headers.authorization);
     if (!refusal) return next();
-    const problem = toProblem(refusal);
-    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendProblem(res, refusal);
   }
 
   /** Why the request may not see the dashboard, or null when it may. */
@@ -45,7 +44,13 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
   }
 }
 
-/** bull-board over the service's queue (SMS delivery), mounted behind the coordinator check. */
+/**
+ * bull-board over the service's queue (SMS delivery), mounted behind the coordinator check.
+ * bull-board is an Express app of its own: it would announce `X-Powered-By: Express` and answer a
+ * failed Redis command with 500 and ioredis's message. Its errors are handed out instead and
+ * answered like the API's (503 `/problems/dependency-unavailable` when Redis or PostgreSQL is
+ * down, a 500 with only an errorId otherwise).
+ */
 @Injectable()
 export class QueueDashboard {
   constructor(@InjectQueue(QueueName.Notifications) private readonly notifications: Queue) {}
@@ -57,8 +62,13 @@ export class QueueDashboard {
       queues: [new BullAdapter(this.notifications)],
       serverAdapter: adapter,
     });
-    consumer
-      .apply(CoordinatorTokenMiddleware, adapter.getRouter() as RequestHandler)
-      .forRoutes(DASHBOARD_PATH);
+    adapter.setErrorHandler((error) => {
+      throw error;
+    });
+    const board = adapter.getRouter() as Express;
+    board.disable('x-powered-by');
+    const dashboard: RequestHandler = (req, res, next) =>
+      board(req, res, (error?: unknown) => (error ? sendProblem(res, error) : next()));
+    consumer.apply(CoordinatorTokenMiddleware, dashboard).forRoutes(DASHBOARD_PATH);
   }
 }

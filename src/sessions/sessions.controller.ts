@@ -93,6 +93,8 @@ export class SessionsController {
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="wellbeing-session.ics"')
+  // Names, times and a live signed link: never kept by a browser or a proxy (as all of /v1).
+  @Header('Cache-Control', 'no-store')
   @Get(':id/calendar.ics')
   async calendar(
     @CurrentActor() actor: Actor,

@@ -50,7 +50,7 @@ export interface BrowserHarness {
  * createTestApp (test/app.ts) plus the web app: a testing module resolves providers before the HTTP
  * adapter exists, so ServeStaticModule would pick its no-op loader; here it gets the Express one.
  */
-async function createWebTestApp(clock: Clock = new SystemClock()): Promise<TestApp> {
+export async function createWebTestApp(clock: Clock = new SystemClock()): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(AppRole.Api)] })
     .overrideProvider(Clock)
     .useValue(clock)

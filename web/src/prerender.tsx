@@ -10,6 +10,9 @@ import { App } from './app/App';
 import { setRenderedPath } from './app/router';
 import { SERVICE_NAME } from './components/Page';
 
+// The server answers 404 for any other page path (src/web-root.ts): vite.config.ts writes these.
+export { ROUTE_PATTERNS } from './app/App';
+
 /** Pages rendered at build time: ones a signed-out visitor opens first and that read no data. */
 export const PRERENDERED_PATHS = ['/sign-in'] as const;
 

@@ -20,6 +20,9 @@ const routes: Route[] = [
   ...linkRoutes,
 ];
 
+/** The path patterns the router knows; the build writes them to routes.json for the server. */
+export const ROUTE_PATTERNS = routes.map((route) => route.path);
+
 function NotFound() {
   return (
     <Page title="Page not found">
