@@ -14,6 +14,7 @@ import { RequestBodyError } from './common/problem';
 import { documentProblems } from './common/openapi';
 import { ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
+import { sameOriginOnly } from './common/same-origin';
 import { validationPipe } from './common/validation';
 
 /** Largest request body accepted (JSON or form); larger gets 413. */
@@ -93,6 +94,7 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  app.use(sameOriginOnly(config.publicBaseUrl));
   if (WEB_ROOT) app.use(precompressedAssets(WEB_ROOT), prerenderedPages(WEB_ROOT));
   // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
   // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).
