@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { appConfig } from '../config/configuration';
+import { isProduction } from '../config/node-env';
 import { WEB_ROOT } from './app.module';
 import { refuseDeepJson } from './common/body-depth';
 import { noStore } from './common/cache-control';
@@ -15,7 +16,8 @@ import { RequestBodyError } from './common/problem';
 import { documentProblems } from './common/openapi';
 import { ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
-import { mergeSources, runsAsProduction, securityHeaders } from './common/security-headers';
+import { sameOriginOnly } from './common/same-origin';
+import { mergeSources, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { webRootFallbacks, webRootInlineSources } from './web-root';
 
@@ -97,10 +99,8 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   const pages = WEB_ROOT ? webRootInlineSources(WEB_ROOT) : mergeSources([]);
-  app.use(
-    ...securityHeaders({ pages, production: runsAsProduction(process.env.NODE_ENV) }),
-    noStore,
-  );
+  app.use(...securityHeaders({ pages, production: isProduction() }), noStore);
+  app.use(sameOriginOnly(config.publicBaseUrl));
   if (WEB_ROOT) app.use(precompressedAssets(WEB_ROOT), prerenderedPages(WEB_ROOT));
   // Gzip the web app and the docs for slow connections; API responses stay uncompressed, so a
   // secret in a JSON body is never compressed next to attacker-chosen text (BREACH).

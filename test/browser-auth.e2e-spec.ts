@@ -47,14 +47,14 @@ describe('browser auth: refresh cookie', () => {
     expect(stored).toHaveLength(0); // only the digest is kept
   });
 
-  it('sets no cookie when another site posts the login form (Sec-Fetch-Site: cross-site)', async () => {
+  it('refuses, and sets no cookie for, a login another site posts (Sec-Fetch-Site: cross-site)', async () => {
     const { email } = await signUp(t);
     const res = await t.http
       .post('/v1/auth/login')
       .set('X-Forwarded-For', testIp())
       .set('Sec-Fetch-Site', 'cross-site')
       .send({ email, password: PASSWORD })
-      .expect(200);
+      .expect(403);
     expect(setCookies(res)).toEqual([]);
   });
 

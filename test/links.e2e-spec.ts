@@ -134,6 +134,30 @@ describe('signed links', () => {
     notFound(await post(code, 'cancel'));
   });
 
+  it('refuses a cancel posted from another site, or as a plain form, and the session stays booked', async () => {
+    const { id, volunteer } = await session();
+    const code = codeOf(await linkFor('session', id, volunteer.id));
+    const cancel = () => t.http.post(`/v1/links/${code}/cancel`).set('X-Forwarded-For', ip);
+
+    const form = await cancel().type('form').send({ confirm: 'yes' }).expect(415);
+    expect(form.body).toMatchObject({ type: '/problems/unsupported-media-type' });
+    await cancel().set('Content-Type', 'text/plain').send('yes').expect(415);
+    const foreign = await cancel().set('Origin', 'https://evil.example.com').send({}).expect(403);
+    expect(foreign.body).toMatchObject({ type: '/problems/cross-site-request' });
+    await cancel().set('Sec-Fetch-Site', 'cross-site').expect(403);
+    await t.http
+      .post(`/v1/links/${code}/reschedule`)
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({ startsAt: '2027-03-11T09:00:00Z' })
+      .expect(415);
+
+    const still = await t.http.get(`/v1/sessions/${id}`).set(volunteer.auth).expect(200);
+    expect(still.body).toMatchObject({ status: 'booked' });
+    // The link's own page (same origin, JSON or no body) still can.
+    await cancel().set('Origin', BASE).set('Sec-Fetch-Site', 'same-origin').expect(200);
+  });
+
   it('moves the session to a free slot with every booking rule, and the old link dies', async () => {
     const { id, volunteer, therapist: th } = await session();
     const code = codeOf(await linkFor('session', id, volunteer.id));
@@ -320,6 +344,50 @@ describe('signed links', () => {
     expect(match).not.toBeNull();
     await open(match![1]).expect(200);
     expect(await calendar(coordinator)).not.toContain('/l/');
+  });
+
+  it('reuses the live invite link: downloads, even two at once, add one row and give one link', async () => {
+    const { id, volunteer } = await session();
+    const calendar = () =>
+      t.http
+        .get(`/v1/sessions/${id}/calendar.ics`)
+        .set(volunteer.auth)
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          r.on('end', () => done(null, text));
+        })
+        .expect(200);
+    const linkIn = (res: { body: unknown }) =>
+      /^URL(?:;[^:]*)?:(https:\/\/\S+)\r?$/m.exec(res.body as string)?.[1];
+    const rows = async () =>
+      (
+        await t.db.query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM signed_link WHERE object_id = $1 AND person_id = $2`,
+          [id, volunteer.id],
+        )
+      )[0].n;
+
+    const first = linkIn(await calendar());
+    const second = linkIn(await calendar());
+    const [third, fourth] = (await Promise.all([calendar(), calendar()])).map(linkIn);
+    expect(first).toMatch(/\/l\/[A-Za-z0-9_-]{22}$/);
+    expect([second, third, fourth]).toEqual([first, first, first]);
+    expect(await rows()).toBe(1);
+    await open(codeOf(first!)).expect(200);
+
+    // Moved: the old link dies with its version, and the next download makes the new one.
+    await t.http
+      .post(`/v1/sessions/${id}/reschedule`)
+      .set(volunteer.auth)
+      .send({ startsAt: '2027-03-10T11:00:00Z' })
+      .expect(200);
+    const moved = linkIn(await calendar());
+    expect(moved).not.toBe(first);
+    notFound(await open(codeOf(first!)));
+    await open(codeOf(moved!)).expect(200);
+    expect(linkIn(await calendar())).toBe(moved);
   });
 
   it('shows, moves and cancels a check-in call; each change kills the links made before it', async () => {

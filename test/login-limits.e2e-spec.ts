@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { loginLimitKeys } from '../src/identity/login-limiter.service';
 import { createTestApp, PASSWORD, signUp, TestApp, testIp, uniqueEmail } from './app';
+import { setCookies } from './browser-session';
 
 /**
  * Login limits with this run's defaults: 5 failures per (account, IP), 30 per account, 100 per
@@ -74,6 +75,47 @@ describe('login limits', () => {
     expect(statuses).toEqual(Array(30).fill(401));
     await login(email, 'wrong password!', testIp()).expect(429);
     await login(email, PASSWORD, testIp()).expect(429);
+  });
+
+  it('lets the owner in from a device that signed in before while the account-wide lock holds', async () => {
+    const { email } = await signUp(t);
+    const before = await login(email, PASSWORD, testIp()).expect(200);
+    const device = setCookies(before)
+      .find((c) => c.startsWith('vws_device='))!
+      .split(';')[0];
+    expect(setCookies(before).find((c) => c.startsWith('vws_device='))).toMatch(
+      /HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/,
+    );
+    for (let i = 0; i < 30; i++) await login(email, 'wrong password!', testIp()).expect(401);
+    await login(email, 'wrong password!', testIp()).expect(429);
+
+    // A fresh client with the right password: the lock is for everyone who cannot prove more.
+    await login(email, PASSWORD, testIp()).expect(429);
+    // A forged or another account's cookie proves nothing.
+    const other = await signUp(t);
+    const otherDevice = setCookies(await login(other.email, PASSWORD, testIp()).expect(200))
+      .find((c) => c.startsWith('vws_device='))!
+      .split(';')[0];
+    await login(email, PASSWORD, testIp()).set('Cookie', otherDevice).expect(429);
+    await login(email, PASSWORD, testIp())
+      .set('Cookie', 'vws_device=AAAAAAAAAAAAAAAAAAAAAA')
+      .expect(429);
+    // The device that signed in before: its password is still checked, and a wrong one counts.
+    await login(email, 'wrong password!', testIp()).set('Cookie', device).expect(401);
+    const res = await login(email, PASSWORD, testIp()).set('Cookie', device).expect(200);
+    expect(res.body.accessToken).toEqual(expect.any(String));
+    // Getting in does not lift the lock for the stranger.
+    await login(email, PASSWORD, testIp()).expect(429);
+  });
+
+  it('a known device does not pass the lock of its own (account, IP) pair', async () => {
+    const { email } = await signUp(t);
+    const ip = testIp();
+    const device = setCookies(await login(email, PASSWORD, ip).expect(200))
+      .find((c) => c.startsWith('vws_device='))!
+      .split(';')[0];
+    expect(await fail(email, ip, 5)).toEqual(Array(5).fill(401));
+    await login(email, PASSWORD, ip).set('Cookie', device).expect(429);
   });
 
   it('says in Retry-After how long the block really lasts, and doubles each new lock', async () => {

@@ -10,7 +10,7 @@ import {
   TestUser,
   testIp,
 } from './app';
-import { bearer, browserLogin, refresh } from './browser-session';
+import { bearer, browserLogin, refresh, refreshCookieOf } from './browser-session';
 import { therapistProfile } from './people.fixtures';
 
 /** Revoked access ends at the next request: erasure, suspension, password and role changes. */
@@ -24,6 +24,53 @@ describe('revocation', () => {
   afterAll(() => t.close());
 
   const me = (token: string) => t.http.get('/v1/me').set(bearer(token));
+
+  const logout = (refreshToken: string) =>
+    t.http
+      .post('/v1/auth/logout')
+      .set('Cookie', `vws_refresh=${refreshToken}`)
+      .set('X-Requested-With', 'fetch')
+      .expect(204);
+
+  it("logout: that login's access tokens get 401 at once; the account's other logins go on", async () => {
+    const user = await signUp(t);
+    const laptop = await browserLogin(t, user.email);
+    const phone = await browserLogin(t, user.email);
+    const refreshed = await refresh(t, laptop.refreshToken).expect(200);
+    await me(laptop.accessToken).expect(200);
+    await me(refreshed.body.accessToken).expect(200);
+
+    await logout(refreshCookieOf(refreshed)!);
+    await me(laptop.accessToken).expect(401);
+    await me(refreshed.body.accessToken).expect(401);
+    await me(phone.accessToken).expect(200);
+    await me(user.token).expect(200);
+  });
+
+  it('refresh reuse: every access token of the stolen login gets 401 at once', async () => {
+    const user = await signUp(t);
+    const browser = await browserLogin(t, user.email);
+    const other = await browserLogin(t, user.email);
+    const thief = await refresh(t, browser.refreshToken).expect(200);
+    await me(thief.body.accessToken).expect(200);
+
+    await refresh(t, browser.refreshToken).expect(401); // the spent token shown again
+    await me(thief.body.accessToken).expect(401);
+    await me(browser.accessToken).expect(401);
+    await me(other.accessToken).expect(200);
+  });
+
+  it('refuses a token whose login id is not one (sid must be a uuid)', async () => {
+    const user = await signUp(t);
+    const [account] = await t.db.query<Array<{ token_version: number }>>(
+      `SELECT token_version FROM account WHERE id = $1`,
+      [user.id],
+    );
+    const forged = await t.app
+      .get(JwtService)
+      .signAsync({ sub: user.id, role: user.role, ver: account.token_version, sid: "x' OR 1=1" });
+    await me(forged).expect(401);
+  });
 
   it('erasure: the access token gets 401 at once and the refresh token is revoked', async () => {
     const user = await signUp(t);

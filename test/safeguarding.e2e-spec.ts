@@ -370,4 +370,43 @@ describe('safeguarding concerns', () => {
       expect((await get(reporter, body.id).expect(200)).body.status).toBe('open');
     });
   });
+
+  describe('Idempotency-Key', () => {
+    const filed = async (reporter: TestUser) =>
+      (
+        await t.db.query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM concern WHERE reporter_id = $1`,
+          [reporter.id],
+        )
+      )[0].n;
+
+    it('files one concern for two requests sent at once with the same key, both answered alike', async () => {
+      const [reporter, subject] = [await signUp(t), await signUp(t)];
+      const body = about(subject, { urgency: 'urgent' });
+      const [a, b] = await Promise.all(
+        [1, 2].map(() => raise(reporter, body).set('Idempotency-Key', 'concern-retry-1')),
+      );
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(b.body).toEqual(a.body);
+      expect(await filed(reporter)).toBe(1);
+
+      // A retry later: the first answer, nothing new; a new key files a new one.
+      const retry = await raise(reporter, body)
+        .set('Idempotency-Key', 'concern-retry-1')
+        .expect(201);
+      expect(retry.body).toEqual(a.body);
+      expect(await filed(reporter)).toBe(1);
+      await raise(reporter, body).set('Idempotency-Key', 'concern-retry-2').expect(201);
+      expect(await filed(reporter)).toBe(2);
+    });
+
+    it('refuses the same key with another body (422) and a malformed key (400)', async () => {
+      const [reporter, subject] = [await signUp(t), await signUp(t)];
+      await raise(reporter, about(subject)).set('Idempotency-Key', 'k-1').expect(201);
+      const other = await raise(reporter, about(subject)).set('Idempotency-Key', 'k-1').expect(422);
+      expect(other.body).toMatchObject({ type: '/problems/idempotency-key-reused' });
+      await raise(reporter, about(subject)).set('Idempotency-Key', 'with space').expect(400);
+      expect(await filed(reporter)).toBe(1);
+    });
+  });
 });

@@ -19,14 +19,16 @@ export class DependencyUnavailableError extends DomainError {
 
 /**
  * ioredis's ways of failing a command while Redis is unreachable: the retry limit across
- * reconnects, or a connection already closed. Either reaches a request only through a Redis
- * command on its path (the login rate limiter, adding a job).
+ * reconnects, a connection already closed or not writable (no offline queue), or no answer in
+ * time. Each reaches a request only through a Redis command on its path (the login rate limiter,
+ * the link limiter, adding a job).
  */
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return (
     error.name === 'MaxRetriesPerRequestError' ||
     error.message === 'Connection is closed.' ||
+    error.message === 'Command timed out' ||
     error.message.startsWith("Stream isn't writeable")
   );
 }

@@ -102,14 +102,6 @@ export function serializeCsp(directives: Record<string, string[]>): string {
     .join('; ');
 }
 
-/**
- * Production is any NODE_ENV other than `development` or `test`; unset is development (issue
- * #21). HSTS and upgrade-insecure-requests are sent only there: on a laptop over plain http they
- * would pin localhost to https.
- */
-export const runsAsProduction = (nodeEnv: string | undefined): boolean =>
-  nodeEnv !== undefined && nodeEnv !== 'development' && nodeEnv !== 'test';
-
 /** A year, the least the HSTS preload list asks for; the service does not ask to be preloaded. */
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 

@@ -11,11 +11,11 @@ import { toAccountDetailsView, AccessTokenView, AccountDetailsView } from './acc
 import {
   clearRefreshCookie,
   CSRF_HEADER_VALUE,
-  isCrossSite,
   readRefreshCookie,
   requireCsrfHeader,
   setRefreshCookie,
 } from './refresh-cookie';
+import { readDeviceTags, rememberDevice } from './known-device';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 const csrfHeader = {
@@ -43,11 +43,13 @@ export class AuthController {
 
   /**
    * Answers an access token (API clients use it as a Bearer token) and, for browsers, sets the
-   * `vws_refresh` cookie (HttpOnly, SameSite=Strict, Path=/v1/auth). Failed attempts are limited
-   * per account and client IP, per account and per IP (429 with the true Retry-After).
+   * `vws_refresh` cookie (HttpOnly, SameSite=Strict, Path=/v1/auth) and the known-device cookie
+   * `vws_device` (Path=/v1/auth/login). Failed attempts are limited per account and client IP, per
+   * account and per IP (429 with the true Retry-After); a known device passes the account-wide
+   * lock. JSON only (415), and never from another site's page (403).
    */
   @Public()
-  @ApiProblems(401, 429)
+  @ApiProblems(401, 415, 429)
   @Post('login')
   @HttpCode(200)
   async login(
@@ -55,11 +57,11 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AccessTokenView> {
-    const account = await this.identity.login(dto.email, dto.password, req.ip);
-    if (!isCrossSite(req)) {
-      setRefreshCookie(res, await this.refreshTokens.start(account), this.config);
-    }
-    return this.identity.issueToken(account);
+    const account = await this.identity.login(dto.email, dto.password, req.ip, readDeviceTags(req));
+    const { refreshToken, loginId } = await this.refreshTokens.start(account);
+    setRefreshCookie(res, refreshToken, this.config);
+    rememberDevice(req, res, this.identity.deviceTag(account), this.config);
+    return this.identity.issueToken(account, loginId);
   }
 
   /**
@@ -68,6 +70,7 @@ export class AuthController {
    */
   @Public()
   @ApiHeader(csrfHeader)
+  @ApiProblems(415)
   @Post('refresh')
   @HttpCode(200)
   async refresh(
@@ -85,9 +88,13 @@ export class AuthController {
     }
   }
 
-  /** Ends the browser's login (its refresh tokens are revoked) and clears the cookie. */
+  /**
+   * Ends the browser's login and clears the cookie: its refresh tokens are revoked, and the access
+   * tokens it was given get 401 from then on. The account's other logins go on.
+   */
   @Public()
   @ApiHeader(csrfHeader)
+  @ApiProblems(415)
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {

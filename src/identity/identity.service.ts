@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
 import { RegisterDto } from './dto/register.dto';
+import { deviceTag, isKnownDevice } from './known-device';
 import { LoginLimiter } from './login-limiter.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
@@ -98,11 +99,19 @@ export class IdentityService implements TokenVersions {
 
   /**
    * The account whose email and password these are, or 401 (the same for an unknown email), or 429
-   * while a login limit holds (see LoginLimiter). `ip` is the client address Express derived.
+   * while a login limit holds (see LoginLimiter). `ip` is the client address Express derived;
+   * `deviceTags` the known-device cookie's tags, which let the owner past the account-wide lock.
    */
-  async login(email: string, password: string, ip: string | undefined): Promise<Account> {
-    await this.limiter.attempt(email, ip);
+  async login(
+    email: string,
+    password: string,
+    ip: string | undefined,
+    deviceTags: readonly string[] = [],
+  ): Promise<Account> {
     const account = await this.dataSource.getRepository(Account).findOneBy({ email: email.trim() });
+    const knownDevice =
+      !!account && !account.erasedAt && isKnownDevice(deviceTags, this.deviceTag(account));
+    await this.limiter.attempt(email, ip, knownDevice);
     const ok = await verifyPassword(
       account?.erasedAt ? null : (account?.passwordHash ?? null),
       password,
@@ -120,26 +129,47 @@ export class IdentityService implements TokenVersions {
     return account;
   }
 
+  /** The tag a browser that signed in to `account` carries (known-device.ts). */
+  deviceTag(account: Pick<Account, 'id' | 'tokenVersion'>): string {
+    return deviceTag(this.config, account);
+  }
+
+  /**
+   * An access token for `account`; `loginId` (the refresh-token family of the login it belongs
+   * to) lets logout or a replayed refresh token end it at once, without ending the account's
+   * other logins.
+   */
   async issueToken(
     account: Pick<Account, 'id' | 'role' | 'tokenVersion'>,
+    loginId?: string,
   ): Promise<AccessTokenView> {
     const accessToken = await this.jwt.signAsync({
       sub: account.id,
       role: account.role,
       ver: account.tokenVersion,
+      ...(loginId ? { sid: loginId } : {}),
     });
     return { accessToken, expiresIn: this.config.jwtTtlSeconds, tokenType: 'Bearer' };
   }
 
   /**
-   * One primary-key read per authenticated request; no cache, so no replica ever lags. It also
-   * reads the caller's zone, which the Actor carries, so no service re-reads the account for it.
+   * One query per authenticated request: the account by primary key and, for a token that names
+   * its login, whether that login was revoked (by the family index). No cache, so no replica ever
+   * lags. It also reads the caller's zone, which the Actor carries, so no service re-reads the
+   * account for it.
    */
-  async current(accountId: string, version: number): Promise<{ timezone: string } | null> {
+  async current(
+    accountId: string,
+    version: number,
+    loginId: string | undefined,
+  ): Promise<{ timezone: string } | null> {
     if (!UUID.test(accountId)) return null;
     const rows: { timezone: string }[] = await this.dataSource.query(
-      `SELECT timezone FROM account WHERE id = $1 AND token_version = $2 AND erased_at IS NULL`,
-      [accountId, version],
+      `SELECT timezone FROM account
+        WHERE id = $1 AND token_version = $2 AND erased_at IS NULL
+          AND ($3::uuid IS NULL OR NOT EXISTS (
+                SELECT 1 FROM refresh_token WHERE family_id = $3 AND revoked_at IS NOT NULL))`,
+      [accountId, version, loginId ?? null],
     );
     return rows[0] ?? null;
   }

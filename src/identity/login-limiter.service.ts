@@ -27,14 +27,18 @@ export class TooManyAttemptsError extends DomainError {
  * locked, or if this attempt would pass a scope's limit, which then locks for LOCK * 2^(strikes-1)
  * seconds (at most LOCK_MAX). Otherwise the attempt is counted in every scope as a failure until
  * `succeeded` takes it back, so parallel guesses cannot all slip past the limit.
+ * From a known device (ARGV[8] = 1) the account-wide lock does not refuse: it is the one lock a
+ * stranger can put on the owner. The attempt still counts there, and the (account, IP) and IP
+ * locks refuse it as any other.
  * KEYS: per scope (pair, account, ip) its failure counter, lock and strike count.
- * ARGV: the three limits, window, lock, lock max, strike memory (seconds).
+ * ARGV: the three limits, window, lock, lock max, strike memory (seconds), known device (0/1).
  */
 const ATTEMPT = `
+local known = ARGV[8] == '1'
 local blocked = 0
 for i = 0, 2 do
   local ttl = redis.call('PTTL', KEYS[i * 3 + 2])
-  if ttl > blocked then blocked = ttl end
+  if ttl > blocked and not (known and i == 1) then blocked = ttl end
 end
 if blocked > 0 then return blocked end
 for i = 0, 2 do
@@ -46,7 +50,7 @@ for i = 0, 2 do
     seconds = math.floor(seconds)
     redis.call('SET', KEYS[i * 3 + 2], '1', 'EX', seconds)
     redis.call('DEL', fails)
-    if seconds * 1000 > blocked then blocked = seconds * 1000 end
+    if seconds * 1000 > blocked and not (known and i == 1) then blocked = seconds * 1000 end
   end
 end
 if blocked > 0 then return blocked end
@@ -60,11 +64,18 @@ return 0
 /**
  * After a right password: the account's failures and strikes (for this IP and overall) are
  * forgotten; the IP's counter only loses this attempt, so an attacker cannot clear their address
- * by signing in to an account of their own between guesses.
- * KEYS: pair fails, pair strikes, account fails, account strikes, ip fails.
+ * by signing in to an account of their own between guesses. While the account-wide lock holds (the
+ * owner got in from a known device), its count and strikes stay: the stranger's next lock still
+ * doubles.
+ * KEYS: pair fails, pair strikes, account fails, account strikes, ip fails, account lock.
  */
 const SUCCEEDED = `
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[2])
+if redis.call('EXISTS', KEYS[6]) == 0 then
+  redis.call('DEL', KEYS[3], KEYS[4])
+elseif tonumber(redis.call('GET', KEYS[3]) or '0') > 0 then
+  redis.call('DECR', KEYS[3])
+end
 if tonumber(redis.call('GET', KEYS[5]) or '0') > 0 then redis.call('DECR', KEYS[5]) end
 return 0
 `;
@@ -100,8 +111,11 @@ export class LoginLimiter {
     @Inject(redisConfig.KEY) private readonly redisSettings: ConfigType<typeof redisConfig>,
   ) {}
 
-  /** Counts an attempt before the password is checked; throws TooManyAttemptsError when blocked. */
-  async attempt(email: string, ip: string | undefined): Promise<void> {
+  /**
+   * Counts an attempt before the password is checked; throws TooManyAttemptsError when blocked.
+   * `knownDevice`: the browser proved it signed in to this account before (known-device.ts).
+   */
+  async attempt(email: string, ip: string | undefined, knownDevice = false): Promise<void> {
     const k = this.keys(email, ip);
     const blockedMs = (await this.redis.eval(
       ATTEMPT,
@@ -114,6 +128,7 @@ export class LoginLimiter {
       this.auth.loginLockSeconds,
       this.auth.loginLockMaxSeconds,
       STRIKE_MEMORY_SECONDS,
+      knownDevice ? 1 : 0,
     )) as number;
     if (blockedMs > 0) throw new TooManyAttemptsError(Math.ceil(blockedMs / 1000));
   }
@@ -121,7 +136,14 @@ export class LoginLimiter {
   /** The password was right: the attempt was not a failure after all. */
   async succeeded(email: string, ip: string | undefined): Promise<void> {
     const k = this.keys(email, ip);
-    const keys = [k.pair.fails, k.pair.strikes, k.account.fails, k.account.strikes, k.ip.fails];
+    const keys = [
+      k.pair.fails,
+      k.pair.strikes,
+      k.account.fails,
+      k.account.strikes,
+      k.ip.fails,
+      k.account.lock,
+    ];
     await this.redis.eval(SUCCEEDED, keys.length, ...keys);
   }
 

@@ -48,10 +48,3 @@ export function requireCsrfHeader(req: Request): void {
     );
   }
 }
-
-/**
- * A login posted from another site (a login-CSRF form) gets its access token in a response that
- * site cannot read, and no cookie: browsers say so in Sec-Fetch-Site; API clients send none.
- */
-export const isCrossSite = (req: Request): boolean =>
-  req.headers['sec-fetch-site'] === 'cross-site';

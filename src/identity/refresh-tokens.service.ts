@@ -25,13 +25,15 @@ export interface Rotated {
 }
 
 type RotateOutcome =
-  | { ok: true; refreshToken: string; account: Account }
+  | { ok: true; refreshToken: string; account: Account; loginId: string }
   | { ok: false; reused: boolean; accountId?: string };
 
 /**
  * Browser sessions: a login starts a family of refresh tokens; each refresh spends the token shown
  * and issues its successor in the same family. Showing a spent token again means two parties hold
- * it (theft), so the whole family is revoked and the caller must sign in again.
+ * it (theft), so the whole family is revoked and the caller must sign in again. The family's id is
+ * the login's id in its access tokens: revoking the family (logout, reuse) ends them at once too,
+ * while the account's other logins (other devices) go on.
  */
 @Injectable()
 export class RefreshTokensService {
@@ -44,11 +46,18 @@ export class RefreshTokensService {
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  /** A new family for a login; returns the raw token for the cookie (never stored). */
-  start(account: Pick<Account, 'id' | 'tokenVersion'>): Promise<string> {
-    return this.dataSource.transaction((em) =>
-      this.issue(account.id, account.tokenVersion, randomUUID(), em),
+  /**
+   * A new family for a login: the raw token for the cookie (never stored) and the family's id,
+   * which the login's access tokens carry, so ending the family ends them too.
+   */
+  async start(
+    account: Pick<Account, 'id' | 'tokenVersion'>,
+  ): Promise<{ refreshToken: string; loginId: string }> {
+    const loginId = randomUUID();
+    const refreshToken = await this.dataSource.transaction((em) =>
+      this.issue(account.id, account.tokenVersion, loginId, em),
     );
+    return { refreshToken, loginId };
   }
 
   /** Spends `token` for its successor and a new access token, or 401. */
@@ -79,12 +88,12 @@ export class RefreshTokensService {
       }
       await this.repo.markSpent(row.id, em);
       const refreshToken = await this.issue(account.id, account.tokenVersion, row.familyId, em);
-      return { ok: true, refreshToken, account };
+      return { ok: true, refreshToken, account, loginId: row.familyId };
     });
     if (!outcome.ok) throw refused();
     return {
       refreshToken: outcome.refreshToken,
-      access: await this.identity.issueToken(outcome.account),
+      access: await this.identity.issueToken(outcome.account, outcome.loginId),
     };
   }
 

@@ -41,7 +41,7 @@ export class LinksController {
    * Moves the session (to one of its free slots) or the call (to any future time), with every rule
    * of a signed-in move. The link then no longer works; a text brings the new time and a new link.
    */
-  @ApiProblems(404, 409, 422, 429)
+  @ApiProblems(404, 409, 415, 422, 429)
   @Post(':code/reschedule')
   @HttpCode(200)
   reschedule(
@@ -52,8 +52,8 @@ export class LinksController {
     return this.links.reschedule(code, req.ip, dto);
   }
 
-  /** Cancels the session or the one call (the page confirms first). */
-  @ApiProblems(404, 409, 422, 429)
+  /** Cancels the session or the one call (the page confirms first). JSON or no body only (415). */
+  @ApiProblems(404, 409, 415, 422, 429)
   @Post(':code/cancel')
   @HttpCode(200)
   cancel(@Param('code') code: string, @Req() req: Request): Promise<LinkDoneView> {

@@ -25,7 +25,7 @@ export class LinksDataPart implements OnModuleInit {
       erase: (userId: string, em: EntityManager) => this.repo.deleteForPerson(userId, em),
     });
     this.calendarLinks.register((sessionId, personId) =>
-      this.links.linkFor('session', sessionId, personId),
+      this.links.invitationLinkFor(sessionId, personId),
     );
   }
 }

@@ -16,7 +16,15 @@ import { BookSession } from '../sessions/book-session.service';
 import { SessionStatus } from '../sessions/session.types';
 import { SessionState, SessionsService } from '../sessions/sessions.service';
 import { LinkRescheduleDto, LinkSlotsQuery } from './dto/link.dto';
-import { CODE_PATTERN, hashCode, LinkFields, newCode, signLink, verifyLink } from './link-code';
+import {
+  CODE_PATTERN,
+  hashCode,
+  LinkFields,
+  newCode,
+  signLink,
+  stableCode,
+  verifyLink,
+} from './link-code';
 import { LinkLimiter } from './link-limiter.service';
 import { LinkDoneView, LinkSlotsView, LinkView } from './link.view';
 import { LinkKind, SignedLink } from './signed-link.entity';
@@ -70,9 +78,11 @@ export class LinksService {
     @Inject(linksConfig.KEY) private readonly config: ConfigType<typeof linksConfig>,
   ) {}
 
-  /** A new link for exactly these fields: `${PUBLIC_BASE_URL}/l/<code>`. */
-  async mint(fields: LinkFields, em?: EntityManager): Promise<string> {
-    const code = cleanCode();
+  /**
+   * A link for exactly these fields: `${PUBLIC_BASE_URL}/l/<code>`, a new random code unless one
+   * is given (the invite's stable code, whose row may already be there and is then kept).
+   */
+  async mint(fields: LinkFields, em?: EntityManager, code = cleanCode(newCode)): Promise<string> {
     const codeHash = hashCode(code);
     const signature = signLink(this.config.secret, codeHash, fields);
     const link = { ...fields, codeHash, signature } as SignedLink;
@@ -85,18 +95,35 @@ export class LinksService {
    * cancelled or not theirs (a text is then sent without one).
    */
   async linkFor(kind: LinkKind, objectId: string, person: string | Actor): Promise<string | null> {
+    const fields = await this.liveFields(kind, objectId, person);
+    return fields && this.mint(fields);
+  }
+
+  /**
+   * The link in a session's invite: like `linkFor`, but every download of the invite for one
+   * version of the session gets the same link, and one row (the live one is reused, not minted
+   * again). Texts keep a code of their own each.
+   */
+  async invitationLinkFor(sessionId: string, personId: string): Promise<string | null> {
+    const fields = await this.liveFields('session', sessionId, personId);
+    if (!fields) return null;
+    let attempt = 0;
+    const code = cleanCode(() => stableCode(this.config.secret, fields, attempt++));
+    return this.mint(fields, undefined, code);
+  }
+
+  /** What a link to the event as it is now would name, or null if none may be made. */
+  private async liveFields(
+    kind: LinkKind,
+    objectId: string,
+    person: string | Actor,
+  ): Promise<LinkFields | null> {
     // A caller that has the person's account already (the text renderer) saves a read.
     const actor = typeof person === 'string' ? await this.actorFor(person) : person;
     const personId = typeof person === 'string' ? person : person.id;
     const event = actor ? await this.eventState(kind, objectId, actor) : null;
     if (!event || !this.usable(event)) return null;
-    return this.mint({
-      kind,
-      objectId,
-      personId,
-      version: event.version,
-      expiresAt: event.startsAt,
-    });
+    return { kind, objectId, personId, version: event.version, expiresAt: event.startsAt };
   }
 
   async view(code: string, ip: string | undefined): Promise<LinkView> {
@@ -262,10 +289,10 @@ export class LinkCannotError extends RuleViolationError {
   }
 }
 
-/** A fresh code with no forbidden word in it by chance: it is shown in texts on lock screens. */
-function cleanCode(): string {
+/** The first code `next` gives with no forbidden word in it: it is shown in texts on lock screens. */
+function cleanCode(next: () => string): string {
   for (;;) {
-    const code = newCode();
+    const code = next();
     const lower = code.toLowerCase();
     if (!FORBIDDEN_WORDS.some((word) => lower.includes(word))) return code;
   }

@@ -16,7 +16,8 @@ export class SignedLinksRepository {
    * object from an older version, and a bounded batch of any that are past their time (by the
    * expiry index; the database's clock, which in production is the service's, and leaves alone
    * the future-dated test runs). A link is minted per text sent, outside any transaction: texts
-   * sent together share the statement.
+   * sent together share the statement. A code already saved keeps its row: an invite's stable code
+   * (every download of it, even two at once) adds at most one.
    */
   async insert(links: readonly SignedLink[], em: EntityManager = this.dataSource.manager) {
     if (links.length === 0) return;
@@ -35,7 +36,8 @@ export class SignedLinksRepository {
            SELECT code_hash FROM signed_link WHERE expires_at <= now() ORDER BY expires_at LIMIT $8)
        )
        INSERT INTO signed_link (code_hash, kind, object_id, person_id, version, expires_at, signature)
-       SELECT code_hash, kind, object_id, person_id, version, expires_at, signature FROM new`,
+       SELECT code_hash, kind, object_id, person_id, version, expires_at, signature FROM new
+       ON CONFLICT (code_hash) DO NOTHING`,
       [
         column('codeHash'),
         column('kind'),

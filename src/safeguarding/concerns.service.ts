@@ -33,6 +33,7 @@ import {
 import { ConcernFilter, ConcernsRepository } from './concerns.repository';
 import { RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
 import { Clock } from '../common/clock';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../sessions/idempotency';
 import { requirePastInstant } from '../common/time-range';
 
 /**
@@ -55,9 +56,10 @@ export class ConcernsService {
   /**
    * Records a concern and publishes `concern.raised` in the same transaction (urgent ones become
    * coordinator alerts). Not audited on purpose: the row itself records it, and an audit row naming
-   * the reporter would outlive the pseudonymisation their erasure performs.
+   * the reporter would outlive the pseudonymisation their erasure performs. With an idempotency
+   * `key`, claimed in the same transaction: a retry waits for the first and gets its answer.
    */
-  raise(actor: Actor, dto: RaiseConcernDto): Promise<ConcernStatusView> {
+  raise(actor: Actor, dto: RaiseConcernDto, key?: string): Promise<ConcernStatusView> {
     if ((dto.subjectUserId == null) === (dto.subjectDescription == null)) {
       const message = 'give exactly one of subjectUserId and subjectDescription';
       throw new ValidationFailedException([
@@ -68,6 +70,11 @@ export class ConcernsService {
     const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : null;
     if (occurredAt) requirePastInstant(this.clock.now(), 'occurredAt', occurredAt);
     return this.dataSource.transaction(async (em) => {
+      if (key) {
+        const hash = requestHash('POST /v1/concerns', { ...dto });
+        const claim = await claimIdempotencyKey<ConcernStatusView>(actor.id, key, hash, em);
+        if (claim.replay) return claim.response;
+      }
       await this.identity.get(actor.id, em);
       if (dto.subjectUserId) await this.requireSubject(dto.subjectUserId, em);
       const concern = await this.insert(
@@ -86,7 +93,9 @@ export class ConcernsService {
         em,
       );
       if (!concern) throw new Error('A reported concern cannot collide');
-      return toStatusView(concern);
+      const answer = toStatusView(concern);
+      if (key) await storeIdempotentResponse(actor.id, key, 201, answer, em);
+      return answer;
     });
   }
 
