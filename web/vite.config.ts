@@ -31,6 +31,7 @@ function precompress(): Plugin {
 /** What src/prerender.tsx exports, once built for Node. */
 interface PrerenderModule {
   PRERENDERED_PATHS: readonly string[];
+  prerenderedFile: (path: string) => string;
   render: (path: string) => { html: string; title: string };
 }
 
@@ -80,9 +81,9 @@ function prerenderedPage(
 }
 
 /**
- * After the browser build, builds src/prerender.tsx for Node and writes `dist/web/<page>.html` for
- * each page it renders (today sign-in.html): on slow 3G the form shows with the HTML instead of
- * after ~70 KB of script (issue #14). src/http.ts serves it; main.tsx hydrates it.
+ * After the browser build, builds src/prerender.tsx for Node and writes a file in `dist/web` for
+ * each page it renders (sign-in.html, and start.html for /): on slow 3G the form shows with the
+ * HTML instead of after ~70 KB of script (issue #14). src/http.ts serves them; main.tsx hydrates.
  */
 function prerender(): Plugin {
   return {
@@ -108,13 +109,15 @@ function prerender(): Plugin {
         });
         const url = pathToFileURL(join(ssrDir, 'prerender.mjs'));
         url.search = `?built=${Date.now()}`; // a fresh module on each rebuild in one process
-        const { PRERENDERED_PATHS, render } = (await import(url.href)) as PrerenderModule;
+        const { PRERENDERED_PATHS, prerenderedFile, render } = (await import(
+          url.href
+        )) as PrerenderModule;
         const indexHtml = readFileSync(join(outDir, 'index.html'), 'utf8');
         for (const path of PRERENDERED_PATHS) {
           const page = prerenderedPage(indexHtml, { path, ...render(path) }, (file) =>
             readFileSync(join(outDir, file), 'utf8'),
           );
-          writeFileSync(join(outDir, `${path.slice(1)}.html`), page);
+          writeFileSync(join(outDir, prerenderedFile(path)), page);
         }
       } finally {
         rmSync(ssrDir, { recursive: true, force: true });
