@@ -67,21 +67,26 @@ function precompressedAssets(webRoot: string) {
 }
 
 /**
- * Pages the web build rendered to HTML (web/src/prerender.tsx; today dist/web/sign-in.html), so the
- * form shows before the script arrives on a slow connection (issue #14). `GET /sign-in`, with any
- * query, is answered from that file by the same static handler as index.html, so with the same
- * Cache-Control and compression. Listed once at start-up; any other path gets index.html.
+ * Pages the web build rendered to HTML (web/src/prerender.tsx: dist/web/sign-in.html, and
+ * start.html for `/`), so the sign-in form shows before the script arrives on a slow connection
+ * (issue #14). `GET /sign-in` or `GET /`, with any query, is answered from that file by the same
+ * static handler as index.html, so with the same Cache-Control and compression. Listed once at
+ * start-up; any other path gets index.html.
  */
 function prerenderedPages(webRoot: string) {
-  const pages = new Set(
+  const pages = new Map(
     readdirSync(webRoot)
       .filter((name) => name.endsWith('.html') && name !== 'index.html')
-      .map((name) => `/${name.slice(0, -'.html'.length)}`),
+      .map((file) => {
+        const name = file.slice(0, -'.html'.length);
+        return [name === 'start' ? '/' : `/${name}`, `/${file}`] as const;
+      }),
   );
   return (req: Request, _res: Response, next: NextFunction) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && pages.has(req.path)) {
+    const file = pages.get(req.path);
+    if ((req.method === 'GET' || req.method === 'HEAD') && file) {
       const query = req.url.slice(req.path.length);
-      req.url = `${req.path}.html${query}`;
+      req.url = `${file}${query}`;
     }
     next();
   };

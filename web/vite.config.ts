@@ -32,6 +32,7 @@ function precompress(): Plugin {
 interface PrerenderModule {
   PRERENDERED_PATHS: readonly string[];
   ROUTE_PATTERNS: readonly string[];
+  prerenderedFile: (path: string) => string;
   render: (path: string) => { html: string; title: string };
 }
 
@@ -81,10 +82,11 @@ function prerenderedPage(
 }
 
 /**
- * After the browser build, builds src/prerender.tsx for Node and writes `dist/web/<page>.html` for
- * each page it renders (today sign-in.html), and routes.json, the router's path patterns, for
- * src/web-root.ts: on slow 3G the form shows with the HTML instead of
- * after ~70 KB of script (issue #14). src/http.ts serves it; main.tsx hydrates it.
+ * After the browser build, builds src/prerender.tsx for Node and writes a file in `dist/web` for
+ * each page it renders (sign-in.html, and start.html for /): on slow 3G the form shows with the
+ * HTML instead of after ~70 KB of script (issue #14). src/http.ts serves them; main.tsx hydrates.
+ * It also writes routes.json, the router's path patterns, so src/web-root.ts answers 404 for
+ * pages the router does not know.
  */
 function prerender(): Plugin {
   return {
@@ -110,7 +112,7 @@ function prerender(): Plugin {
         });
         const url = pathToFileURL(join(ssrDir, 'prerender.mjs'));
         url.search = `?built=${Date.now()}`; // a fresh module on each rebuild in one process
-        const { PRERENDERED_PATHS, ROUTE_PATTERNS, render } = (await import(
+        const { PRERENDERED_PATHS, ROUTE_PATTERNS, prerenderedFile, render } = (await import(
           url.href
         )) as PrerenderModule;
         // The router's own patterns, so the server answers 404 for the pages it does not know.
@@ -120,7 +122,7 @@ function prerender(): Plugin {
           const page = prerenderedPage(indexHtml, { path, ...render(path) }, (file) =>
             readFileSync(join(outDir, file), 'utf8'),
           );
-          writeFileSync(join(outDir, `${path.slice(1)}.html`), page);
+          writeFileSync(join(outDir, prerenderedFile(path)), page);
         }
       } finally {
         rmSync(ssrDir, { recursive: true, force: true });

@@ -4,9 +4,11 @@ import { PASSWORD, signUp, type TestUser } from '../app';
 import { startBrowser, type BrowserHarness } from './harness';
 
 /**
- * The sign-in page is sent already rendered (dist/web/sign-in.html, issue #14) and the app takes it
- * over when its script arrives: what people type first is kept, nothing is sent before, the query
- * is read without React throwing the page away, and reaching sign-in inside the app is unchanged.
+ * The sign-in page is sent already rendered (dist/web/sign-in.html, issue #14), and so is the start
+ * page / (dist/web/start.html, the same form until the session is known, issue #21); the app takes
+ * it over when its script arrives: what people type first is kept, nothing is sent before, the
+ * query is read without React throwing the page away, reaching sign-in inside the app is unchanged,
+ * and a signed-in person opening / still goes home.
  */
 jest.setTimeout(180_000);
 
@@ -73,53 +75,70 @@ describe('web app: the pre-rendered sign-in page (browser)', () => {
     const headers = (res: typeof page) =>
       ['content-type', 'cache-control', 'content-encoding', 'vary'].map((h) => res.headers[h]);
     expect(headers(page)).toEqual(headers(app));
+    // The start page is the same form, marked for its own path, and served alike.
+    const start = await h.t.http.get('/?utm=x').set('Accept-Encoding', 'br, gzip');
+    expect(start.status).toBe(200);
+    expect(start.text).toContain('<div id="root" data-prerendered="/">');
+    expect(start.text).toContain('<title>Sign in – Volunteer Wellbeing Service</title>');
+    expect(start.text).toMatch(/<form[^>]*method="post"/);
+    expect(start.text).toMatch(/<input[^>]*id="email"/);
+    expect(start.text).toMatch(/<input[^>]*id="password"/);
+    expect(headers(start)).toEqual(headers(app));
     // Should the form ever be sent without the script, it is refused, never a 5xx.
     const posted = await h.t.http.post('/sign-in').type('form').send({ email: 'a@b.c' });
     expect(posted.status).toBe(404);
   });
 
-  it('keeps what was typed before the script arrived, sends nothing before, then signs in', async () => {
-    const { page, context } = await h.newPage();
-    const errors = watchErrors(page);
-    const sent: string[] = [];
-    page.on('request', (request) => sent.push(`${request.method()} ${request.url()}`));
-    const scripts = await holdScripts(context);
+  it.each(['/sign-in', '/'])(
+    'at %s, keeps what was typed before the script arrived, sends nothing before, then signs in',
+    async (path) => {
+      const { page, context } = await h.newPage();
+      const errors = watchErrors(page);
+      const sent: string[] = [];
+      page.on('request', (request) => sent.push(`${request.method()} ${request.url()}`));
+      const scripts = await holdScripts(context);
 
-    await page.goto('/sign-in', { waitUntil: 'commit' });
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await expect(signInButton(page).isDisabled()).resolves.toBe(true);
-    await expect(page.getByText(WAIT_MESSAGE).isVisible()).resolves.toBe(true);
-    await h.checkA11y(page, 'sign in before the script');
-    const emailField = await page.$('#email');
+      await page.goto(path, { waitUntil: 'commit' });
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      await expect(signInButton(page).isDisabled()).resolves.toBe(true);
+      await expect(page.getByText(WAIT_MESSAGE).isVisible()).resolves.toBe(true);
+      await h.checkA11y(page, `sign in at ${path} before the script`);
+      const emailField = await page.$('#email');
 
-    // Typed before the script, all but the last letter of the password; Enter sends nothing yet
-    // (a form whose button is disabled is not submitted by Enter, and that happens at once).
-    await page.getByLabel('Email address').pressSequentially(person.email);
-    await page.getByLabel('Password').pressSequentially(PASSWORD.slice(0, -1));
-    await page.evaluate(() =>
-      document.forms[0].addEventListener('submit', () => (document.body.dataset.sent = 'yes')),
-    );
-    await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.body.dataset.sent)).resolves.toBeUndefined();
-    expect(sent.filter((line) => !line.startsWith('GET '))).toEqual([]);
+      // Typed before the script, all but the last letter of the password; Enter sends nothing yet
+      // (a form whose button is disabled is not submitted by Enter, and that happens at once).
+      await page.getByLabel('Email address').pressSequentially(person.email);
+      await page.getByLabel('Password').pressSequentially(PASSWORD.slice(0, -1));
+      await page.evaluate(() =>
+        document.forms[0].addEventListener('submit', () => (document.body.dataset.sent = 'yes')),
+      );
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.body.dataset.sent)).resolves.toBeUndefined();
+      expect(sent.filter((line) => !line.startsWith('GET '))).toEqual([]);
 
-    await scripts.release();
-    await whenUsable(page);
-    await expect(page.getByText(WAIT_MESSAGE).count()).resolves.toBe(0);
-    // React took over the same elements (it did not draw the page again) and kept the text and focus.
-    await expect(emailField!.evaluate((el) => el.isConnected)).resolves.toBe(true);
-    await expect(page.inputValue('#email')).resolves.toBe(person.email);
-    await expect(page.inputValue('#password')).resolves.toBe(PASSWORD.slice(0, -1));
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('password');
-    await h.checkA11y(page, 'sign in once the script runs');
+      const refreshed = page.waitForResponse('**/v1/auth/refresh');
+      await scripts.release();
+      await whenUsable(page);
+      await expect(page.getByText(WAIT_MESSAGE).count()).resolves.toBe(0);
+      // React took over the same elements (it did not draw the page again) and kept the text and focus.
+      await expect(emailField!.evaluate((el) => el.isConnected)).resolves.toBe(true);
+      await expect(page.inputValue('#email')).resolves.toBe(person.email);
+      await expect(page.inputValue('#password')).resolves.toBe(PASSWORD.slice(0, -1));
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('password');
+      // The start-up refresh has answered (signed out) and the form is still the same one.
+      await expect(refreshed.then((res) => res.status())).resolves.toBe(401);
+      await expect(emailField!.evaluate((el) => el.isConnected)).resolves.toBe(true);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await h.checkA11y(page, `sign in at ${path} once the script runs`);
 
-    await page.keyboard.press(PASSWORD.slice(-1));
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/volunteer');
-    await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
-    expect(sent.filter((line) => line.includes('passphrase'))).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      await page.keyboard.press(PASSWORD.slice(-1));
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/volunteer');
+      await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
+      expect(sent.filter((line) => line.includes('passphrase'))).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('cannot send the password in a web address even if the form is sent without the script', async () => {
     const { page, context } = await h.newPage();
@@ -185,6 +204,21 @@ describe('web app: the pre-rendered sign-in page (browser)', () => {
     await expect(page.evaluate(() => 'sameDocument' in window)).resolves.toBe(true);
     await expect(signInButton(page).isEnabled()).resolves.toBe(true);
     await expect(page.getByText(WAIT_MESSAGE).count()).resolves.toBe(0);
+  });
+
+  it('sends a signed-in person opening / to their home, with no hydration error', async () => {
+    const { page } = await h.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(person.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await signInButton(page).click();
+    await page.waitForURL('**/volunteer');
+    await page.goto('/');
+    await page.waitForURL('**/volunteer');
+    await page.getByRole('heading', { level: 1, name: /Hello/ }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(errors).toEqual([]);
   });
 
   it('shows a signed-in person the form with their own navigation, as before', async () => {

@@ -10,8 +10,8 @@ const app = (
     <App />
   </StrictMode>
 );
-// dist/web/sign-in.html holds the page already rendered (src/prerender.tsx): take it over rather
-// than draw it again, keeping anything typed before the script arrived.
+// dist/web/sign-in.html and start.html (for /) hold the page already rendered (src/prerender.tsx):
+// take it over rather than draw it again, keeping anything typed before the script arrived.
 const rendered = root.dataset.prerendered;
 if (rendered && rendered === location.pathname) {
   setRenderedPath(rendered);

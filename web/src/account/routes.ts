@@ -1,4 +1,4 @@
-import { StartRedirect } from '../app/App';
+import { Start } from '../app/App';
 import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
 import { SignIn } from './SignIn';
@@ -9,7 +9,7 @@ const everyone = ['volunteer', 'therapist', 'buddy', 'coordinator'] as const;
 
 /** Pages every visitor or every signed-in person can reach. Sign in and up load with the app. */
 export const accountRoutes: Route[] = [
-  { path: '/', component: StartRedirect },
+  { path: '/', component: Start },
   { path: '/sign-in', component: SignIn },
   { path: '/sign-up', component: SignUp },
   { path: '/account', component: page('AccountHome'), roles: everyone },

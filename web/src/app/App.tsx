@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import { refresh, useSession } from '../api/auth';
 import { accountRoutes } from '../account/routes';
+import { SignIn } from '../account/SignIn';
 import { buddyRoutes } from '../buddy/routes';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
@@ -62,11 +63,15 @@ function Redirect({ to }: { to: string }) {
   return <Loading />;
 }
 
-/** "/" goes to the role's home once the session is known. */
-export function StartRedirect() {
+/**
+ * "/" is the sign-in form until the session is known to be signed in, then the role's home. It is
+ * pre-rendered like /sign-in (src/prerender.tsx), so a signed-out visitor on a slow connection gets
+ * the form with the HTML; the server cannot tell who is signed in (the refresh cookie is sent to
+ * /v1/auth only), so a signed-in person sees the form until the start-up refresh answers.
+ */
+export function Start() {
   const session = useSession();
-  if (session.status === 'unknown') return <Loading />;
-  return <Redirect to={session.status === 'signedIn' ? homeFor(session.role) : '/sign-in'} />;
+  return session.status === 'signedIn' ? <Redirect to={homeFor(session.role)} /> : <SignIn />;
 }
 
 export function App() {
