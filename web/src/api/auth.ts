@@ -58,6 +58,14 @@ export function forget(): void {
   setState({ status: 'signedOut' });
 }
 
+// Exit this page (the inline script in index.html) drops the token before it leaves.
+declare global {
+  interface Window {
+    vwsForget?: () => void;
+  }
+}
+if (typeof window !== 'undefined') window.vwsForget = forget;
+
 export function currentToken(): string | null {
   return accessToken;
 }
