@@ -49,8 +49,10 @@ export interface paths {
     put?: never;
     /**
      * Answers an access token (API clients use it as a Bearer token) and, for browsers, sets the
-     *     `vws_refresh` cookie (HttpOnly, SameSite=Strict, Path=/v1/auth). Failed attempts are limited
-     *     per account and client IP, per account and per IP (429 with the true Retry-After).
+     *     `vws_refresh` cookie (HttpOnly, SameSite=Strict, Path=/v1/auth) and the known-device cookie
+     *     `vws_device` (Path=/v1/auth/login). Failed attempts are limited per account and client IP, per
+     *     account and per IP (429 with the true Retry-After); a known device passes the account-wide
+     *     lock. JSON only (415), and never from another site's page (403).
      */
     post: operations['AuthController_login'];
     delete?: never;
@@ -88,7 +90,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Ends the browser's login (its refresh tokens are revoked) and clears the cookie. */
+    /**
+     * Ends the browser's login and clears the cookie: its refresh tokens are revoked, and the access
+     *     tokens it was given get 401 from then on. The account's other logins go on.
+     */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -934,7 +939,9 @@ export interface paths {
      * Report a concern about a registered person (`subjectUserId`) or someone who is not registered
      *     (`subjectDescription`): exactly one. Anyone signed in may; no consent is needed, safeguarding
      *     does not rest on consent. The text is encrypted at rest and read only by coordinators; you can
-     *     follow the status of your report. `urgent` alerts the on-call coordinators at once.
+     *     follow the status of your report. `urgent` alerts the on-call coordinators at once. With an
+     *     `Idempotency-Key`, a retry (after a timeout, say) gets the first answer and files nothing new;
+     *     the same key with another body, 422.
      */
     post: operations['ConcernsController_raise'];
     delete?: never;
@@ -1121,7 +1128,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancels the session or the one call (the page confirms first). */
+    /** Cancels the session or the one call (the page confirms first). JSON or no body only (415). */
     post: operations['LinksController_cancel'];
     delete?: never;
     options?: never;
@@ -2513,6 +2520,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Rate limited; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -2562,6 +2578,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
       500: {
         headers: {
@@ -2593,6 +2618,15 @@ export interface operations {
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5926,7 +5960,10 @@ export interface operations {
   ConcernsController_raise: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key and body get the same answer. */
+        'idempotency-key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6611,6 +6648,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Well-formed but breaks a rule; `type` names which. */
       422: {
         headers: {
@@ -6680,6 +6726,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state; `type` names which conflict. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
