@@ -79,7 +79,7 @@ describe('web app: a signed link from a text (browser)', () => {
     expect(res.body.status).toBe('booked');
   });
 
-  it('moves the session to a free time picked from days of radios', async () => {
+  it('moves the session to a free time picked by day, then time', async () => {
     const { id, volunteer, path } = await linkedSession('2027-03-12T09:00:00Z');
     const { page } = await h.newPage();
     // The page asks for the four weeks from the browser's today: the service's test clock's.
@@ -88,9 +88,16 @@ describe('web app: a signed link from a text (browser)', () => {
     await heading(page, 'Your session');
     await page.getByRole('button', { name: 'Move it' }).click();
     await heading(page, 'Choose a new time');
-    await page.getByRole('group', { name: 'Monday, 1 March 2027' }).waitFor();
+    await page.getByLabel('Monday, 1 March 2027').waitFor();
+    await h.checkA11y(page, 'link: choose a new day');
+    await page.getByLabel('Monday, 1 March 2027').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('group', { name: 'Which time on Monday, 1 March 2027?' }).waitFor();
     await h.checkA11y(page, 'link: choose a new time');
-    await page.getByRole('group', { name: 'Monday, 1 March 2027' }).getByLabel('10:00').check();
+    await page
+      .getByRole('group', { name: 'Which time on Monday, 1 March 2027?' })
+      .getByLabel('10:00')
+      .check();
     await page.getByRole('button', { name: 'Move to this time' }).click();
     await heading(page, 'Moved to Mon 1 Mar, 10:00 London time');
     await h.checkA11y(page, 'link: moved');

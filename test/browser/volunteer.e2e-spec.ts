@@ -153,9 +153,21 @@ describe('web app: a volunteer books their session (browser)', () => {
       .first()
       .click();
 
-    await heading('Choose a time');
+    // A day first, only days in the dates asked for, then that day's times; the page names who.
+    await heading(/^Choose a time with Test therapist/);
     await page.getByRole('radio').first().waitFor();
-    await h.checkA11y(page, 'slots');
+    await h.checkA11y(page, 'slots: days');
+    const offered = await page
+      .locator('input[name="slot-day"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const isoDay = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((d) => d >= isoDay(0) && d <= isoDay(21))).toBe(true);
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('group', { name: /^Which time on/ }).waitFor();
+    await h.checkA11y(page, 'slots: times');
     await page.getByRole('radio').first().check();
     await page.getByRole('button', { name: 'Book this time' }).click();
 
@@ -177,6 +189,9 @@ describe('web app: a volunteer books their session (browser)', () => {
     await page.getByRole('radio').nth(1).waitFor();
     await h.checkA11y(page, 'reschedule: slots');
     await page.getByRole('radio').nth(1).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('group', { name: /^Which time on/ }).waitFor();
+    await page.getByRole('radio').first().check();
     await page.getByRole('button', { name: 'Move to this time' }).click();
     await page.getByText('Your session has moved.').waitFor();
     const secondTime = await page.locator('.govuk-summary-list__value').first().textContent();

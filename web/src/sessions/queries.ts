@@ -42,3 +42,17 @@ export function useWithdrawSessionRequest() {
     },
   });
 }
+
+/** Therapists who fit my request, best first, with their next free times in `zone`. */
+export function useSessionMatches(id: string, zone: string | undefined) {
+  return useQuery({
+    queryKey: sessionKeys.matches(id, zone),
+    enabled: !!zone,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/session-requests/{id}/matches', {
+          params: { path: { id }, query: { tz: zone } },
+        }),
+      ),
+  });
+}

@@ -7,6 +7,7 @@ import { navigate, useLocation, useParams } from '../app/router';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
 import { SlotPicker } from './SlotPicker';
+import { useOpenSessionRequest, useSessionMatches } from '../sessions/queries';
 
 export function BookSlot() {
   const { id, therapistId } = useParams();
@@ -28,11 +29,21 @@ export function BookSlot() {
     },
   });
   const zone = search.get('tz') ?? me.data?.timezone;
+  const request = useOpenSessionRequest();
+  const name = useSessionMatches(id, zone).data?.items.find(
+    (m) => m.therapistId === therapistId,
+  )?.name;
+  const window = request.data?.id === id ? request.data : undefined;
   return (
-    <Page title="Choose a time" caption="Your free session" back={`/volunteer/requests/${id}`}>
-      {!zone && <Loading />}
-      {zone && (
+    <Page
+      title={name ? `Choose a time with ${name}` : 'Choose a time'}
+      caption="Your free session"
+      back={`/volunteer/requests/${id}`}
+    >
+      {(!zone || request.isPending) && <Loading />}
+      {zone && !request.isPending && (
         <SlotPicker
+          window={window}
           source={{ therapistId, defaultZone: zone }}
           submitLabel="Book this time"
           busy={book.isPending}

@@ -31,6 +31,8 @@ interface Props {
   busy: boolean;
   error?: string;
   onPick: (startsAt: string) => void;
+  /** The dates the person asked for (ISO instants): no time outside them is offered. */
+  window?: { notBefore: string; notAfter: string };
 }
 
 async function load(source: SlotSource, from: string, to: string, zone: string | undefined) {
@@ -48,59 +50,123 @@ async function load(source: SlotSource, from: string, to: string, zone: string |
   );
 }
 
-/** Free times for the next four weeks, by day, as radios; the zone is shown, and chosen where it may be. */
-export function SlotPicker({ source, submitLabel, busy, error, onPick }: Props) {
+/** Four weeks from now, or the part of the person's own dates that is still ahead. */
+function searchRange(window: Props['window']): { from: string; to: string } {
+  const soon = Date.now() + 60_000;
+  const from = Math.max(soon, window ? Date.parse(window.notBefore) : soon);
+  const to = Math.min(from + 28 * DAY_MS, window ? Date.parse(window.notAfter) : Infinity);
+  return { from: new Date(from).toISOString(), to: new Date(Math.max(from, to)).toISOString() };
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Free times, a day first (only days with free times), then the times of that day, as radios: a
+ * phone shows one short list at a time rather than every time of four weeks. The zone is shown,
+ * and chosen where it may be.
+ */
+export function SlotPicker({ source, submitLabel, busy, error, onPick, window }: Props) {
   const [chosenZone, setZone] = useState('defaultZone' in source ? source.defaultZone : undefined);
+  const [day, setDay] = useState('');
+  const [dayChosen, setDayChosen] = useState(false);
   const [picked, setPicked] = useState('');
   const [missing, setMissing] = useState(false);
-  const [from] = useState(() => new Date(Date.now() + 60_000).toISOString());
-  const to = new Date(Date.parse(from) + 28 * DAY_MS).toISOString();
+  const [{ from, to }] = useState(() => searchRange(window));
   const slots = useQuery<SlotList>({
-    queryKey: ['slots', source, chosenZone, from],
+    queryKey: ['slots', source, chosenZone, from, to],
     queryFn: () => load(source, from, to, chosenZone),
   });
   const zone = chosenZone ?? slots.data?.timezone ?? 'UTC';
   const days = slots.data ? groupSlotsByDay(slots.data.slots, zone) : [];
-  const firstId = (date: string) => `slot-${date}`;
+  const shown = dayChosen ? days.find((d) => d.date === day) : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (!shown) {
+      setMissing(!day);
+      if (day) {
+        setDayChosen(true);
+        setPicked('');
+      }
+      return;
+    }
     setMissing(!picked);
     if (picked) onPick(picked);
   }
 
+  function changeZone(next: string) {
+    setZone(next);
+    setDay('');
+    setDayChosen(false);
+    setPicked('');
+  }
+
   const errors = [
-    ...(missing ? [{ href: days[0] ? firstId(days[0].date) : '', message: 'Select a time' }] : []),
+    ...(missing
+      ? shown
+        ? [{ href: 'slot-time', message: 'Select a time' }]
+        : [{ href: 'slot-day', message: 'Select a day' }]
+      : []),
     ...(error ? [{ href: '', message: error }] : []),
   ];
   const minutes = slots.data?.sessionMinutes;
   return (
     <>
       <ErrorSummary errors={errors} />
-      {chosenZone && <ZoneSelect value={chosenZone} onChange={setZone} />}
+      {chosenZone && !shown && <ZoneSelect value={chosenZone} onChange={changeZone} />}
       {slots.isPending && <Loading />}
       {slots.error && <LoadError error={slots.error} />}
       {slots.data && days.length === 0 && (
-        <p className="govuk-body">No free times in the next four weeks.</p>
+        <p className="govuk-body">
+          {window
+            ? 'No free times in the dates you gave. Go back to choose someone else, or ask again with other dates.'
+            : 'No free times in the next four weeks.'}
+        </p>
       )}
       {days.length > 0 && (
         <form onSubmit={submit} noValidate>
           <p className="govuk-body">
             Times are in {zoneLabel(zone)}.{minutes ? ` Each lasts ${minutes} minutes.` : ''}
           </p>
-          {days.map((day) => (
-            <div className="app-slot-day" key={day.date}>
+          {!shown && (
+            <Radios
+              id="slot-day"
+              legend="Which day?"
+              value={day}
+              onChange={setDay}
+              error={missing ? 'Select a day' : undefined}
+              choices={days.map((d) => ({
+                value: d.date,
+                label: d.heading,
+                hint: plural(d.slots.length, 'free time'),
+              }))}
+            />
+          )}
+          {shown && (
+            <>
               <Radios
-                id={firstId(day.date)}
-                legend={day.heading}
-                small
+                id="slot-time"
+                legend={`Which time on ${shown.heading}?`}
                 value={picked}
                 onChange={setPicked}
-                choices={day.slots.map((s) => ({ value: s.startsAt, label: s.label }))}
+                error={missing ? 'Select a time' : undefined}
+                choices={shown.slots.map((s) => ({ value: s.startsAt, label: s.label }))}
               />
-            </div>
-          ))}
-          <Button disabled={busy}>{submitLabel}</Button>
+              <p className="govuk-body">
+                <button
+                  type="button"
+                  className="app-link-button"
+                  onClick={() => {
+                    setDayChosen(false);
+                    setMissing(false);
+                  }}
+                >
+                  Choose another day
+                </button>
+              </p>
+            </>
+          )}
+          <Button disabled={busy}>{shown ? submitLabel : 'Continue'}</Button>
         </form>
       )}
     </>
