@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMe } from '../account/useMe';
 import { api, problemMessage } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
@@ -33,15 +33,19 @@ export function BookSlot() {
   const name = useSessionMatches(id, zone).data?.items.find(
     (m) => m.therapistId === therapistId,
   )?.name;
-  const window = request.data?.id === id ? request.data : undefined;
+  const asked = request.data?.id === id ? request.data : undefined;
+  const window = useMemo(
+    () => (asked ? { notBefore: asked.notBefore, notAfter: asked.notAfter } : undefined),
+    [asked?.notBefore, asked?.notAfter],
+  );
   return (
     <Page
       title={name ? `Choose a time with ${name}` : 'Choose a time'}
       caption="Your free session"
       back={`/volunteer/requests/${id}`}
     >
-      {(!zone || request.isPending) && <Loading />}
-      {zone && !request.isPending && (
+      {(!zone || request.isFetching) && <Loading />}
+      {zone && !request.isFetching && (
         <SlotPicker
           window={window}
           source={{ therapistId, defaultZone: zone }}

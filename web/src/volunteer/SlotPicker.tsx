@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../app/query';
 import { Button } from '../components/Button';
@@ -51,8 +51,8 @@ async function load(source: SlotSource, from: string, to: string, zone: string |
 }
 
 /** Four weeks from now, or the part of the person's own dates that is still ahead. */
-function searchRange(window: Props['window']): { from: string; to: string } {
-  const soon = Date.now() + 60_000;
+function searchRange(window: Props['window'], now: number): { from: string; to: string } {
+  const soon = now + 60_000;
   const from = Math.max(soon, window ? Date.parse(window.notBefore) : soon);
   const to = Math.min(from + 28 * DAY_MS, window ? Date.parse(window.notAfter) : Infinity);
   return { from: new Date(from).toISOString(), to: new Date(Math.max(from, to)).toISOString() };
@@ -71,7 +71,9 @@ export function SlotPicker({ source, submitLabel, busy, error, onPick, window }:
   const [dayChosen, setDayChosen] = useState(false);
   const [picked, setPicked] = useState('');
   const [missing, setMissing] = useState(false);
-  const [{ from, to }] = useState(() => searchRange(window));
+  // One "now" per visit keeps the query's key stable; the window may arrive after the first render.
+  const [now] = useState(() => Date.now());
+  const { from, to } = useMemo(() => searchRange(window, now), [window, now]);
   const slots = useQuery<SlotList>({
     queryKey: ['slots', source, chosenZone, from, to],
     queryFn: () => load(source, from, to, chosenZone),
