@@ -25,6 +25,13 @@ function send(res: Response, problem: Problem): void {
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
+/** Answers an error as problem+json, the filter's way; also used where no Nest filter reaches. */
+export function answerWithProblem(res: Response, error: unknown): Problem {
+  const problem = toProblem(unavailableAsProblem(error));
+  send(res, problem);
+  return problem;
+}
+
 /** The single global exception filter: every error leaves the API as problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -32,6 +39,6 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    send(res, toProblem(unavailableAsProblem(error)));
+    answerWithProblem(res, error);
   }
 }
