@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
+import { PageQuery } from '../common/pagination';
 import { BuddyRequestsService } from './buddy-requests.service';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
 import { BuddyMatchesView, BuddyRequestListView, BuddyRequestView } from './checkins.view';
@@ -26,8 +27,8 @@ export class BuddyRequestsController {
   /** My requests that no pairing came from yet, newest first, to come back and choose a buddy. */
   @Roles(Role.Volunteer)
   @Get('me/buddy-requests')
-  mine(@CurrentActor() actor: Actor): Promise<BuddyRequestListView> {
-    return this.requests.openOf(actor);
+  mine(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<BuddyRequestListView> {
+    return this.requests.openOf(actor, query);
   }
 
   /** Buddies who fit the request, best first, each with the reasons for its rank. */

@@ -8,6 +8,7 @@ import { zonedTime } from '../common/time/zoned-time.view';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { decodeCursor, PageQuery, toPage } from '../common/pagination';
 import { ConsentService } from '../consent/consent.service';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { PeopleService } from '../people/people.service';
@@ -28,8 +29,6 @@ import { PairingsRepository } from './pairings.repository';
 
 const MATCH_DAYS = 14;
 const OVERLAPS_SHOWN = 3;
-/** More open requests than a volunteer would ever leave waiting. */
-const OPEN_REQUESTS_SHOWN = 20;
 
 /** Volunteers asking for a buddy, and the buddies who fit. */
 @Injectable()
@@ -80,9 +79,10 @@ export class BuddyRequestsService {
   }
 
   /** The caller's own requests that no pairing came from yet, newest first: theirs by construction. */
-  async openOf(actor: Actor): Promise<BuddyRequestListView> {
-    const open = await this.openRequests.openOf(actor.id, OPEN_REQUESTS_SHOWN);
-    return { items: open.map(toRequestView) };
+  async openOf(actor: Actor, query: PageQuery): Promise<BuddyRequestListView> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.openRequests.openOf(actor.id, query.limit + 1, after);
+    return toPage(rows, query.limit, (r) => ({ at: r.createdAt, id: r.id }), toRequestView);
   }
 
   /**

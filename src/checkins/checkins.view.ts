@@ -30,6 +30,7 @@ export class BuddyRequestView {
 /** A volunteer's requests still waiting for a pairing, newest first. */
 export class BuddyRequestListView {
   items!: BuddyRequestView[];
+  nextCursor!: string | null;
 }
 
 /** A stretch when both are free: UTC, and as each of them sees it. */

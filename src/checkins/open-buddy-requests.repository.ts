@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Position } from '../common/pagination';
 import { BuddyRequest } from './buddy-request.entity';
 
 /** Buddy requests no pairing has answered yet: the coordinator's counts, a volunteer's own. */
@@ -19,15 +20,20 @@ export class OpenBuddyRequestsRepository {
     return row.n;
   }
 
-  /** The volunteer's own requests that no pairing came from, newest first, at most `limit`. */
-  openOf(volunteerId: string, limit: number): Promise<BuddyRequest[]> {
-    return this.dataSource
+  /**
+   * The volunteer's own requests that no pairing came from, newest first, at most `limit`, after
+   * a page's last (keyed to the millisecond, as the cursor carries it).
+   */
+  openOf(volunteerId: string, limit: number, after?: Position): Promise<BuddyRequest[]> {
+    const created = `date_trunc('milliseconds', r.created_at)`;
+    const q = this.dataSource
       .createQueryBuilder(BuddyRequest, 'r')
       .where('r.volunteer_id = :volunteerId', { volunteerId })
       .andWhere('NOT EXISTS (SELECT 1 FROM pairing p WHERE p.request_id = r.id)')
-      .orderBy('r.created_at', 'DESC')
+      .orderBy(created, 'DESC')
       .addOrderBy('r.id', 'DESC')
-      .limit(limit)
-      .getMany();
+      .limit(limit);
+    if (after) q.andWhere(`(${created}, r.id) < (:at, :id)`, { at: after.at, id: after.id });
+    return q.getMany();
   }
 }
