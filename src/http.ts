@@ -1,7 +1,14 @@
-import { INestApplication } from '@nestjs/common';
+import {
+  DynamicModule,
+  INestApplication,
+  Logger as NestLogger,
+  NestApplicationOptions,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 import { ConfigType } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { AbstractLoader, NoopLoader } from '@nestjs/serve-static';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import { Logger } from 'nestjs-pino';
@@ -12,9 +19,8 @@ import { isProduction } from '../config/node-env';
 import { WEB_ROOT } from './app.module';
 import { refuseDeepJson } from './common/body-depth';
 import { noStore } from './common/cache-control';
-import { RequestBodyError } from './common/problem';
 import { documentProblems } from './common/openapi';
-import { ProblemFilter } from './common/problem.filter';
+import { answerWithProblem, ProblemFilter } from './common/problem.filter';
 import { requestContextMiddleware } from './common/request-context';
 import { sameOriginOnly } from './common/same-origin';
 import { mergeSources, securityHeaders } from './common/security-headers';
@@ -24,16 +30,27 @@ import { webRootFallbacks, webRootInlineSources } from './web-root';
 /** Largest request body accepted (JSON or form); larger gets 413. */
 export const BODY_LIMIT = '100kb';
 
+const requests = new NestLogger('HTTP');
+
 /**
- * Nest answers a body-parser SyntaxError with a generic 400 that echoes the parser's message (and
- * so bits of the body); handing the filter the parser's own `type` keeps one mapping for all.
+ * Errors raised before routing (body-parser: malformed or bare-string JSON, too large, too deep,
+ * compressed, an unknown charset) are answered here, as the filter would, and logged in one line:
+ * pino-http's request log comes later in the chain, so it never sees them. Passed on with
+ * next(error), they met ServeStaticModule's error handler, which turns any error on a path it
+ * excludes (all of /v1, /docs, /health, /admin) into 404 "Cannot POST …".
  */
-function keepBodyParserErrors(error: unknown, _req: Request, _res: Response, next: NextFunction) {
-  const parser = error as { type?: unknown; status?: unknown };
-  if (typeof parser?.type === 'string' && typeof parser.status === 'number') {
-    return next(new RequestBodyError(parser.type, parser.status));
+function answerEarlyErrors(error: unknown, req: Request, res: Response, next: NextFunction) {
+  if (res.headersSent) return next(error);
+  const problem = answerWithProblem(res, error);
+  // 5xx are logged with their errorId by toProblem. The problem's type, never the body; `req`
+  // and `res` go through the logger's serializers (src/common/logging.ts), as request lines do.
+  if (problem.status < 500) {
+    const id = res.getHeader('X-Request-Id');
+    requests.warn(
+      { req: { id, method: req.method, url: req.originalUrl }, res, problem: problem.type },
+      `Request refused before routing: ${problem.type}`,
+    );
   }
-  next(error);
 }
 
 /**
@@ -92,12 +109,49 @@ function prerenderedPages(webRoot: string) {
   };
 }
 
+/** A compiled testing module (test/app.ts): the same application, with providers overridden. */
+interface CompiledModule {
+  createNestApplication<T extends INestApplication>(options?: NestApplicationOptions): T;
+}
+
 /**
- * Everything that makes the HTTP surface what API.md promises. Shared by main.ts and the e2e
- * test app so tests exercise exactly what production serves.
+ * The HTTP application main.ts serves, and the only way to build one: the e2e app passes its
+ * compiled testing module, so tests meet the same middleware, web root and error handling.
  */
-export function configureHttp(nest: INestApplication): NestExpressApplication {
-  const app = nest as NestExpressApplication;
+export async function createHttpApp(
+  source: DynamicModule | CompiledModule,
+  options: NestApplicationOptions = {},
+): Promise<NestExpressApplication> {
+  // Our body parsers, with their limits, are installed by configureHttp, not Nest's defaults.
+  const settings = { ...options, bodyParser: false };
+  const app =
+    'createNestApplication' in source
+      ? source.createNestApplication<NestExpressApplication>(settings)
+      : await NestFactory.create<NestExpressApplication>(source, settings);
+  refuseUnservedWebRoot(app);
+  return configureHttp(app);
+}
+
+/**
+ * A testing module resolves its providers before the HTTP adapter exists, so ServeStaticModule
+ * would pick its no-op loader and the app would serve no web root, unlike main.ts: its errors
+ * then take another path (issue #21). test/app.ts overrides the loader; this keeps it so.
+ */
+function refuseUnservedWebRoot(app: INestApplication): void {
+  if (!WEB_ROOT) return;
+  let loader: AbstractLoader;
+  try {
+    loader = app.get(AbstractLoader, { strict: false });
+  } catch {
+    return; // the worker role serves no web app
+  }
+  if (loader instanceof NoopLoader) {
+    throw new Error('The web root is built but this app would not serve it: use ExpressLoader');
+  }
+}
+
+/** Everything that makes the HTTP surface what API.md promises, on a created application. */
+function configureHttp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
@@ -118,7 +172,7 @@ export function configureHttp(nest: INestApplication): NestExpressApplication {
   // Compressed bodies are refused (415): nothing needs them and they invite decompression bombs.
   app.useBodyParser('json', { limit: BODY_LIMIT, inflate: false, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, inflate: false });
-  app.use(keepBodyParserErrors);
+  app.use(answerEarlyErrors);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
   settleNodeEnv(process.env);
   const { prepareDependencies } = await import('./boot');
   await prepareDependencies(env);
-  const [{ NestFactory }, { Logger }, { AppModule }, { configureHttp }] = await Promise.all([
+  const [{ NestFactory }, { Logger }, { AppModule }, { createHttpApp }] = await Promise.all([
     import('@nestjs/core'),
     import('nestjs-pino'),
     import('./app.module'),
@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
     return;
   }
 
-  const app = configureHttp(await NestFactory.create(module, { ...options, bodyParser: false }));
+  const app = await createHttpApp(module, options);
   await app.listen(env.PORT);
 }
 

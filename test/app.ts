@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -7,7 +8,7 @@ import { AppRole } from '../config/configuration';
 import { AppModule } from '../src/app.module';
 import { Role } from '../src/common/auth.decorators';
 import { Clock, SystemClock } from '../src/common/clock';
-import { configureHttp } from '../src/http';
+import { createHttpApp } from '../src/http';
 import { IdentityService } from '../src/identity/identity.service';
 
 export interface TestApp {
@@ -17,7 +18,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application, configured exactly as main.ts does, on this run's database and Redis. */
+/**
+ * The real application, built by main.ts's own factory (createHttpApp) on this run's database and
+ * Redis, serving the built web root (dist/web, which the e2e global setup builds) as main.ts does.
+ */
 export async function createTestApp(
   options: { clock?: Clock; role?: AppRole } = {},
 ): Promise<TestApp> {
@@ -26,8 +30,12 @@ export async function createTestApp(
   })
     .overrideProvider(Clock)
     .useValue(options.clock ?? new SystemClock())
+    // A testing module resolves providers before the HTTP adapter exists, so ServeStaticModule
+    // would pick its no-op loader; main.ts gets the Express one (createHttpApp refuses a no-op).
+    .overrideProvider(AbstractLoader)
+    .useValue(new ExpressLoader())
     .compile();
-  const app = configureHttp(moduleRef.createNestApplication({ bodyParser: false }));
+  const app = await createHttpApp(moduleRef);
   await app.init();
   return {
     app,
@@ -36,6 +44,12 @@ export async function createTestApp(
     close: () => app.close(),
   };
 }
+
+/**
+ * For `.serialize(asBytes)`: sends a Buffer body as its bytes. With a JSON Content-Type superagent
+ * would otherwise send it as JSON, `{"type":"Buffer","data":[…]}`.
+ */
+export const asBytes = (body: Buffer): string => body as unknown as string;
 
 let counter = 0;
 /** An email no other test in this run uses, so tests isolate by data rather than truncation. */

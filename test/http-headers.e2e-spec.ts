@@ -5,7 +5,7 @@ import type { Response } from 'supertest';
 import { WEB_ROOT } from '../src/app.module';
 import { inlineSources } from '../src/common/security-headers';
 import type { TestApp } from './app';
-import { createWebTestApp } from './browser/harness';
+import { createTestApp } from './app';
 import { TestClock } from './clock';
 import { bookedSession, newCoordinator, therapist } from './factories/sessions';
 
@@ -20,7 +20,7 @@ describe('browser-facing headers, caching and 404s', () => {
 
   beforeAll(async () => {
     if (!WEB_ROOT) throw new Error('dist/web is not built: run npm run web:build');
-    t = await createWebTestApp(clock);
+    t = await createTestApp({ clock });
   });
   afterAll(() => t?.close());
 

@@ -11,7 +11,12 @@ import {
   uniqueEmail,
 } from './app';
 import { TestClock } from './clock';
-import { paired, verifiedBuddy } from './factories/checkins';
+import {
+  buddyRequest,
+  paired,
+  verifiedBuddy,
+  volunteer as withProfile,
+} from './factories/checkins';
 import { routeInputs } from './route-inputs';
 
 const START = '2027-03-01T09:00:00Z';
@@ -37,6 +42,10 @@ describe('the input boundary', () => {
   const concernsBy = (user: TestUser) => count('concern WHERE reporter_id = $1', [user.id]);
   const fieldsOf = (body: { errors?: Array<{ field: string }> }) =>
     (body.errors ?? []).map((e) => e.field);
+  /** The top-level fields an answer names, once each. */
+  const topFields = (body: { errors?: Array<{ field: string }> }) => [
+    ...new Set(fieldsOf(body).map((f) => f.split('.')[0])),
+  ];
   const register = (overrides: Record<string, unknown>) => {
     const email = uniqueEmail('boundary');
     const body = {
@@ -205,7 +214,8 @@ describe('the input boundary', () => {
           r.query &&
           (r.query === PageQuery || r.query.prototype instanceof PageQuery),
       );
-      expect(lists.map((r) => r.path).sort()).toHaveLength(9);
+      expect(lists.map((r) => r.path)).toContain('/v1/me/buddy-requests');
+      expect(lists).toHaveLength(10);
       for (const list of lists) {
         const user =
           users[list.roles.includes(Role.Coordinator) ? Role.Coordinator : list.roles[0]];
@@ -220,6 +230,20 @@ describe('the input boundary', () => {
           ]);
         }
       }
+    });
+
+    it("answers a volunteer's open buddy request as a page, as every list does", async () => {
+      const v = await withProfile(t);
+      const { id } = await buddyRequest(t, v);
+      const page = (query: string) =>
+        t.http.get(`/v1/me/buddy-requests?${query}`).set(v.auth).expect(200);
+      const first = (await page('limit=1')).body as {
+        items: Array<{ id: string }>;
+        nextCursor: string | null;
+      };
+      // One open request at most (buddy_request_one_open), so no page follows it.
+      expect(first.items.map((r) => r.id)).toEqual([id]);
+      expect(first.nextCursor).toBeNull();
     });
   });
 
@@ -413,6 +437,67 @@ describe('the input boundary', () => {
         });
       }
       expect(await exceptions()).toBe(before2);
+    });
+  });
+
+  describe('inputs that crashed with 500 (issue 21)', () => {
+    it('refuses a buddy profile without a DBS certificate, naming dbs, and keeps nothing', async () => {
+      const buddy = await signUp(t, Role.Buddy);
+      for (const dbs of [undefined, null, 'enhanced', []]) {
+        const res = await t.http
+          .put('/v1/me/profile')
+          .set(buddy.auth)
+          .send({ kind: 'humanitarian', languages: ['en'], dbs })
+          .expect(400);
+        expect([dbs, res.body.type, topFields(res.body)]).toEqual([
+          dbs,
+          '/problems/validation-failed',
+          ['dbs'],
+        ]);
+      }
+      expect(await count('buddy_profile WHERE account_id = $1', [buddy.id])).toBe(0);
+    });
+
+    it('refuses call windows that are not objects, naming callWindows, and keeps nothing', async () => {
+      const v = await withProfile(t);
+      const requests = () => count('buddy_request WHERE volunteer_id = $1', [v.id]);
+      for (const callWindows of [[[]], [null], ['18:00'], [[{ weekday: 1 }]]]) {
+        const res = await t.http
+          .post('/v1/buddy-requests')
+          .set(v.auth)
+          .send({ channel: 'phone', callWindows })
+          .expect(400);
+        expect([callWindows, topFields(res.body)]).toEqual([callWindows, ['callWindows']]);
+      }
+      expect(await requests()).toBe(0);
+    });
+
+    it('refuses a triage note or status of null, naming it, and changes nothing', async () => {
+      const raised = await t.http
+        .post('/v1/concerns')
+        .set(volunteer.auth)
+        .send(concern({}))
+        .expect(201);
+      const id = raised.body.id as string;
+      const entries = () => count('concern_entry WHERE concern_id = $1', [id]);
+      const before = await entries();
+      for (const [field, body] of [
+        ['note', { note: null }],
+        ['status', { status: null, reason: 'seen' }],
+      ] as const) {
+        const res = await t.http
+          .patch(`/v1/concerns/${id}`)
+          .set(coordinator.auth)
+          .send(body)
+          .expect(400);
+        expect(fieldsOf(res.body)).toContain(field);
+      }
+      expect(await entries()).toBe(before);
+      const [row] = await t.db.query<Array<{ status: string }>>(
+        'SELECT status FROM concern WHERE id = $1',
+        [id],
+      );
+      expect(row.status).toBe('open');
     });
   });
 

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { Role } from '../src/common/auth.decorators';
-import { createCoordinator, createTestApp, signUp, TestApp, testIp, TestUser } from './app';
+import {
+  asBytes,
+  createCoordinator,
+  createTestApp,
+  signUp,
+  TestApp,
+  testIp,
+  TestUser,
+} from './app';
 import { dtoFields, RouteInput, routeInputs } from './route-inputs';
 
 interface GeneratedRequest {
@@ -215,7 +223,7 @@ describe('generated hostile input', () => {
       } else {
         req = req.set('Content-Type', 'application/json');
         if (input.body.encoding) req = req.set('Content-Encoding', input.body.encoding);
-        req = req.send(input.body.raw);
+        req = req.serialize(asBytes).send(input.body.raw);
       }
     }
     const res = await req;
@@ -247,5 +255,86 @@ describe('generated hostile input', () => {
       { numRuns: 1500, endOnFailure: true },
     );
     expect(sent).toBeGreaterThanOrEqual(1500);
+  }, 300_000);
+
+  /** A body body-parser must refuse before any route sees it, and the problem it must get. */
+  interface RefusedBody {
+    raw: Buffer;
+    headers: Record<string, string>;
+    status: number;
+    type: string;
+  }
+  const json = { 'Content-Type': 'application/json' };
+  const refusedBody: fc.Arbitrary<RefusedBody> = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }).map((v) => ({
+      raw: Buffer.from(`{"a":${JSON.stringify(v)}`), // never closed
+      headers: json,
+      status: 400,
+      type: '/problems/malformed-json',
+    })),
+    fc
+      .oneof(fc.string({ maxLength: 40 }), fc.double(), fc.boolean(), fc.constant(null))
+      .map((v) => ({
+        raw: Buffer.from(JSON.stringify(v)), // JSON, but not an object or array
+        headers: json,
+        status: 400,
+        type: '/problems/malformed-json',
+      })),
+    fc.integer({ min: 33, max: 20_000 }).map((n) => ({
+      raw: Buffer.from(`${'['.repeat(n)}${']'.repeat(n)}`),
+      headers: json,
+      status: 400,
+      type: '/problems/body-too-deep',
+    })),
+    fc.integer({ min: 100 * 1024 + 1, max: 400_000 }).map((n) => ({
+      raw: Buffer.from(`{"a":"${'x'.repeat(n)}"}`),
+      headers: json,
+      status: 413,
+      type: '/problems/body-too-large',
+    })),
+    fc
+      .tuple(
+        fc.constantFrom('gzip', 'br', 'deflate', 'compress', 'x-gzip', 'zstd'),
+        fc.jsonValue({ maxDepth: 2 }),
+      )
+      .map(([encoding, v]) => ({
+        raw: Buffer.from(JSON.stringify({ a: v })),
+        headers: { ...json, 'Content-Encoding': encoding },
+        status: 415,
+        type: '/problems/unsupported-encoding',
+      })),
+    fc.constantFrom('latin1', 'iso-8859-1', 'us-ascii', 'windows-1252', 'klingon').map((c) => ({
+      raw: Buffer.from('{}'),
+      headers: { 'Content-Type': `application/json; charset=${c}` },
+      status: 415,
+      type: '/problems/unsupported-charset',
+    })),
+  );
+
+  it('answers each generated malformed, oversized or encoded body with its problem, on every route', async () => {
+    // Through the same stack as main.ts (web root included), where they once all answered 404.
+    const targets = routes.filter((r) => r.path !== '/v1/me/erasure');
+    const arbitrary = fc.record({ route: fc.constantFrom(...targets), body: refusedBody });
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ route, body }) => {
+        const path = route.params.reduce(
+          (p, name) => p.replace(`:${name}`, '00000000-0000-4000-8000-000000000000'),
+          route.path,
+        );
+        let req = t.http[route.method](path).set(users.get(Role.Coordinator)?.auth ?? {});
+        for (const [k, v] of Object.entries(body.headers)) req = req.set(k, v);
+        const res = await req.serialize(asBytes).send(body.raw);
+        sent++;
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        expect([route.method, route.path, res.status, res.body.type]).toEqual([
+          route.method,
+          route.path,
+          body.status,
+          body.type,
+        ]);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }),
+      { numRuns: 400, endOnFailure: true },
+    );
   }, 300_000);
 });

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
+import { PageQuery } from '../common/pagination';
 import { BuddyRequestsService } from './buddy-requests.service';
 import { CreateBuddyRequestDto } from './dto/create-buddy-request.dto';
 import { BuddyMatchesView, BuddyRequestListView, BuddyRequestView } from './checkins.view';
@@ -29,8 +30,8 @@ export class BuddyRequestsController {
   /** My open request (at most one), to come back and choose a buddy. */
   @Roles(Role.Volunteer)
   @Get('me/buddy-requests')
-  mine(@CurrentActor() actor: Actor): Promise<BuddyRequestListView> {
-    return this.requests.openOf(actor);
+  mine(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<BuddyRequestListView> {
+    return this.requests.openOf(actor, query);
   }
 
   /**

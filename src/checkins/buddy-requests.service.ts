@@ -8,6 +8,7 @@ import { zonedTime } from '../common/time/zoned-time.view';
 import { requireAccess } from '../common/access';
 import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
+import { decodeCursor, PageQuery, toPage } from '../common/pagination';
 import { isUniqueViolation } from '../common/pg-errors';
 import { OpenRequestExistsError, RequestClosedError } from '../common/request-errors';
 import { ConsentService } from '../consent/consent.service';
@@ -92,10 +93,15 @@ export class BuddyRequestsService {
     });
   }
 
-  /** The caller's open request, if any (at most one): theirs by construction. */
-  async openOf(actor: Actor): Promise<BuddyRequestListView> {
-    const open = await this.openRequests.openOf(actor.id);
-    return { items: open ? [toRequestView(open)] : [] };
+  /**
+   * The caller's open request (at most one: `buddy_request_one_open`), as a page like every list:
+   * a garbage cursor is 400, and no page follows the first.
+   */
+  async openOf(actor: Actor, query: PageQuery): Promise<BuddyRequestListView> {
+    const after = decodeCursor(query.cursor);
+    const open = after ? null : await this.openRequests.openOf(actor.id);
+    const rows = open ? [open] : [];
+    return toPage(rows, query.limit, (r) => ({ at: r.createdAt, id: r.id }), toRequestView);
   }
 
   /** The volunteer (or a coordinator) takes back an open request; 409 when it is not open. */

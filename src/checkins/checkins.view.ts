@@ -32,6 +32,7 @@ export class BuddyRequestView {
 /** The volunteer's request still waiting for a pairing (at most one). */
 export class BuddyRequestListView {
   items!: BuddyRequestView[];
+  nextCursor!: string | null;
 }
 
 /** A stretch when both are free: UTC, and as each of them sees it. */

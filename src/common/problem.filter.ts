@@ -25,12 +25,11 @@ function send(res: Response, problem: Problem): void {
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
-/**
- * Answers `error` as the filter does, for Express middleware that Nest's filters do not reach
- * (the queue dashboard).
- */
-export function sendProblem(res: Response, error: unknown): void {
-  send(res, toProblem(unavailableAsProblem(error)));
+/** Answers an error as problem+json, the filter's way; also used where no Nest filter reaches. */
+export function answerWithProblem(res: Response, error: unknown): Problem {
+  const problem = toProblem(unavailableAsProblem(error));
+  send(res, problem);
+  return problem;
 }
 
 /** The single global exception filter: every error leaves the API as problem+json. */
@@ -40,6 +39,6 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    sendProblem(res, error);
+    answerWithProblem(res, error);
   }
 }

@@ -8,7 +8,7 @@ import type { Queue } from 'bull';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { Role } from '../common/auth.decorators';
 import { authenticate, TokenVersions } from '../common/auth.guard';
-import { sendProblem } from '../common/problem.filter';
+import { answerWithProblem } from '../common/problem.filter';
 import { ForbiddenError } from '../common/domain-error';
 import { QueueName } from '../common/queues';
 
@@ -29,7 +29,7 @@ export class CoordinatorTokenMiddleware implements NestMiddleware {
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const refusal = await this.refusal(req.headers.authorization);
     if (!refusal) return next();
-    sendProblem(res, refusal);
+    answerWithProblem(res, refusal);
   }
 
   /** Why the request may not see the dashboard, or null when it may. */
@@ -68,7 +68,7 @@ export class QueueDashboard {
     const board = adapter.getRouter() as Express;
     board.disable('x-powered-by');
     const dashboard: RequestHandler = (req, res, next) =>
-      board(req, res, (error?: unknown) => (error ? sendProblem(res, error) : next()));
+      board(req, res, (error?: unknown) => (error ? answerWithProblem(res, error) : next()));
     consumer.apply(CoordinatorTokenMiddleware, dashboard).forRoutes(DASHBOARD_PATH);
   }
 }

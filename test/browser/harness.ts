@@ -2,16 +2,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
-import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { AppRole } from '../../config/configuration';
-import { AppModule } from '../../src/app.module';
-import { Clock, SystemClock } from '../../src/common/clock';
-import { configureHttp } from '../../src/http';
-import type { TestApp } from '../app';
+import { Clock } from '../../src/common/clock';
+import { createTestApp, type TestApp } from '../app';
 
 /** Debian's chromium (apt-get install chromium); playwright-core never downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,30 +39,9 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/**
- * createTestApp (test/app.ts) plus the web app: a testing module resolves providers before the HTTP
- * adapter exists, so ServeStaticModule would pick its no-op loader; here it gets the Express one.
- */
-export async function createWebTestApp(clock: Clock = new SystemClock()): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(AppRole.Api)] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .overrideProvider(AbstractLoader)
-    .useValue(new ExpressLoader())
-    .compile();
-  const app = configureHttp(moduleRef.createNestApplication({ bodyParser: false }));
-  await app.init();
-  return {
-    app,
-    http: request(app.getHttpServer()),
-    db: app.get(DataSource),
-    close: () => app.close(),
-  };
-}
-
 /** The real app (test/app.ts) listening on a free port and serving dist/web, plus Chromium. */
 export async function startBrowser(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
-  const t = await createWebTestApp(options.clock);
+  const t = await createTestApp({ clock: options.clock });
   await t.app.listen(0);
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   // localhost, not 127.0.0.1: Chromium treats it as a secure context, so Secure cookies work.

@@ -25,16 +25,16 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
   process.env.APP_ROLE = 'api';
   await import('reflect-metadata');
-  const { NestFactory } = (await import('@nestjs/core')) as typeof import('@nestjs/core');
   const { AppModule } = (await import(join(root, 'dist/src/app.module'))) as {
     AppModule: { forRole: (role: string) => import('@nestjs/common').DynamicModule };
   };
-  const { configureHttp } = (await import(join(root, 'dist/src/http'))) as {
-    configureHttp: (app: unknown) => NestApp;
+  const { createHttpApp } = (await import(join(root, 'dist/src/http'))) as {
+    createHttpApp: (
+      module: unknown,
+      options: import('@nestjs/common').NestApplicationOptions,
+    ) => Promise<NestApp>;
   };
-  const app = configureHttp(
-    await NestFactory.create(AppModule.forRole('api'), { logger: false, bodyParser: false }),
-  );
+  const app = await createHttpApp(AppModule.forRole('api'), { logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address();
   const document = await (await fetch(`http://127.0.0.1:${port}/docs-json`)).text();

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO6391,
   IsOptional,
   Matches,
@@ -79,6 +80,7 @@ export class CreateBuddyRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(28)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CallWindowDto)
   callWindows!: CallWindowDto[];

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -64,6 +65,8 @@ export class BuddyProfileInput extends ContactInput {
   @Max(20)
   maxActivePairings?: number;
 
+  /** Required: a buddy is vetted on it. */
+  @IsObject()
   @ValidateNested()
   @Type(() => DbsInput)
   dbs!: DbsInput;

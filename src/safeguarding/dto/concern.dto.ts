@@ -59,7 +59,7 @@ const TRIAGE_TARGETS = [ConcernStatus.Triaged, ConcernStatus.Referred, ConcernSt
 
 export class TriageConcernDto {
   /** Next status: open -> triaged -> referred -> closed (or triaged -> closed). Others: 409. */
-  @IsOptional()
+  @ValidateIf((dto: TriageConcernDto) => dto.status !== undefined)
   @IsIn(TRIAGE_TARGETS)
   status?: ConcernStatus;
 
@@ -80,8 +80,8 @@ export class TriageConcernDto {
   @MaxLength(300)
   referredTo?: string;
 
-  /** A coordinator's note; never shown to the reporter. */
-  @IsOptional()
+  /** A coordinator's note; never shown to the reporter. Omit it for none (null is refused). */
+  @ValidateIf((dto: TriageConcernDto) => dto.note !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(10_000)

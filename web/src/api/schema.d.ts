@@ -1497,6 +1497,7 @@ export interface components {
       languages: string[];
       /** @description Volunteers paired at once, 0 to 20 (default 2). */
       maxActivePairings?: number;
+      /** @description Required: a buddy is vetted on it. */
       dbs: components['schemas']['DbsInput'];
       /**
        * @description Buddies of kind therapist only.
@@ -1906,6 +1907,7 @@ export interface components {
     };
     BuddyRequestListView: {
       items: components['schemas']['BuddyRequestView'][];
+      nextCursor: string | null;
     };
     BuddyMatchReasonView: {
       /** @enum {string} */
@@ -2224,7 +2226,7 @@ export interface components {
       reason?: string;
       /** @description The organisation or authority referred to; required with, and only with, status referred. */
       referredTo?: string;
-      /** @description A coordinator's note; never shown to the reporter. */
+      /** @description A coordinator's note; never shown to the reporter. Omit it for none (null is refused). */
       note?: string;
     };
     MyNotificationView: {
