@@ -12,8 +12,8 @@ export class LinkMeetingView {
   how!: Modality;
   /** Video: the link to join; null when there is none yet. */
   url?: string | null;
-  /** Phone: who makes the call, always the therapist. */
-  whoCalls?: 'therapist';
+  /** Phone: who makes the call, from the reader's side (the therapist always calls). */
+  whoCalls?: 'you' | 'other';
   /** In person: the address the therapist gave. */
   address?: string | null;
 }

@@ -169,7 +169,8 @@ export class LinksService {
   private async meeting(actor: Actor, sessionId: string): Promise<LinkMeetingView> {
     const session = await this.sessions.readable(actor, sessionId, 'session.read');
     const { how, url, whoCalls, address } = (await this.sessions.details(actor, session)).meeting;
-    return { how, url, whoCalls, address };
+    const caller = actor.id === session.therapistId ? 'you' : 'other';
+    return { how, url, whoCalls: whoCalls && caller, address };
   }
 
   /** Counts the attempt per IP first; a live link takes it back. */

@@ -106,7 +106,7 @@ export class TherapistProfileInput extends ContactInput {
     { protocols: ['https'], require_protocol: true },
     {
       message:
-        'meetingUrl must be a web link that starts with https://, for example https://meet.jit.si/your-room',
+        'Enter a meeting link that starts with https://, for example https://meet.jit.si/your-room',
     },
   )
   @MaxLength(500)

@@ -2341,8 +2341,11 @@ export interface components {
       how: 'phone' | 'video' | 'in_person';
       /** @description Video: the link to join; null when there is none yet. */
       url?: string | null;
-      /** @description Phone: who makes the call, always the therapist. */
-      whoCalls?: string;
+      /**
+       * @description Phone: who makes the call, from the reader's side (the therapist always calls).
+       * @enum {string}
+       */
+      whoCalls?: 'other' | 'you';
       /** @description In person: the address the therapist gave. */
       address?: string | null;
     };
