@@ -118,9 +118,14 @@ export const concernsConfig = registerAs('concerns', () => {
   };
 });
 
-export const sessionsConfig = registerAs('sessions', () => ({
-  eligibleDaysBeforeReturn: env().SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
-}));
+export const sessionsConfig = registerAs('sessions', () => {
+  const e = env();
+  return {
+    eligibleDaysBeforeReturn: e.SESSION_ELIGIBLE_DAYS_BEFORE_RETURN,
+    /** Ends with `/`, ready for a room name; null when no rooms are made. */
+    videoRoomBaseUrl: e.VIDEO_ROOM_BASE_URL ? e.VIDEO_ROOM_BASE_URL.replace(/\/*$/, '/') : null,
+  };
+});
 
 export const remindersConfig = registerAs('reminders', () => {
   const e = env();

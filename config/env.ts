@@ -300,6 +300,17 @@ export class Env {
   })
   SLOT_GRID_MINUTES = 30;
 
+  /**
+   * Where the service makes a video room for a video session whose therapist has no meeting link
+   * of their own, e.g. https://meet.jit.si/ (a room name is appended). Unset: no rooms are made.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'VIDEO_ROOM_BASE_URL must be a URL such as https://meet.jit.si/' },
+  )
+  VIDEO_ROOM_BASE_URL?: string;
+
   /** A volunteer may request their therapy session from this many days before they return. */
   @Transform(toInt)
   @IsInt()
@@ -488,6 +499,9 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   );
   if (env.TEXT_CHANNEL_DEFAULT === 'whatsapp' && env.WHATSAPP_ENABLED !== 'true') {
     problems.push('TEXT_CHANNEL_DEFAULT=whatsapp needs WHATSAPP_ENABLED=true');
+  }
+  if (production && env.VIDEO_ROOM_BASE_URL && !/^https:\/\//i.test(env.VIDEO_ROOM_BASE_URL)) {
+    problems.push('VIDEO_ROOM_BASE_URL must be https in production');
   }
   if (production) {
     // A secret already reported as malformed is not reported twice.

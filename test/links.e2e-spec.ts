@@ -102,6 +102,8 @@ describe('signed links', () => {
         timezone: 'Europe/London',
       },
       can: { reschedule: true, cancel: true },
+      // How to join; no room is configured in this run and the therapist gave no link.
+      meeting: { how: 'video', url: null },
     });
     const text = `${url} ${JSON.stringify(res.body)}`;
     for (const secret of [volunteer.email, th.email, '+447911123456', '+447911123457', 'Amira']) {
@@ -409,6 +411,7 @@ describe('signed links', () => {
       startsAt: call.startsAt,
       endsAt: null,
       can: { reschedule: true, cancel: true },
+      meeting: null,
     });
     const to = new Date(new Date(call.startsAt.utc as string).getTime() + 3_600_000).toISOString();
     const moved = await post(code, 'reschedule', { startsAt: to }).expect(200);

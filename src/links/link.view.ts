@@ -1,4 +1,5 @@
 import { ZonedTimeView } from '../common/time/zoned-time.view';
+import type { Modality } from '../people/people.types';
 import type { LinkKind } from './signed-link.entity';
 
 export class LinkActionsView {
@@ -6,9 +7,20 @@ export class LinkActionsView {
   cancel!: boolean;
 }
 
+/** How a session happens, as a link shows it: no phone number (the page may be on a shared phone). */
+export class LinkMeetingView {
+  how!: Modality;
+  /** Video: the link to join; null when there is none yet. */
+  url?: string | null;
+  /** Phone: who makes the call, from the reader's side (the therapist always calls). */
+  whoCalls?: 'you' | 'other';
+  /** In person: the address the therapist gave. */
+  address?: string | null;
+}
+
 /**
- * What a signed link shows: the time and a neutral description, nothing else. No names, no
- * contact details, no ids: the page may be opened on a shared phone.
+ * What a signed link shows: the time, a neutral description and how to join, nothing else. No
+ * names, no phone numbers, no ids: the page may be opened on a shared phone.
  */
 export class LinkView {
   kind!: LinkKind;
@@ -19,6 +31,8 @@ export class LinkView {
   /** Sessions only; a call has no set end. */
   endsAt!: ZonedTimeView | null;
   can!: LinkActionsView;
+  /** Sessions only: how to join (null for a call). */
+  meeting!: LinkMeetingView | null;
 }
 
 /** What a move or a cancellation through a link did. The link itself no longer works. */

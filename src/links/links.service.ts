@@ -26,7 +26,7 @@ import {
   verifyLink,
 } from './link-code';
 import { LinkLimiter } from './link-limiter.service';
-import { LinkDoneView, LinkSlotsView, LinkView } from './link.view';
+import { LinkDoneView, LinkMeetingView, LinkSlotsView, LinkView } from './link.view';
 import { LinkKind, SignedLink } from './signed-link.entity';
 import { SignedLinksRepository } from './signed-links.repository';
 
@@ -127,8 +127,9 @@ export class LinksService {
   }
 
   async view(code: string, ip: string | undefined): Promise<LinkView> {
-    const { actor, event } = await this.open(code, ip);
+    const { link, actor, event } = await this.open(code, ip);
     return {
+      meeting: event.kind === 'session' ? await this.meeting(actor, link.objectId) : null,
       kind: event.kind,
       description: DESCRIPTION[event.kind],
       startsAt: zonedTime(event.startsAt, actor.timezone),
@@ -189,6 +190,14 @@ export class LinksService {
       description: DESCRIPTION[event.kind],
       startsAt: zonedTime(event.startsAt, actor.timezone),
     };
+  }
+
+  /** How the session happens, for the link's person, without the phone number. */
+  private async meeting(actor: Actor, sessionId: string): Promise<LinkMeetingView> {
+    const session = await this.sessions.readable(actor, sessionId, 'session.read');
+    const { how, url, whoCalls, address } = (await this.sessions.details(actor, session)).meeting;
+    const caller = actor.id === session.therapistId ? 'you' : 'other';
+    return { how, url, whoCalls: whoCalls && caller, address };
   }
 
   /** Counts the attempt per IP first; a live link takes it back. */

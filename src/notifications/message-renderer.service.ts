@@ -4,13 +4,18 @@ import { batcher } from '../common/batcher';
 import { AccountView, IdentityService } from '../identity/identity.service';
 import { firstName } from '../common/first-name';
 import { LinksService } from '../links/links.service';
+import { SessionsService } from '../sessions/sessions.service';
 import {
+  isCleanForText,
   NotificationTemplate,
   Person,
   RenderContext,
   renderSms,
   whatsappVariables,
 } from './notification-templates';
+
+/** The session reminder that carries the video link: the one an hour (or less) before. */
+const LAST_REMINDER_MINUTES = 60;
 
 const instant = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
 
@@ -35,6 +40,7 @@ export class MessageRenderer {
   constructor(
     private readonly identity: IdentityService,
     private readonly links: LinksService,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -79,11 +85,30 @@ export class MessageRenderer {
       reference: (payload.concernId ?? payload.pairingId ?? payload.userId)?.slice(0, 8),
       expiresOn: payload.expiresOn,
       link: await this.link(recipient, template, payload),
+      join: await this.join(template, payload),
+      ...(payload.cancelledBy
+        ? { cancelledBy: payload.cancelledBy === recipient.id ? 'me' : 'other' }
+        : {}),
     };
     return {
       body: renderSms(template, context),
       variables: whatsappVariables(template, context),
     };
+  }
+
+  /**
+   * The video link, in the session reminder sent an hour or less before it starts; read at send
+   * time, so a link the therapist changed since booking is the one sent. Left out when it holds a
+   * word texts never carry (the signed link then leads to the page that shows it).
+   */
+  private async join(
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<string | undefined> {
+    if (template !== NotificationTemplate.SessionReminder || !payload.sessionId) return undefined;
+    if (!(Number(payload.offsetMinutes) <= LAST_REMINDER_MINUTES)) return undefined;
+    const url = await this.sessions.videoLink(payload.sessionId);
+    return url && isCleanForText(url) ? url : undefined;
   }
 
   /**

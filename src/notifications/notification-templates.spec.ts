@@ -1,6 +1,7 @@
 import { Role } from '../common/auth.decorators';
 import {
   FORBIDDEN_WORDS,
+  isCleanForText,
   NotificationTemplate,
   RenderContext,
   renderSms,
@@ -28,6 +29,16 @@ const contexts: RenderContext[] = [
     channel: 'skype',
     reference: 'ffffffff',
     expiresOn: '2026-12-31',
+  },
+  {
+    recipient: { firstName: 'Amira', zone: 'Europe/London', role: Role.Volunteer },
+    other: { firstName: 'Helen', zone: 'Europe/London' },
+    startsAt,
+    previousStartsAt,
+    reference: '1a2b3c4d',
+    expiresOn: '2026-04-01',
+    join: 'https://meet.jit.si/0123456789abcdef0123456789abcdef',
+    cancelledBy: 'other',
   },
 ];
 
@@ -105,5 +116,37 @@ describe('SMS templates', () => {
     const sample = 'Your THERAPY session; counselling; Trauma; mental health';
     const found = FORBIDDEN_WORDS.filter((w) => sample.toLowerCase().includes(w));
     expect(found).toEqual(['therap', 'counsel', 'trauma', 'mental', 'health']);
+  });
+
+  it('puts the video link in a session reminder that has one', () => {
+    expect(renderSms(NotificationTemplate.SessionReminder, contexts[2])).toBe(
+      'Reminder: wellbeing session with Helen on Tue 3 Mar, 14:00 (London time). Join the video ' +
+        'call: https://meet.jit.si/0123456789abcdef0123456789abcdef ' +
+        "Reply YES to confirm or NO if you can't make it.",
+    );
+  });
+
+  it('says who cancelled, and tells the volunteer they can choose again', () => {
+    const volunteer = contexts[2];
+    const therapist = {
+      ...contexts[2],
+      recipient: { firstName: 'Helen', zone: 'Europe/London', role: Role.Therapist },
+      other: { firstName: 'Amira', zone: 'Europe/London' },
+    };
+    expect(renderSms(NotificationTemplate.SessionCancelled, volunteer)).toBe(
+      'Helen had to cancel your wellbeing session on Tue 3 Mar, 14:00 (London time). ' +
+        'You can sign in to choose another time.',
+    );
+    expect(
+      renderSms(NotificationTemplate.SessionCancelled, { ...therapist, cancelledBy: 'me' }),
+    ).toBe('You cancelled your wellbeing session with Amira on Tue 3 Mar, 14:00 (London time).');
+    expect(
+      renderSms(NotificationTemplate.SessionCancelled, { ...therapist, cancelledBy: undefined }),
+    ).toBe('Your wellbeing session with Amira on Tue 3 Mar, 14:00 (London time) is cancelled.');
+  });
+
+  it('finds a forbidden word in a link in any case', () => {
+    expect(isCleanForText('https://zoom.us/my/DrSmithTherapy')).toBe(false);
+    expect(isCleanForText('https://meet.jit.si/0123456789abcdef')).toBe(true);
   });
 });

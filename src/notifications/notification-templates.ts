@@ -53,6 +53,10 @@ export interface RenderContext {
   expiresOn?: string;
   /** A signed link to the session or call for this recipient, if it can still be changed. */
   link?: string;
+  /** The last session reminder's video link, when it is clean of every forbidden word. */
+  join?: string;
+  /** A cancellation: who cancelled, from the recipient's side (absent: the service did). */
+  cancelledBy?: 'me' | 'other';
 }
 
 /** Words that must never appear in a text (matched case-insensitively, as word stems). */
@@ -73,6 +77,12 @@ export const FORBIDDEN_WORDS = [
   'crisis',
   'abuse',
 ];
+
+/** Whether `text` may go into a text: none of the forbidden words, in any case. */
+export const isCleanForText = (text: string) => {
+  const lower = text.toLowerCase();
+  return !FORBIDDEN_WORDS.some((word) => lower.includes(word));
+};
 
 const OPT_OUT = ' Reply STOP to stop texts.';
 
@@ -110,14 +120,25 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.${attendance(c)}${OPT_OUT}`,
   [NotificationTemplate.SessionReminder]: (c) =>
     `Reminder: wellbeing session with ${named(c.other, 'your volunteer partner')} on ` +
-    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.${attendance(c)}`,
+    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.` +
+    `${c.join ? ` Join the video call: ${c.join}` : ''}${attendance(c)}`,
   [NotificationTemplate.SessionRescheduled]: (c) =>
     `Your wellbeing session with ${named(c.other, 'your volunteer partner')} has moved to ` +
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} (was ` +
     `${localTime(need(c.previousStartsAt, 'previousStartsAt'), c.recipient.zone)}).`,
-  [NotificationTemplate.SessionCancelled]: (c) =>
-    `Your wellbeing session with ${named(c.other, 'your volunteer partner')} on ` +
-    `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)} is cancelled.`,
+  [NotificationTemplate.SessionCancelled]: (c) => {
+    const on = localTime(need(c.startsAt, 'startsAt'), c.recipient.zone);
+    const other = named(c.other, 'your volunteer partner');
+    if (c.cancelledBy === 'other') {
+      // The volunteer's session comes back to them: say where to choose again.
+      const again =
+        c.recipient.role === Role.Volunteer ? ' You can sign in to choose another time.' : '';
+      return `${named(c.other, 'Your volunteer partner')} had to cancel your wellbeing session on ${on}.${again}`;
+    }
+    if (c.cancelledBy === 'me')
+      return `You cancelled your wellbeing session with ${other} on ${on}.`;
+    return `Your wellbeing session with ${other} on ${on} is cancelled.`;
+  },
   [NotificationTemplate.CallReminderBuddy]: (c) => {
     const at = need(c.startsAt, 'startsAt');
     const volunteer = named(c.other, 'your volunteer');

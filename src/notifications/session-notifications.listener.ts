@@ -8,7 +8,7 @@ import { OutboxWriter } from './outbox-writer.service';
 /**
  * Therapy sessions: a confirmation and reminders for the volunteer and the therapist when booked;
  * on a move the old reminders are cancelled and new ones planned with a notice; on a cancel the
- * pending texts are cancelled and both are told. Each in the session's own transaction.
+ * pending texts are cancelled and both are told who cancelled. Each in the session's own transaction.
  */
 @Injectable()
 export class SessionNotificationsListener implements OnModuleInit {
@@ -53,12 +53,20 @@ export class SessionNotificationsListener implements OnModuleInit {
     );
   }
 
-  private async cancelled(e: SessionEvent, em: EntityManager): Promise<void> {
+  /** Both are told, and who cancelled (a person, or the service when `cancelledBy` is null). */
+  private async cancelled(
+    e: DomainEventMap['session.cancelled'],
+    em: EntityManager,
+  ): Promise<void> {
     await this.writer.cancelAbout(about(e), 'session-cancelled', em);
+    const by: Record<string, string> = e.cancelledBy ? { cancelledBy: e.cancelledBy } : {};
     await this.notify(
       e,
       (me, other) => [
-        this.writer.notice(me, T.SessionCancelled, about(e), 'cancelled', payload(e, other)),
+        this.writer.notice(me, T.SessionCancelled, about(e), 'cancelled', {
+          ...payload(e, other),
+          ...by,
+        }),
       ],
       em,
     );

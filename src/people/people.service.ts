@@ -70,6 +70,8 @@ export class PeopleService {
         languages: p.languages,
         gender: p.gender,
         town: p.town,
+        meetingUrl: p.meetingUrl,
+        address: p.address,
         ...vetting,
       }),
       em,

@@ -46,6 +46,10 @@ export interface TherapistProfileView extends VettingState {
   gender: string | null;
   /** Where in-person sessions happen; required when `in_person` is offered. */
   town: string | null;
+  /** The therapist's own video link (https), for their booked sessions only. */
+  meetingUrl: string | null;
+  /** The in-person address, for their booked sessions only. */
+  address: string | null;
 }
 
 export interface BuddyProfileView extends VettingState {

@@ -40,6 +40,10 @@ export class TherapistProfileDetailsView {
   bufferMinutes!: number;
   gender!: string | null;
   bio!: string | null;
+  /** The therapist's own link for video sessions (https). */
+  meetingUrl!: string | null;
+  /** Where in-person sessions happen; shared only with a volunteer once booked. */
+  address!: string | null;
 }
 
 export class DeploymentView {
@@ -94,6 +98,8 @@ export const toTherapistProfileDetailsView = (
   bufferMinutes: p.bufferMinutes,
   gender: p.gender,
   bio: p.bio,
+  meetingUrl: p.meetingUrl,
+  address: p.address,
 });
 
 export const toBuddyProfileDetailsView = (p: BuddyProfile): BuddyProfileDetailsView => ({

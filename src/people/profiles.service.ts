@@ -164,6 +164,8 @@ export class ProfilesService {
         bufferMinutes: input.bufferMinutes ?? 10,
         gender: input.gender ?? null,
         bio: input.bio ?? null,
+        meetingUrl: input.meetingUrl ?? null,
+        address: input.address ?? null,
         updatedAt: this.clock.now(),
       },
       em,

@@ -22,6 +22,10 @@ import type { MembershipBody, Modality } from './people.types';
   'therapist_profile_town_check',
   `NOT ('in_person' = ANY ("modalities")) OR "town" IS NOT NULL`,
 )
+@Check(
+  'therapist_profile_meeting_url_check',
+  `"meeting_url" IS NULL OR "meeting_url" LIKE 'https://%'`,
+)
 @Check('therapist_profile_session_minutes_check', `"session_minutes" BETWEEN 15 AND 180`)
 @Check('therapist_profile_capacity_check', `"monthly_capacity" >= 0`)
 @Check('therapist_profile_notice_check', `"minimum_notice_hours" >= 0`)
@@ -45,6 +49,14 @@ export class TherapistProfile {
 
   @Column({ type: 'text', nullable: true })
   town!: string | null;
+
+  /** The therapist's own link for video sessions (https only); volunteers see it once booked. */
+  @Column({ type: 'text', nullable: true })
+  meetingUrl!: string | null;
+
+  /** Where in-person sessions happen, shown only to a volunteer with a booked session. */
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
 
   /** ISO 639-1 codes. */
   @Column({ type: 'text', array: true })

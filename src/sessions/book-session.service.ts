@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { sessionsConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityService } from '../availability/availability.service';
 import { requireAccess } from '../common/access';
@@ -18,6 +21,7 @@ import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './ide
 import { SessionRequestsService } from './session-requests.service';
 import { OpenSessionRequestsRepository } from './open-session-requests.repository';
 import { RequestClosedError } from '../common/request-errors';
+import { SessionDetailsService } from './session-details.service';
 import { toSessionView, SessionView } from './session.view';
 import { Session } from './session.entity';
 import { SessionStatus } from './session.types';
@@ -97,6 +101,8 @@ export class BookSession {
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly details: SessionDetailsService,
+    @Inject(sessionsConfig.KEY) private readonly config: ConfigType<typeof sessionsConfig>,
   ) {}
 
   async book(actor: Actor, dto: BookSessionDto, key?: string): Promise<SessionView> {
@@ -142,6 +148,7 @@ export class BookSession {
             modality: request.modality,
             status: SessionStatus.Booked,
             sequence: 0,
+            videoRoomUrl: request.modality === 'video' ? this.newVideoRoom() : null,
             ...times,
           }),
         );
@@ -159,7 +166,8 @@ export class BookSession {
           },
           em,
         );
-        const answer = toSessionView(session, actor.timezone);
+        const details = await this.details.one(actor, session, em);
+        const answer = toSessionView(session, actor.timezone, details);
         if (key) await storeIdempotentResponse(actor.id, key, 201, answer, em);
         // The month's lock last, so it is held for the count and the commit only.
         await this.requireCapacity(therapist, session.month, em);
@@ -221,9 +229,19 @@ export class BookSession {
         if (session.month !== previous.month) {
           await this.requireCapacity(therapist, session.month, em);
         }
-        return toSessionView(session, actor.timezone);
+        return toSessionView(session, actor.timezone, await this.details.one(actor, session, em));
       }),
     );
+  }
+
+  /**
+   * A room of its own for a video session, on the configured provider; null when none is. The
+   * name is 128 random bits in hex: unguessable, and hex letters (a to f) can never spell a word
+   * that texts must not carry (the link goes into the reminder).
+   */
+  private newVideoRoom(): string | null {
+    const base = this.config.videoRoomBaseUrl;
+    return base ? `${base}${randomBytes(16).toString('hex')}` : null;
   }
 
   /** The therapist's profile if they may be booked now (the people module's rule) for `modality`. */

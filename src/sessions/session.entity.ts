@@ -89,6 +89,13 @@ export class Session {
   @Column({ type: 'text' })
   modality!: Modality;
 
+  /**
+   * A video room made for this session at booking when VIDEO_ROOM_BASE_URL names a provider; used
+   * when the therapist has no meeting link of their own. Unguessable, and stable once made.
+   */
+  @Column({ type: 'text', nullable: true })
+  videoRoomUrl!: string | null;
+
   @Column({ type: 'timestamptz' })
   startsAt!: Date;
 

@@ -11,6 +11,37 @@ export class VolunteerContactView {
   note!: string | null;
 }
 
+/**
+ * How the two people meet, for the person reading it. Details are given only while the session is
+ * booked: afterwards `how` alone.
+ */
+export class SessionMeetingView {
+  how!: Modality;
+  /**
+   * Video: the link both people join by (the therapist's own link, else the room the service made
+   * at booking); null when there is none yet.
+   */
+  url?: string | null;
+  /** Phone: who makes the call. Always the therapist, who calls the volunteer. */
+  whoCalls?: 'therapist';
+  /**
+   * Phone: the number the therapist calls (the volunteer's). The volunteer sees their own; the
+   * therapist sees it under the same rules as the volunteer's contact details. Null when none is
+   * given or it is not shared.
+   */
+  phone?: string | null;
+  /** In person: the address the therapist gave (their town if they gave no address). */
+  address?: string | null;
+}
+
+/** What the reading person's view adds to a session: names and how to meet. */
+export interface SessionDetails {
+  therapistName: string | null;
+  volunteerName: string | null;
+  meeting: SessionMeetingView;
+  volunteer?: VolunteerContactView | null;
+}
+
 export class SessionView {
   id!: string;
   requestId!: string;
@@ -35,6 +66,14 @@ export class SessionView {
   attendance!: Attendance | null;
   attendanceAt!: string | null;
   createdAt!: string;
+  /** The therapist's name; null once their account is erased. */
+  therapistName!: string | null;
+  /**
+   * The volunteer's name: for the volunteer and coordinators; for the therapist under the same
+   * rules as `volunteer` (null otherwise).
+   */
+  volunteerName!: string | null;
+  meeting!: SessionMeetingView;
   /** Present for the therapist (under consent, not cancelled) and for coordinators. */
   volunteer?: VolunteerContactView | null;
 }
@@ -46,11 +85,7 @@ export class SessionPageView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSessionView(
-  s: Session,
-  timezone: string,
-  volunteer?: VolunteerContactView | null,
-): SessionView {
+export function toSessionView(s: Session, timezone: string, details: SessionDetails): SessionView {
   return {
     id: s.id,
     requestId: s.requestId,
@@ -69,6 +104,9 @@ export function toSessionView(
     attendance: s.attendance,
     attendanceAt: iso(s.attendanceAt),
     createdAt: s.createdAt.toISOString(),
-    ...(volunteer !== undefined ? { volunteer } : {}),
+    therapistName: details.therapistName,
+    volunteerName: details.volunteerName,
+    meeting: details.meeting,
+    ...(details.volunteer !== undefined ? { volunteer: details.volunteer } : {}),
   };
 }

@@ -26,7 +26,7 @@ import {
   TimeZoneQuery,
 } from './dto/session.dto';
 import { idempotencyKey } from './idempotency';
-import { SessionCalendarLinks, sessionCalendar } from './session-calendar';
+import { SessionCalendarLinks, invitePlace, sessionCalendar } from './session-calendar';
 import { SessionsService } from './sessions.service';
 import { SessionView, SessionPageView } from './session.view';
 
@@ -102,7 +102,16 @@ export class SessionsController {
   ): Promise<string> {
     const session = await this.sessions.readable(actor, id, 'session.calendar_read');
     const link = await this.calendarLinks.linkFor(session, actor.id);
-    return sessionCalendar(session, this.app.publicBaseUrl, link ?? undefined);
+    const details = await this.sessions.details(actor, session);
+    const reader =
+      actor.id === session.volunteerId
+        ? 'volunteer'
+        : actor.id === session.therapistId
+          ? 'therapist'
+          : 'other';
+    const other = reader === 'volunteer' ? details.therapistName : details.volunteerName;
+    const place = invitePlace(details.meeting, reader, other);
+    return sessionCalendar(session, this.app.publicBaseUrl, link ?? undefined, place);
   }
 
   /** Moves the session (same rules as booking); the invite's SEQUENCE goes up. */

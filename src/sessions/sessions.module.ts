@@ -7,6 +7,7 @@ import { PeopleModule } from '../people/people.module';
 import { BookSession } from './book-session.service';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { SessionCalendarLinks } from './session-calendar';
+import { SessionDetailsService } from './session-details.service';
 import { SessionCapacityMonth } from './session-capacity-month.entity';
 import { SessionGrant } from './session-grant.entity';
 import { SessionGrantsController } from './session-grants.controller';
@@ -47,6 +48,7 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     SessionsDataPart,
     OpenSessionRequestsRepository,
     SessionCalendarLinks,
+    SessionDetailsService,
   ],
   exports: [SessionsService, BookSession, OpenSessionRequestsRepository, SessionCalendarLinks],
 })

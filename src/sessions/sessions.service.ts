@@ -8,12 +8,10 @@ import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events.service';
 import { decodeCursor, toPage } from '../common/pagination';
-import { ConsentPurpose } from '../consent/consent-purpose';
-import { ConsentService } from '../consent/consent.service';
-import { IdentityService } from '../identity/identity.service';
 import { sessionEvent } from './book-session.service';
 import { SessionListQuery } from './dto/session.dto';
-import { toSessionView, SessionView, SessionPageView, VolunteerContactView } from './session.view';
+import { SessionDetailsService } from './session-details.service';
+import { toSessionView, SessionDetails, SessionView, SessionPageView } from './session.view';
 import { Session } from './session.entity';
 import { Attendance, SessionStatus } from './session.types';
 import { SessionNotStartedError, SessionStartedError, SessionStateError } from './sessions.errors';
@@ -42,8 +40,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: SessionsRepository,
     private readonly requests: OpenSessionRequestsRepository,
-    private readonly consent: ConsentService,
-    private readonly identity: IdentityService,
+    private readonly sessionDetails: SessionDetailsService,
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -52,9 +49,9 @@ export class SessionsService {
   /** One session for its volunteer, its therapist or a coordinator (audited); 404 for others. */
   async get(actor: Actor, id: string, tz?: string): Promise<SessionView> {
     const session = await this.readable(actor, id, 'session.read');
-    const em = this.dataSource.manager;
     const zone = tz ?? actor.timezone;
-    return toSessionView(session, zone, await this.volunteerContact(actor, session, em));
+    const details = await this.sessionDetails.one(actor, session, this.dataSource.manager);
+    return toSessionView(session, zone, details);
   }
 
   /**
@@ -76,6 +73,16 @@ export class SessionsService {
       await this.audit.recordRead(actor, action, [id]);
     }
     return session;
+  }
+
+  /** Names and meeting details of a session already read with `readable`, for this reader. */
+  details(actor: Actor, session: Session): Promise<SessionDetails> {
+    return this.sessionDetails.one(actor, session, this.dataSource.manager);
+  }
+
+  /** A booked video session's link (the therapist's own, else its room); null otherwise. */
+  videoLink(id: string): Promise<string | null> {
+    return this.sessionDetails.videoLink(id, this.dataSource.manager);
   }
 
   /**
@@ -100,11 +107,12 @@ export class SessionsService {
       em,
     );
     const zone = query.tz ?? actor.timezone;
+    const details = await this.sessionDetails.many(actor, rows.slice(0, query.limit), em);
     const page = toPage(
       rows,
       query.limit,
       (s) => ({ at: s.startsAt, id: s.id }),
-      (s) => toSessionView(s, zone),
+      (s) => toSessionView(s, zone, details.get(s.id)!),
     );
     if (actor.role === Role.Coordinator && page.items.length > 0) {
       await this.audit.recordRead(
@@ -153,7 +161,11 @@ export class SessionsService {
         { actor, action: 'session.cancelled', target: { type: 'session', id } },
         em,
       );
-      return toSessionView(session, actor.timezone);
+      return toSessionView(
+        session,
+        actor.timezone,
+        await this.sessionDetails.one(actor, session, em),
+      );
     });
   }
 
@@ -186,7 +198,11 @@ export class SessionsService {
         },
         em,
       );
-      return toSessionView(session, actor.timezone);
+      return toSessionView(
+        session,
+        actor.timezone,
+        await this.sessionDetails.one(actor, session, em),
+      );
     });
   }
 
@@ -269,32 +285,5 @@ export class SessionsService {
       },
       em,
     );
-  }
-
-  /**
-   * The volunteer's name, phone and note: for coordinators always; for the session's therapist
-   * only while the session is not cancelled and the volunteer's sharing consent holds.
-   */
-  private async volunteerContact(
-    actor: Actor,
-    session: Session,
-    em: EntityManager,
-  ): Promise<VolunteerContactView | null | undefined> {
-    if (actor.role === Role.Volunteer) return undefined;
-    if (actor.role === Role.Therapist) {
-      if (session.status === SessionStatus.Cancelled) return null;
-      const shared =
-        (await this.consent.hasConsent(
-          session.volunteerId,
-          ConsentPurpose.ShareWithTherapist,
-          em,
-        )) &&
-        (await this.consent.hasConsent(session.volunteerId, ConsentPurpose.DataProcessing, em));
-      if (!shared) return null;
-    }
-    const account = await this.identity.find(session.volunteerId, em);
-    if (!account) return null; // erased
-    const request = await this.repo.findRequest(session.requestId, em);
-    return { name: account.name, phone: account.phone, note: request?.note ?? null };
   }
 }

@@ -8,6 +8,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   MaxLength,
@@ -94,4 +95,28 @@ export class TherapistProfileInput extends ContactInput {
   @IsString()
   @MaxLength(2000)
   bio?: string | null;
+
+  /**
+   * Your own link for video sessions (https only), e.g. your Zoom or Jitsi room. Volunteers see it
+   * on their booked session; without one, the service's room is used where one is configured.
+   */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true },
+    {
+      message:
+        'Enter a meeting link that starts with https://, for example https://meet.jit.si/your-room',
+    },
+  )
+  @MaxLength(500)
+  meetingUrl?: string | null;
+
+  /** Where in-person sessions happen; shown only to a volunteer with a session booked with you. */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  address?: string | null;
 }

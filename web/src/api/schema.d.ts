@@ -1380,6 +1380,10 @@ export interface components {
       bufferMinutes: number;
       gender: string | null;
       bio: string | null;
+      /** @description The therapist's own link for video sessions (https). */
+      meetingUrl: string | null;
+      /** @description Where in-person sessions happen; shared only with a volunteer once booked. */
+      address: string | null;
     };
     DbsView: {
       /** @enum {string} */
@@ -1471,6 +1475,14 @@ export interface components {
       /** @description As the therapist describes it; volunteers may ask for a gender. */
       gender?: string | null;
       bio?: string | null;
+      /**
+       * Format: uri
+       * @description Your own link for video sessions (https only), e.g. your Zoom or Jitsi room. Volunteers see it
+       *     on their booked session; without one, the service's room is used where one is configured.
+       */
+      meetingUrl?: string | null;
+      /** @description Where in-person sessions happen; shown only to a volunteer with a session booked with you. */
+      address?: string | null;
       name?: string;
       /** @description E.164, e.g. +447911123456; null removes it. */
       phone?: string | null;
@@ -1785,6 +1797,25 @@ export interface components {
       /** @description One of the therapist's free slots (ISO 8601 with offset). */
       startsAt: string;
     };
+    SessionMeetingView: {
+      /** @enum {string} */
+      how: 'phone' | 'video' | 'in_person';
+      /**
+       * @description Video: the link both people join by (the therapist's own link, else the room the service made
+       *     at booking); null when there is none yet.
+       */
+      url?: string | null;
+      /** @description Phone: who makes the call. Always the therapist, who calls the volunteer. */
+      whoCalls?: string;
+      /**
+       * @description Phone: the number the therapist calls (the volunteer's). The volunteer sees their own; the
+       *     therapist sees it under the same rules as the volunteer's contact details. Null when none is
+       *     given or it is not shared.
+       */
+      phone?: string | null;
+      /** @description In person: the address the therapist gave (their town if they gave no address). */
+      address?: string | null;
+    };
     VolunteerContactView: {
       name: string;
       phone: string | null;
@@ -1818,6 +1849,14 @@ export interface components {
       attendance: 'confirmed' | 'cannot_attend' | null;
       attendanceAt: string | null;
       createdAt: string;
+      /** @description The therapist's name; null once their account is erased. */
+      therapistName: string | null;
+      /**
+       * @description The volunteer's name: for the volunteer and coordinators; for the therapist under the same
+       *     rules as `volunteer` (null otherwise).
+       */
+      volunteerName: string | null;
+      meeting: components['schemas']['SessionMeetingView'];
       /** @description Present for the therapist (under consent, not cancelled) and for coordinators. */
       volunteer?: components['schemas']['VolunteerContactView'] | null;
     };
@@ -2306,6 +2345,19 @@ export interface components {
       reschedule: boolean;
       cancel: boolean;
     };
+    LinkMeetingView: {
+      /** @enum {string} */
+      how: 'phone' | 'video' | 'in_person';
+      /** @description Video: the link to join; null when there is none yet. */
+      url?: string | null;
+      /**
+       * @description Phone: who makes the call, from the reader's side (the therapist always calls).
+       * @enum {string}
+       */
+      whoCalls?: 'other' | 'you';
+      /** @description In person: the address the therapist gave. */
+      address?: string | null;
+    };
     LinkView: {
       /** @enum {string} */
       kind: 'checkin' | 'session';
@@ -2316,6 +2368,8 @@ export interface components {
       /** @description Sessions only; a call has no set end. */
       endsAt: components['schemas']['ZonedTimeView'] | null;
       can: components['schemas']['LinkActionsView'];
+      /** @description Sessions only: how to join (null for a call). */
+      meeting: components['schemas']['LinkMeetingView'] | null;
     };
     LinkSlotView: {
       startsAt: components['schemas']['ZonedTimeView'];

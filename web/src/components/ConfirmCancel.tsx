@@ -14,6 +14,10 @@ interface ConfirmCancelProps {
   busy: boolean;
   onConfirm: () => void;
   children: ReactNode;
+  /** A question to answer before confirming (e.g. a reason), shown under the words. */
+  field?: ReactNode;
+  /** Errors found before sending (each links to its field); the service's refusal is `error`. */
+  fieldErrors?: Array<{ href: string; message: string }>;
   /** Default "Yes, cancel it" / "No, keep it". */
   confirmLabel?: string;
   keepLabel?: string;
@@ -27,13 +31,23 @@ export function ConfirmCancel({
   busy,
   onConfirm,
   children,
+  field,
+  fieldErrors = [],
   confirmLabel = 'Yes, cancel it',
   keepLabel = 'No, keep it',
 }: ConfirmCancelProps) {
   return (
-    <Page title={title} back={back} hasError={!!error}>
-      {error ? <ErrorSummary errors={[{ href: '', message: problemMessage(error) }]} /> : null}
+    <Page title={title} back={back} hasError={!!error || fieldErrors.length > 0}>
+      {error || fieldErrors.length > 0 ? (
+        <ErrorSummary
+          errors={[
+            ...fieldErrors,
+            ...(error ? [{ href: '', message: problemMessage(error) }] : []),
+          ]}
+        />
+      ) : null}
       <p className="govuk-body">{children}</p>
+      {field}
       <ButtonGroup>
         <Button type="button" variant="warning" disabled={busy} onClick={onConfirm}>
           {confirmLabel}

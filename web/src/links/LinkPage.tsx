@@ -100,7 +100,14 @@ export function LinkPage() {
 
   return (
     <Page title={view.description}>
-      <SummaryList rows={[{ key: 'When', value: when }]} />
+      <SummaryList
+        rows={[
+          { key: 'When', value: when },
+          ...(view.meeting
+            ? [{ key: 'How to join', value: <LinkMeeting meeting={view.meeting} /> }]
+            : []),
+        ]}
+      />
       <ButtonGroup>
         {view.can.reschedule && (
           <Button type="button" variant="secondary" onClick={() => navigate(`${here}?step=move`)}>
@@ -157,4 +164,23 @@ function DeadLink() {
       </p>
     </Page>
   );
+}
+
+/** How to join, as a link shows it: no names or numbers (the page may be on a shared phone). */
+function LinkMeeting({ meeting }: { meeting: Schemas['LinkMeetingView'] }) {
+  if (meeting.how === 'video')
+    return meeting.url ? (
+      <a className="govuk-link" href={meeting.url} target="_blank" rel="noopener noreferrer">
+        Join the video call (opens in a new tab)
+      </a>
+    ) : (
+      <>Video call. The link is not ready yet: it will be in your reminder text.</>
+    );
+  if (meeting.how === 'phone')
+    return meeting.whoCalls === 'you' ? (
+      <>Phone call. You make the call, on the number the other person gave.</>
+    ) : (
+      <>Phone call. You will be called on the number you gave us.</>
+    );
+  return <>{meeting.address ? `In person, at ${meeting.address}` : 'In person'}</>;
 }

@@ -56,3 +56,28 @@ export function useSessionMatches(id: string, zone: string | undefined) {
       ),
   });
 }
+
+/** One of my sessions, times in `zone`: with the other person's name and how to join. */
+export function useSession(id: string, zone: string | undefined) {
+  return useQuery({
+    queryKey: ['session', id, zone],
+    enabled: !!zone,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/sessions/{id}', { params: { path: { id }, query: { tz: zone } } })),
+  });
+}
+
+/** Cancels a session with a reason the other person is shown; my lists are read afresh. */
+export function useCancelSession(id: string) {
+  return useMutation({
+    mutationFn: async (reason: string) =>
+      unwrap(
+        await api.POST('/v1/sessions/{id}/cancel', { params: { path: { id } }, body: { reason } }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['session', id] });
+      await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['session-requests'] });
+    },
+  });
+}

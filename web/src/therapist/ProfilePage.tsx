@@ -27,6 +27,8 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const [town, setTown] = useState(profile?.town ?? '');
   const [languages, setLanguages] = useState((profile?.languages ?? ['en']).join(', '));
   const [bio, setBio] = useState(profile?.bio ?? '');
+  const [meetingUrl, setMeetingUrl] = useState(profile?.meetingUrl ?? '');
+  const [address, setAddress] = useState(profile?.address ?? '');
   const [capacity, setCapacity] = useState(String(profile?.monthlyCapacity ?? 2));
   const [notice, setNotice] = useState(String(profile?.minimumNoticeHours ?? 24));
   const [minutes, setMinutes] = useState(String(profile?.sessionMinutes ?? 50));
@@ -39,6 +41,15 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       found.push({ href: 'modalities', message: 'Select how you can meet volunteers' });
     if (modalities.includes('in_person') && !town.trim())
       found.push({ href: 'town', message: 'Enter the town where you meet in person' });
+    if (
+      modalities.includes('video') &&
+      meetingUrl.trim() &&
+      !/^https:\/\/\S+$/i.test(meetingUrl.trim())
+    )
+      found.push({
+        href: 'meetingUrl',
+        message: 'Enter a meeting link that starts with https://, or leave it empty',
+      });
     if (splitLanguages(languages).length === 0)
       found.push({ href: 'languages', message: 'Enter at least one language' });
     for (const [href, value, what] of [
@@ -56,6 +67,8 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       town: modalities.includes('in_person') ? town.trim() : null,
       languages: splitLanguages(languages),
       bio: bio.trim() || null,
+      meetingUrl: modalities.includes('video') ? meetingUrl.trim() || null : null,
+      address: modalities.includes('in_person') ? address.trim() || null : null,
       monthlyCapacity: Number(capacity),
       minimumNoticeHours: Number(notice),
       sessionMinutes: Number(minutes),
@@ -105,6 +118,27 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
           error={err('town')}
           value={town}
           onChange={setTown}
+        />
+      )}
+      {modalities.includes('in_person') && (
+        <Textarea
+          id="address"
+          label="Address where you meet in person (optional)"
+          hint="Only a volunteer with a session booked with you sees it."
+          error={err('address')}
+          value={address}
+          onChange={setAddress}
+        />
+      )}
+      {modalities.includes('video') && (
+        <TextInput
+          id="meetingUrl"
+          label="Your video meeting link (optional)"
+          hint="The link you use for every video session, starting with https://, for example your Zoom or Jitsi room. Volunteers see it once they have booked."
+          widthClass="govuk-!-width-full"
+          error={err('meetingUrl')}
+          value={meetingUrl}
+          onChange={setMeetingUrl}
         />
       )}
       <TextInput

@@ -1,8 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, problemMessage } from '../api/client';
 import { unwrap } from '../app/query';
-import { useParams } from '../app/router';
+import { navigate, useLocation, useParams } from '../app/router';
+import { ConfirmCancel } from '../components/ConfirmCancel';
+import { Textarea } from '../components/TextInput';
+import { firstNameOf, HowToJoin } from '../sessions/HowToJoin';
+import { useCancelSession, useSession } from '../sessions/queries';
+import { WhatHappensNext } from '../sessions/WhatHappensNext';
 import { Button } from '../components/Button';
 import { Radios } from '../components/Choices';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -30,12 +35,11 @@ export function SessionPage() {
   const me = useMe();
   const zone = me.data?.timezone;
   const client = useQueryClient();
-  const session = useQuery({
-    queryKey: ['session', id, zone],
-    enabled: !!zone,
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/sessions/{id}', { params: { path: { id }, query: { tz: zone } } })),
-  });
+  const { pathname: here, search } = useLocation();
+  const session = useSession(id, zone);
+  const cancel = useCancelSession(id);
+  const [reason, setReason] = useState('');
+  const [noReason, setNoReason] = useState(false);
   const [choice, setChoice] = useState('');
   const [missing, setMissing] = useState(false);
   const outcome = useMutation({
@@ -64,6 +68,38 @@ export function SessionPage() {
     );
   const s = session.data;
   const started = Date.parse(s.startsAt.utc) <= Date.now();
+  const volunteerName = firstNameOf(s.volunteerName, 'the volunteer');
+  if (s.status === 'booked' && !started && search.get('step') === 'cancel') {
+    const reasonError = noReason ? 'Enter why you need to cancel' : undefined;
+    return (
+      <ConfirmCancel
+        title="Are you sure you want to cancel this session?"
+        back={here}
+        error={cancel.error}
+        busy={cancel.isPending}
+        fieldErrors={reasonError ? [{ href: 'reason', message: reasonError }] : []}
+        field={
+          <Textarea
+            id="reason"
+            label="Why do you need to cancel?"
+            hint={`${volunteerName} sees this. Keep it short and leave out anything private.`}
+            rows={3}
+            error={reasonError}
+            value={reason}
+            onChange={setReason}
+          />
+        }
+        onConfirm={() => {
+          setNoReason(!reason.trim());
+          if (reason.trim())
+            cancel.mutate(reason.trim(), { onSuccess: () => navigate(`${here}?cancelled=1`) });
+        }}
+      >
+        Your session on {formatZoned(s.startsAt.utc, zone)} will be cancelled. We will text{' '}
+        {volunteerName} to say you had to cancel, and they can choose another time.
+      </ConfirmCancel>
+    );
+  }
   const errors = [
     ...(missing ? [{ href: 'outcome', message: 'Select how the session went' }] : []),
     ...(outcome.error ? [{ href: 'outcome', message: problemMessage(outcome.error) }] : []),
@@ -72,14 +108,24 @@ export function SessionPage() {
     <Page title={title} back="/therapist" hasError={errors.length > 0}>
       <ErrorSummary errors={errors} />
       {outcome.isSuccess && <Success>Recorded. Thank you.</Success>}
+      {search.get('cancelled') === '1' && s.status === 'cancelled' && (
+        <Success>The session is cancelled. We have told {volunteerName}.</Success>
+      )}
       <SummaryList
         rows={[
           {
             key: 'When',
             value: `${formatZoned(s.startsAt.utc, zone)} to ${formatZoned(s.endsAt.utc, zone)}`,
           },
+          ...(s.volunteerName ? [{ key: 'With', value: s.volunteerName }] : []),
           { key: 'How', value: MODALITY[s.modality] },
+          ...(s.status === 'booked'
+            ? [{ key: 'How to join', value: <HowToJoin session={s} reader="therapist" /> }]
+            : []),
           { key: 'Status', value: <Tag>{STATUS[s.status]}</Tag> },
+          ...(s.status === 'cancelled' && s.cancelReason
+            ? [{ key: 'Reason given', value: s.cancelReason }]
+            : []),
           ...(s.attendance
             ? [{ key: 'Volunteer’s answer', value: <Attendance session={s} zone={zone} /> }]
             : []),
@@ -127,7 +173,13 @@ export function SessionPage() {
         </form>
       )}
       {s.status === 'booked' && !started && (
-        <p className="govuk-body">You can record how it went once the session has started.</p>
+        <>
+          <p className="govuk-body">You can record how it went once the session has started.</p>
+          <WhatHappensNext session={s} reader="therapist" />
+          <Button type="button" variant="warning" onClick={() => navigate(`${here}?step=cancel`)}>
+            Cancel this session
+          </Button>
+        </>
       )}
     </Page>
   );

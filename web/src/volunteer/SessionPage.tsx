@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMe } from '../account/useMe';
 import { api, download, problemMessage } from '../api/client';
@@ -10,9 +10,18 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatZoned } from '../time/formatZoned';
+import { HowToJoin } from '../sessions/HowToJoin';
+import { useCancelSession, useSession } from '../sessions/queries';
+import { WhatHappensNext } from '../sessions/WhatHappensNext';
 import { SlotPicker } from './SlotPicker';
 
 const HOW = { video: 'Video call', phone: 'Phone call', in_person: 'In person' };
+const STATUS = {
+  booked: 'Booked',
+  completed: 'Took place',
+  no_show: 'Did not attend',
+  cancelled: 'Cancelled',
+};
 
 /** One session: when (with its zone), add to calendar, move it, cancel it. */
 export function SessionPage() {
@@ -22,12 +31,7 @@ export function SessionPage() {
   const zone = me.data?.timezone;
   const [moving, setMoving] = useState(false);
   const [notice, setNotice] = useState(search.get('booked') ? 'Your session is booked.' : '');
-  const session = useQuery({
-    queryKey: ['session', id, zone],
-    enabled: !!zone,
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/sessions/{id}', { params: { path: { id }, query: { tz: zone } } })),
-  });
+  const session = useSession(id, zone);
   // Refetch first, then say it: the notice never stands next to the old time.
   const refresh = async (message: string) => {
     await queryClient.invalidateQueries({ queryKey: ['session', id] });
@@ -45,19 +49,17 @@ export function SessionPage() {
       ),
     onSuccess: () => refresh('Your session has moved.'),
   });
-  const cancel = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/v1/sessions/{id}/cancel', {
-          params: { path: { id } },
-          body: { reason: 'Cancelled by the volunteer' },
-        }),
-      ),
-    onSuccess: async () => {
-      await refresh('Your session is cancelled.');
-      navigate('/volunteer');
-    },
-  });
+  const cancelSession = useCancelSession(id);
+  const cancel = {
+    ...cancelSession,
+    mutate: () =>
+      cancelSession.mutate('Cancelled by the volunteer', {
+        onSuccess: () => {
+          // The lists are read afresh by the mutation; home shows the session is gone.
+          navigate('/volunteer');
+        },
+      }),
+  };
   const s = session.data;
   if (s && zone && s.status === 'booked' && search.get('step') === 'cancel') {
     return (
@@ -83,10 +85,20 @@ export function SessionPage() {
           <SummaryList
             rows={[
               { key: 'When', value: formatZoned(s.startsAt.utc, zone) },
+              ...(s.therapistName ? [{ key: 'With', value: s.therapistName }] : []),
               { key: 'How', value: HOW[s.modality] },
-              { key: 'Status', value: <Tag>{s.status}</Tag> },
+              ...(s.status === 'booked'
+                ? [{ key: 'How to join', value: <HowToJoin session={s} reader="volunteer" /> }]
+                : []),
+              { key: 'Status', value: <Tag>{STATUS[s.status]}</Tag> },
+              ...(s.status === 'cancelled' && s.cancelledBy === s.therapistId && s.cancelReason
+                ? [{ key: 'Their reason', value: s.cancelReason }]
+                : []),
             ]}
           />
+          {s.status === 'booked' && Date.parse(s.startsAt.utc) > Date.now() && (
+            <WhatHappensNext session={s} reader="volunteer" />
+          )}
           {s.status === 'booked' && (
             <ButtonGroup>
               <Button

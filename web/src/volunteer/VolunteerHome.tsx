@@ -6,6 +6,7 @@ import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
 import { useOpenSessionRequest, useSessions } from '../sessions/queries';
+import { firstNameOf } from '../sessions/HowToJoin';
 import { BuddySection } from './BuddySection';
 
 const PHASE = {
@@ -23,6 +24,11 @@ export function VolunteerHome() {
   const used = sessions.data?.items.find((s) => s.status === 'completed' || s.status === 'no_show');
   const asked = useOpenSessionRequest();
   const withdrawn = useLocation().search.get('withdrawn') === '1';
+  // The session the therapist had to cancel, whose request came back to the volunteer.
+  const cancelledForMe = sessions.data?.items.find(
+    (s) =>
+      s.status === 'cancelled' && s.cancelledBy === s.therapistId && s.requestId === asked.data?.id,
+  );
 
   return (
     <Page title={`Hello ${me.data?.name ?? ''}`.trim()}>
@@ -45,7 +51,14 @@ export function VolunteerHome() {
               Your free session: used on {formatZoned(used.startsAt.utc, zone!)}.
             </p>
           )}
-          {!booked && asked.data && (
+          {!booked && asked.data && cancelledForMe && (
+            <p className="govuk-body">
+              {firstNameOf(cancelledForMe.therapistName, 'The person you booked with')} had to
+              cancel your session on {formatZoned(cancelledForMe.startsAt.utc, zone!)}.{' '}
+              <Link to={`/volunteer/requests/${asked.data.id}`}>Choose another time</Link>
+            </p>
+          )}
+          {!booked && asked.data && !cancelledForMe && (
             <p className="govuk-body">
               You asked for your session on {formatZoned(asked.data.createdAt, zone!)}, for{' '}
               {formatDate(asked.data.notBefore.slice(0, 10))} to{' '}
