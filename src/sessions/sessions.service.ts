@@ -7,7 +7,9 @@ import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events.service';
+import { firstName } from '../common/first-name';
 import { decodeCursor, toPage } from '../common/pagination';
+import type { CoveredSession } from '../availability/time-off-sessions';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
@@ -244,6 +246,59 @@ export class SessionsService {
     const sessions = await this.repo.futureBooked(userId, this.clock.now(), side, em);
     for (const session of sessions) await this.cancelSession(session, null, reason, em);
     return sessions.length;
+  }
+
+  /**
+   * The therapist's booked sessions, not yet started, that overlap `range` (locked), with each
+   * volunteer's first name: what time off over `range` would cover. In the caller's transaction.
+   */
+  async coveredByTimeOff(
+    therapistId: string,
+    range: { from: Date; to: Date },
+    em: EntityManager,
+  ): Promise<CoveredSession[]> {
+    const sessions = await this.repo.bookedOverlapping(therapistId, range, this.clock.now(), em);
+    const people = await this.identity.getMany(
+      sessions.map((s) => s.volunteerId),
+      em,
+    );
+    return sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      volunteerFirstName: firstName(people.get(s.volunteerId)?.name),
+    }));
+  }
+
+  /**
+   * The therapist cancels these sessions for time off, in the caller's transaction, as `cancel`
+   * does one: the volunteer is told by text, their request reopens, each is audited. Only the
+   * therapist's own booked sessions that have not started; others are left alone.
+   */
+  async cancelForTimeOff(
+    actor: Actor,
+    ids: string[],
+    reason: string,
+    em: EntityManager,
+  ): Promise<void> {
+    const now = this.clock.now();
+    for (const id of ids) {
+      const session = await this.repo.findSession(id, true, em);
+      if (!session || session.therapistId !== actor.id) continue;
+      if (session.status !== SessionStatus.Booked || session.startsAt <= now) continue;
+      await this.cancelSession(session, actor.id, reason, em);
+      await this.requests.lockVolunteer(session.volunteerId, em);
+      await this.requests.reopen(session.requestId, session.volunteerId, now, em);
+      await this.audit.record(
+        {
+          actor,
+          action: 'session.cancelled',
+          target: { type: 'session', id },
+          details: { reason },
+        },
+        em,
+      );
+    }
   }
 
   /** Frees the slot and the volunteer's entitlement; the invite's SEQUENCE moves on. */
