@@ -6,6 +6,7 @@ import { DateInput, emptyDate, toIsoDate } from '../components/DateInput';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { formatDate, formatZoned, zoneLabel } from '../time/formatZoned';
 import type { CoveredSessionChoice } from '../availability/queries';
+import { TIME_INPUT_CLASS } from './AvailabilityEditor';
 
 type Exception = Schemas['AvailabilityExceptionView'];
 
@@ -192,7 +193,7 @@ export function ExceptionsEditor({ zone, exceptions, save, remove }: ExceptionsE
                 </label>
                 <input
                   id="exception-start"
-                  className="govuk-input govuk-input--width-10"
+                  className={TIME_INPUT_CLASS}
                   type="time"
                   value={start}
                   onChange={(e) => setStart(e.target.value)}
@@ -204,7 +205,7 @@ export function ExceptionsEditor({ zone, exceptions, save, remove }: ExceptionsE
                 </label>
                 <input
                   id="exception-end"
-                  className="govuk-input govuk-input--width-10"
+                  className={TIME_INPUT_CLASS}
                   type="time"
                   value={end}
                   onChange={(e) => setEnd(e.target.value)}
