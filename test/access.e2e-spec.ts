@@ -18,6 +18,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/me/availability': 'buddy,therapist',
   'PUT /v1/me/availability': 'buddy,therapist',
   'POST /v1/me/availability/exceptions': 'buddy,therapist',
+  'POST /v1/me/availability/time-off': 'buddy,therapist',
   'DELETE /v1/me/availability/exceptions/{id}': 'buddy,therapist',
   'GET /v1/therapists/{id}/slots': 'any signed-in',
   'GET /v1/people': 'coordinator',

@@ -22,6 +22,7 @@ export const AUDIT_CHANGES = {
   'auth.refresh_reused': 'account',
   'availability.exception_removed': 'availability_exception',
   'availability.exception_set': 'availability_exception',
+  'availability.time_off_set': 'account',
   'availability.weekly_replaced': 'account',
   'buddy_request.created': 'buddy_request',
   'buddy_request.lapsed': 'buddy_request',

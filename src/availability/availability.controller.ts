@@ -13,12 +13,12 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { AvailabilityExceptionDto, PutAvailabilityDto } from './dto/availability.dto';
+import { AvailabilityExceptionDto, PutAvailabilityDto, TimeOffDto } from './dto/availability.dto';
 import { SlotQuery } from './dto/slots.dto';
 import { MyAvailabilityService } from './my-availability.service';
 import { TherapistSlotsService } from './therapist-slots.service';
 import { SlotsView } from './slots.view';
-import { AvailabilityExceptionView, AvailabilityView } from './availability.view';
+import { AvailabilityExceptionView, AvailabilityView, TimeOffView } from './availability.view';
 
 @ApiTags('availability')
 @ApiBearerAuth()
@@ -46,7 +46,11 @@ export class AvailabilityController {
     return this.mine.replaceWeekly(actor, dto);
   }
 
-  /** Sets one date's exception: unavailable all day, or its own windows. Replaces any earlier one. */
+  /**
+   * Sets one date's exception: unavailable all day, or its own windows. Replaces any earlier one.
+   * Booked sessions it leaves outside availability: 409 `time-off-covers-sessions` listing them,
+   * unless `sessions` says `keep` or `cancel`.
+   */
   @Roles(Role.Therapist, Role.Buddy)
   @ApiProblems(409)
   @Post('me/availability/exceptions')
@@ -55,6 +59,19 @@ export class AvailabilityController {
     @Body() dto: AvailabilityExceptionDto,
   ): Promise<AvailabilityExceptionView> {
     return this.mine.setException(actor, dto);
+  }
+
+  /**
+   * Time off from `from` to `to` (both included, in your availability zone): each date becomes
+   * unavailable, replacing its exception, in one go. Booked sessions inside it: 409
+   * `time-off-covers-sessions` listing them (id, start, volunteer's first name), unless `sessions`
+   * says `keep` or `cancel` (each volunteer is told by text, and may choose again).
+   */
+  @Roles(Role.Therapist, Role.Buddy)
+  @ApiProblems(409)
+  @Post('me/availability/time-off')
+  setTimeOff(@CurrentActor() actor: Actor, @Body() dto: TimeOffDto): Promise<TimeOffView> {
+    return this.mine.setTimeOff(actor, dto);
   }
 
   /** Removes one of your exceptions; the date follows the weekly windows again. */

@@ -136,6 +136,41 @@ export class AvailabilityRepository {
     return rows.length > 0;
   }
 
+  /** Locks the schedule row of `userId` and answers its zone; null when no availability is set. */
+  async lockZone(userId: string, em: EntityManager): Promise<string | null> {
+    const rows: Array<{ timezone: string }> = await em.query(
+      `SELECT timezone FROM availability_schedule WHERE user_id = $1 FOR UPDATE`,
+      [userId],
+    );
+    return rows[0]?.timezone ?? null;
+  }
+
+  /**
+   * Closes every date from `from` to `to` (both included): one exception with no windows each,
+   * replacing the exceptions already on those dates. Two statements, whatever the number of days.
+   */
+  async closeDates(
+    userId: string,
+    from: string,
+    to: string,
+    em: EntityManager,
+  ): Promise<StoredException[]> {
+    const rows: Array<{ id: string; date: string }> = await em.query(
+      `INSERT INTO availability_exception (user_id, date)
+       SELECT $1, d::date FROM generate_series($2::date, $3::date, interval '1 day') AS d
+       ON CONFLICT (user_id, date) DO UPDATE SET date = EXCLUDED.date
+       RETURNING id, to_char(date, 'YYYY-MM-DD') AS date`,
+      [userId, from, to],
+    );
+    await em.query(
+      `DELETE FROM availability_exception_window WHERE exception_id = ANY ($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    );
+    return rows
+      .map((r) => ({ id: r.id, date: r.date, windows: [] }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   /** Sets the exception of one date (replacing any earlier one); no windows closes the date. */
   async setException(
     userId: string,

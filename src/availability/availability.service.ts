@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { availabilityConfig } from '../../config/configuration';
+import { Actor } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { Interval, Range } from '../common/time/interval';
 import { isoDate } from '../common/time/wall-clock';
@@ -15,6 +16,7 @@ import {
   toAvailability,
 } from './availability.repository';
 import { BusyInterval, BusySource } from './busy-source';
+import { CoveredSession, TimeOffSessions } from './time-off-sessions';
 
 import { availabilityIntervals, freeStarts, SessionRules, whyUnbookable } from './slots';
 
@@ -49,6 +51,7 @@ export interface TherapistSlots {
 @Injectable()
 export class AvailabilityService {
   private readonly busySources: BusySource[] = [];
+  private readonly timeOffSessions: TimeOffSessions[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,6 +64,34 @@ export class AvailabilityService {
 
   registerBusySource(source: BusySource): void {
     this.busySources.push(source);
+  }
+
+  registerTimeOffSessions(source: TimeOffSessions): void {
+    this.timeOffSessions.push(source);
+  }
+
+  /** The booked sessions of `therapistId` that time off over `range` would cover, soonest first. */
+  async coveredSessions(
+    therapistId: string,
+    range: Range,
+    em: EntityManager,
+  ): Promise<CoveredSession[]> {
+    const found: CoveredSession[] = [];
+    for (const source of this.timeOffSessions) {
+      found.push(...(await source.covered(therapistId, range, em)));
+    }
+    return found.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  /** Cancels sessions `coveredSessions` found, in the caller's transaction. */
+  async cancelCoveredSessions(
+    actor: Actor,
+    ids: string[],
+    reason: string,
+    em: EntityManager,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    for (const source of this.timeOffSessions) await source.cancel(actor, ids, reason, em);
   }
 
   /** Free start times in [from, to) of each therapist among `userIds` (an empty list when none). */

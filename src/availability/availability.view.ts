@@ -1,3 +1,5 @@
+import { ZonedTimeView } from '../common/time/zoned-time.view';
+
 export class WindowView {
   /** `HH:mm` */
   start!: string;
@@ -25,4 +27,26 @@ export class AvailabilityView {
   weekly!: WeeklyWindowView[];
   /** Every date exception, by date. */
   exceptions!: AvailabilityExceptionView[];
+}
+
+/** A booked session inside time off, as the 409 `time-off-covers-sessions` lists it. */
+export class CoveredSessionView {
+  id!: string;
+  /** In the availability zone. */
+  startsAt!: ZonedTimeView;
+  endsAt!: ZonedTimeView;
+  /** The volunteer's first name; null once their data was erased. */
+  volunteerFirstName!: string | null;
+}
+
+export class TimeOffView {
+  /** Local dates `YYYY-MM-DD`, both included. */
+  from!: string;
+  to!: string;
+  /** One unavailable exception per date, by date. */
+  exceptions!: AvailabilityExceptionView[];
+  /** Sessions inside the time off that were cancelled (`sessions: cancel`). */
+  cancelledSessionIds!: string[];
+  /** Sessions inside the time off that stay booked (`sessions: keep`). */
+  keptSessionIds!: string[];
 }

@@ -15,7 +15,7 @@ const SESSION_CONSENTS: string[] = [
 
 /**
  * Where sessions plug into the rest of the service: the therapists' busy times for free-slot
- * search, consent withdrawal, and the person's export and erasure.
+ * search, the booked sessions a therapist's time off covers, consent withdrawal, and the person's export and erasure.
  */
 @Injectable()
 export class SessionsDataPart implements OnModuleInit {
@@ -30,6 +30,10 @@ export class SessionsDataPart implements OnModuleInit {
   onModuleInit(): void {
     this.availability.registerBusySource({
       busy: (userIds, range, em) => this.repo.busyIntervals(userIds, range, em),
+    });
+    this.availability.registerTimeOffSessions({
+      covered: (therapistId, range, em) => this.sessions.coveredByTimeOff(therapistId, range, em),
+      cancel: (actor, ids, reason, em) => this.sessions.cancelForTimeOff(actor, ids, reason, em),
     });
 
     this.events.on('consent.withdrawn', async ({ userId, purpose }, em) => {

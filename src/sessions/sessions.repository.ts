@@ -154,6 +154,24 @@ export class SessionsRepository {
     );
   }
 
+  /** The therapist's booked sessions starting after `now` that overlap `range`, locked. */
+  bookedOverlapping(
+    therapistId: string,
+    range: { from: Date; to: Date },
+    now: Date,
+    em: EntityManager,
+  ): Promise<Session[]> {
+    return em
+      .createQueryBuilder(Session, 's')
+      .where('s.therapist_id = :therapistId', { therapistId })
+      .andWhere('s.status = :booked', { booked: SessionStatus.Booked })
+      .andWhere('s.starts_at > :now', { now })
+      .andWhere('s.starts_at < :to AND s.ends_at > :from', range)
+      .orderBy('s.starts_at')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** Booked sessions starting after `now` where the person is the volunteer (or either side). */
   futureBooked(
     userId: string,

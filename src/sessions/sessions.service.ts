@@ -7,7 +7,10 @@ import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-error';
 import { DomainEvents } from '../common/domain-events.service';
+import { firstName } from '../common/first-name';
 import { decodeCursor, toPage } from '../common/pagination';
+import type { CoveredSession } from '../availability/time-off-sessions';
+import { IdentityService } from '../identity/identity.service';
 import { sessionEvent } from './book-session.service';
 import { SessionListQuery } from './dto/session.dto';
 import { SessionDetailsService } from './session-details.service';
@@ -41,6 +44,7 @@ export class SessionsService {
     private readonly repo: SessionsRepository,
     private readonly requests: OpenSessionRequestsRepository,
     private readonly sessionDetails: SessionDetailsService,
+    private readonly identity: IdentityService,
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -153,14 +157,7 @@ export class SessionsService {
       if (actor.role !== Role.Coordinator && session.startsAt <= this.clock.now()) {
         throw new SessionStartedError();
       }
-      await this.cancelSession(session, actor.id, reason, em);
-      // The volunteer's session comes back to them: their request opens again, to choose anew.
-      await this.requests.lockVolunteer(session.volunteerId, em);
-      await this.requests.reopen(session.requestId, session.volunteerId, this.clock.now(), em);
-      await this.audit.record(
-        { actor, action: 'session.cancelled', target: { type: 'session', id } },
-        em,
-      );
+      await this.cancelAndGiveBack(actor, session, reason, em);
       return toSessionView(
         session,
         actor.timezone,
@@ -260,6 +257,67 @@ export class SessionsService {
     const sessions = await this.repo.futureBooked(userId, this.clock.now(), side, em);
     for (const session of sessions) await this.cancelSession(session, null, reason, em);
     return sessions.length;
+  }
+
+  /**
+   * The therapist's booked sessions, not yet started, that overlap `range` (locked), with each
+   * volunteer's first name: what time off over `range` would cover. In the caller's transaction.
+   */
+  async coveredByTimeOff(
+    therapistId: string,
+    range: { from: Date; to: Date },
+    em: EntityManager,
+  ): Promise<CoveredSession[]> {
+    const sessions = await this.repo.bookedOverlapping(therapistId, range, this.clock.now(), em);
+    const people = await this.identity.getMany(
+      sessions.map((s) => s.volunteerId),
+      em,
+    );
+    return sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      volunteerFirstName: firstName(people.get(s.volunteerId)?.name),
+    }));
+  }
+
+  /**
+   * The therapist cancels these sessions for time off, in the caller's transaction, as `cancel`
+   * does one: the volunteer is told by text, their request reopens, each is audited. Only the
+   * therapist's own booked sessions that have not started; others are left alone.
+   */
+  async cancelForTimeOff(
+    actor: Actor,
+    ids: string[],
+    reason: string,
+    em: EntityManager,
+  ): Promise<void> {
+    const now = this.clock.now();
+    for (const id of ids) {
+      const session = await this.repo.findSession(id, true, em);
+      if (!session || session.therapistId !== actor.id) continue;
+      if (session.status !== SessionStatus.Booked || session.startsAt <= now) continue;
+      await this.cancelAndGiveBack(actor, session, reason, em);
+    }
+  }
+
+  /**
+   * A person cancels: the volunteer's session comes back to them (their request opens again, to
+   * choose anew), and the audit trail has it (ids only: the reason is the person's own words).
+   */
+  private async cancelAndGiveBack(
+    actor: Actor,
+    session: Session,
+    reason: string,
+    em: EntityManager,
+  ): Promise<void> {
+    await this.cancelSession(session, actor.id, reason, em);
+    await this.requests.lockVolunteer(session.volunteerId, em);
+    await this.requests.reopen(session.requestId, session.volunteerId, this.clock.now(), em);
+    await this.audit.record(
+      { actor, action: 'session.cancelled', target: { type: 'session', id: session.id } },
+      em,
+    );
   }
 
   /** Frees the slot and the volunteer's entitlement; the invite's SEQUENCE moves on. */

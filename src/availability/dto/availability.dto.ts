@@ -4,7 +4,9 @@ import {
   ArrayMinSize,
   Equals,
   IsArray,
+  IsIn,
   IsInt,
+  IsOptional,
   Max,
   Min,
   ValidateIf,
@@ -46,6 +48,13 @@ export class PutAvailabilityDto {
   weekly!: WeeklyWindowDto[];
 }
 
+/** What to do with booked sessions that the time off covers. */
+export const COVERED_SESSION_CHOICES = ['keep', 'cancel'] as const;
+export type CoveredSessionChoice = (typeof COVERED_SESSION_CHOICES)[number];
+
+const IsCoveredSessionChoice = () =>
+  IsIn(COVERED_SESSION_CHOICES, { message: 'sessions must be keep or cancel' });
+
 export class AvailabilityExceptionDto {
   /** Local date `YYYY-MM-DD` in your availability zone; replaces any exception already on it. */
   @IsLocalDate()
@@ -68,4 +77,32 @@ export class AvailabilityExceptionDto {
   @Type(() => TimeWindowDto)
   @HasNoOverlaps()
   windows?: TimeWindowDto[];
+
+  /**
+   * Booked sessions this exception leaves outside availability: `keep` them or `cancel` them
+   * (each volunteer is told by text). Without it, such sessions answer 409
+   * `time-off-covers-sessions` listing them, and nothing changes.
+   */
+  @IsOptional()
+  @IsCoveredSessionChoice()
+  sessions?: CoveredSessionChoice;
+}
+
+export class TimeOffDto {
+  /** First local date off, `YYYY-MM-DD` in your availability zone. */
+  @IsLocalDate()
+  from!: string;
+
+  /** Last local date off (included); at most 366 days from `from` to `to`. */
+  @IsLocalDate()
+  to!: string;
+
+  /**
+   * Booked sessions inside the time off: `keep` them or `cancel` them (each volunteer is told by
+   * text). Without it, such sessions answer 409 `time-off-covers-sessions` listing them, and
+   * nothing changes.
+   */
+  @IsOptional()
+  @IsCoveredSessionChoice()
+  sessions?: CoveredSessionChoice;
 }

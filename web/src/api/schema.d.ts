@@ -433,8 +433,34 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sets one date's exception: unavailable all day, or its own windows. Replaces any earlier one. */
+    /**
+     * Sets one date's exception: unavailable all day, or its own windows. Replaces any earlier one.
+     *     Booked sessions it leaves outside availability: 409 `time-off-covers-sessions` listing them,
+     *     unless `sessions` says `keep` or `cancel`.
+     */
     post: operations['AvailabilityController_addException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/availability/time-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Time off from `from` to `to` (both included, in your availability zone): each date becomes
+     *     unavailable, replacing its exception, in one go. Booked sessions inside it: 409
+     *     `time-off-covers-sessions` listing them (id, start, volunteer's first name), unless `sessions`
+     *     says `keep` or `cancel` (each volunteer is told by text, and may choose again).
+     */
+    post: operations['AvailabilityController_setTimeOff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1698,6 +1724,37 @@ export interface components {
       unavailable?: boolean;
       /** @description The date's windows, in place of its weekly ones. Give this or `unavailable`. */
       windows?: components['schemas']['TimeWindowDto'][];
+      /**
+       * @description Booked sessions this exception leaves outside availability: `keep` them or `cancel` them
+       *     (each volunteer is told by text). Without it, such sessions answer 409
+       *     `time-off-covers-sessions` listing them, and nothing changes.
+       * @enum {string}
+       */
+      sessions?: 'keep' | 'cancel';
+    };
+    TimeOffDto: {
+      /** @description First local date off, `YYYY-MM-DD` in your availability zone. */
+      from: string;
+      /** @description Last local date off (included); at most 366 days from `from` to `to`. */
+      to: string;
+      /**
+       * @description Booked sessions inside the time off: `keep` them or `cancel` them (each volunteer is told by
+       *     text). Without it, such sessions answer 409 `time-off-covers-sessions` listing them, and
+       *     nothing changes.
+       * @enum {string}
+       */
+      sessions?: 'keep' | 'cancel';
+    };
+    TimeOffView: {
+      /** @description Local dates `YYYY-MM-DD`, both included. */
+      from: string;
+      to: string;
+      /** @description One unavailable exception per date, by date. */
+      exceptions: components['schemas']['AvailabilityExceptionView'][];
+      /** @description Sessions inside the time off that were cancelled (`sessions: cancel`). */
+      cancelledSessionIds: string[];
+      /** @description Sessions inside the time off that stay booked (`sessions: keep`). */
+      keptSessionIds: string[];
     };
     ZonedTimeView: {
       /** @description ISO 8601 in UTC, e.g. `2027-03-20T16:00:00.000Z`. */
@@ -3858,6 +3915,75 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AvailabilityExceptionView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AvailabilityController_setTimeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TimeOffDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimeOffView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */

@@ -10,12 +10,14 @@ interface PageProps {
   /** Prefix the tab title with "Error: " while the page shows an error summary. */
   hasError?: boolean;
   back?: string;
+  /** A step back inside the page (the previous question) instead of the `back` link. */
+  onBack?: () => void;
   caption?: string;
   children: ReactNode;
 }
 
 /** One page: sets the tab title and moves focus to the heading, so screen readers hear each step. */
-export function Page({ title, hasError = false, back, caption, children }: PageProps) {
+export function Page({ title, hasError = false, back, onBack, caption, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${hasError ? 'Error: ' : ''}${title} – ${SERVICE_NAME}`;
@@ -25,10 +27,16 @@ export function Page({ title, hasError = false, back, caption, children }: PageP
   }, [title]);
   return (
     <>
-      {back && (
-        <Link to={back} className="govuk-back-link">
+      {onBack ? (
+        <button type="button" className="govuk-back-link app-back-button" onClick={onBack}>
           Back
-        </Link>
+        </button>
+      ) : (
+        back && (
+          <Link to={back} className="govuk-back-link">
+            Back
+          </Link>
+        )
       )}
       <main className="govuk-main-wrapper" id="main-content" role="main">
         <div className="govuk-grid-row">

@@ -4,8 +4,11 @@ import { Link } from '../app/router';
 export interface SummaryRow {
   key: string;
   value: ReactNode;
-  /** A "Change" link for check-your-answers pages. */
-  change?: { to: string; label: string };
+  /**
+   * A "Change" link for check-your-answers pages: to another page (`to`), or to a question of
+   * the same page (`onClick`, shown as a link).
+   */
+  change?: { label: string } & ({ to: string } | { onClick: () => void });
 }
 
 /** Check-your-answers and any key/value read-out. */
@@ -18,9 +21,15 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
           <dd className="govuk-summary-list__value">{row.value}</dd>
           {row.change && (
             <dd className="govuk-summary-list__actions">
-              <Link to={row.change.to}>
-                Change<span className="govuk-visually-hidden"> {row.change.label}</span>
-              </Link>
+              {'to' in row.change ? (
+                <Link to={row.change.to}>
+                  Change<span className="govuk-visually-hidden"> {row.change.label}</span>
+                </Link>
+              ) : (
+                <button type="button" className="app-link-button" onClick={row.change.onClick}>
+                  Change<span className="govuk-visually-hidden"> {row.change.label}</span>
+                </button>
+              )}
             </dd>
           )}
         </div>

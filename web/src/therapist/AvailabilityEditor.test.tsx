@@ -2,6 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AvailabilityEditor, validateWindows } from './AvailabilityEditor';
+import { ExceptionsEditor } from './ExceptionsEditor';
 
 afterEach(cleanup);
 
@@ -61,6 +62,36 @@ describe('AvailabilityEditor', { timeout: 30_000 }, () => {
     expect(onSave).not.toHaveBeenCalled();
     const link = screen.getByRole('link', { name: 'Tuesday window 1 must end after it starts' });
     expect(link.getAttribute('href')).toBe('#day-2-window-1-end');
+  });
+});
+
+describe('time boxes', () => {
+  // jsdom has no layout: the width is GOV.UK's width class; width-5 (10.8ex) showed "05:00" of
+  // "05:00 PM" in a 12-hour Chromium, width-10 holds the value and the clock button.
+  it('are wide enough for a 12-hour time ("05:00 PM"), in the week and on a day of its own', async () => {
+    const user = userEvent.setup();
+    render(
+      <AvailabilityEditor
+        timezone="Europe/London"
+        weekly={[{ weekday: 1, start: '09:00', end: '17:00' }]}
+        onSave={vi.fn()}
+      />,
+    );
+    const week = [
+      screen.getByLabelText('From (Monday window 1)'),
+      screen.getByLabelText('To (Monday window 1)'),
+    ];
+    cleanup();
+    render(
+      <ExceptionsEditor zone="Europe/London" exceptions={[]} save={vi.fn()} remove={vi.fn()} />,
+    );
+    await user.click(screen.getByLabelText(/Different hours on one day/));
+    const day = [screen.getByLabelText('From'), screen.getByLabelText('To')];
+    for (const box of [...week, ...day]) {
+      expect(box.getAttribute('type')).toBe('time');
+      expect(box.classList.contains('govuk-input--width-10')).toBe(true);
+      expect(box.className).not.toMatch(/width-[2-5]\b/);
+    }
   });
 });
 

@@ -24,6 +24,12 @@ interface Draft {
 }
 
 /** One window's inputs side by side, wrapping on a 360 px screen. */
+/**
+ * A time box wide enough for the whole value in a 12-hour browser ("05:00 PM" and the clock
+ * button), at 360 px too: GOV.UK's width-5 cut the AM/PM off.
+ */
+export const TIME_INPUT_CLASS = 'govuk-input govuk-input--width-10';
+
 const ROW = { display: 'flex', flexWrap: 'wrap', gap: '0 15px', alignItems: 'flex-end' } as const;
 
 let nextKey = 1;
@@ -147,7 +153,7 @@ export function AvailabilityEditor({ timezone, weekly, onSave, serverErrors = []
                         </span>
                       </label>
                       <input
-                        className={`govuk-input govuk-input--width-5${err(part) ? ' govuk-input--error' : ''}`}
+                        className={`${TIME_INPUT_CLASS}${err(part) ? ' govuk-input--error' : ''}`}
                         id={windowId(weekday, i, part)}
                         type="time"
                         step={300}

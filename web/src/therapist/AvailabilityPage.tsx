@@ -1,10 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, fieldErrors, problemMessage } from '../api/client';
-import { unwrap } from '../app/query';
+import { fieldErrors, problemMessage } from '../api/client';
+import {
+  setDayHours,
+  setTimeOff,
+  useMyAvailability,
+  useRemoveException,
+  useSaveWeekly,
+} from '../availability/queries';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { AvailabilityEditor } from './AvailabilityEditor';
-import { ExceptionsEditor } from './ExceptionsEditor';
+import { ExceptionsEditor, type DaysOffRequest } from './ExceptionsEditor';
 import { useMe } from '../account/useMe';
 
 /**
@@ -13,15 +18,9 @@ import { useMe } from '../account/useMe';
  */
 export function AvailabilityPage({ home = '/therapist' }: { home?: string }) {
   const me = useMe();
-  const client = useQueryClient();
-  const availability = useQuery({
-    queryKey: ['availability'],
-    queryFn: async () => unwrap(await api.GET('/v1/me/availability')),
-  });
-  const save = useMutation({
-    mutationFn: async (body: Parameters<typeof saveWeekly>[0]) => saveWeekly(body),
-    onSuccess: (data) => client.setQueryData(['availability'], data),
-  });
+  const availability = useMyAvailability();
+  const save = useSaveWeekly();
+  const remove = useRemoveException();
   const title = 'Your weekly hours';
   if (me.error || availability.error) {
     return (
@@ -52,7 +51,12 @@ export function AvailabilityPage({ home = '/therapist' }: { home?: string }) {
         onSave={(body) => save.mutateAsync(body).catch(() => undefined)}
         serverErrors={serverErrors}
       />
-      <ExceptionsEditor zone={zone} exceptions={availability.data.exceptions} />
+      <ExceptionsEditor
+        zone={zone}
+        exceptions={availability.data.exceptions}
+        save={saveDaysOff}
+        remove={(id) => remove.mutate(id)}
+      />
     </Page>
   );
 }
@@ -60,9 +64,12 @@ export function AvailabilityPage({ home = '/therapist' }: { home?: string }) {
 export const TherapistAvailability = () => <AvailabilityPage home="/therapist" />;
 export const BuddyAvailability = () => <AvailabilityPage home="/buddy" />;
 
-async function saveWeekly(body: {
-  timezone: string;
-  weekly: { weekday: number; start: string; end: string }[];
-}) {
-  return unwrap(await api.PUT('/v1/me/availability', { body }));
+function saveDaysOff(request: DaysOffRequest, sessions?: 'keep' | 'cancel') {
+  return request.kind === 'off'
+    ? setTimeOff({ from: request.from, to: request.to, sessions })
+    : setDayHours({
+        date: request.date,
+        windows: [{ start: request.start, end: request.end }],
+        sessions,
+      });
 }

@@ -9,12 +9,14 @@ import { Button } from '../components/Button';
 import { Checkboxes, Radios } from '../components/Choices';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
+import { useQuestionSteps } from '../components/questionSteps';
 import { SummaryList } from '../components/SummaryList';
 import { TextInput } from '../components/TextInput';
 import { WEEKDAYS } from '../therapist/AvailabilityEditor';
 import { zoneLabel } from '../time/formatZoned';
 
-type Step = 'channel' | 'windows' | 'check';
+const STEPS = ['channel', 'windows', 'check'] as const;
+type Step = (typeof STEPS)[number];
 const CHANNEL = { phone: 'By phone', skype: 'On Skype' };
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -27,7 +29,8 @@ export function AskBuddy() {
   useEffect(() => {
     if (asked) navigate(`/volunteer/buddy-requests/${asked.id}`, { replace: true });
   }, [asked]);
-  const [step, setStep] = useState<Step>('channel');
+  const steps = useQuestionSteps(STEPS);
+  const step = steps.step;
   const [channel, setChannel] = useState('');
   const [skype, setSkype] = useState('');
   const [days, setDays] = useState<string[]>([]);
@@ -80,8 +83,22 @@ export function AskBuddy() {
       });
       return;
     }
-    setStep(step === 'channel' ? 'windows' : 'check');
+    steps.next();
   }
+
+  const back = steps.back
+    ? () => {
+        setErrors([]);
+        steps.back?.();
+      }
+    : undefined;
+  const change = (to: Step, label: string) => ({
+    label,
+    onClick: () => {
+      setErrors([]);
+      steps.change(to);
+    },
+  });
 
   const error = (id: string) => errors.find((e) => e.href === id)?.message;
   const titles: Record<Step, string> = {
@@ -94,6 +111,7 @@ export function AskBuddy() {
       title={titles[step]}
       caption="Calls with a buddy"
       back="/volunteer"
+      onBack={back}
       hasError={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
@@ -162,22 +180,24 @@ export function AskBuddy() {
               {
                 key: 'How',
                 value: channel === 'skype' ? `On Skype (${skype.trim()})` : CHANNEL.phone,
+                change: change('channel', 'how your buddy calls you'),
               },
-              { key: 'Days', value: sortedDays.map((d) => WEEKDAYS[Number(d) - 1]).join(', ') },
-              { key: 'Times', value: `${start} to ${end} ${zone ? zoneLabel(zone) : ''}`.trim() },
+              {
+                key: 'Days',
+                value: sortedDays.map((d) => WEEKDAYS[Number(d) - 1]).join(', '),
+                change: change('windows', 'days'),
+              },
+              {
+                key: 'Times',
+                value: `${start} to ${end} ${zone ? zoneLabel(zone) : ''}`.trim(),
+                change: change('windows', 'times'),
+              },
             ]}
           />
         )}
         <Button disabled={ask.isPending || !zone}>
           {step === 'check' ? 'Ask for a buddy' : 'Continue'}
         </Button>
-        {step === 'check' && (
-          <p className="govuk-body">
-            <button type="button" className="app-link-button" onClick={() => setStep('channel')}>
-              Change your answers
-            </button>
-          </p>
-        )}
       </form>
     </Page>
   );

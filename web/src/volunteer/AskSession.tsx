@@ -9,12 +9,14 @@ import { Radios } from '../components/Choices';
 import { DateInput, emptyDate, toIsoDate, type DateParts } from '../components/DateInput';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
+import { useQuestionSteps } from '../components/questionSteps';
 import { SummaryList } from '../components/SummaryList';
 import { TextInput } from '../components/TextInput';
 import { formatDate } from '../time/formatZoned';
 import { useOpenSessionRequest } from '../sessions/queries';
 
-type Step = 'languages' | 'modality' | 'dates' | 'check';
+const STEPS = ['languages', 'modality', 'dates', 'check'] as const;
+type Step = (typeof STEPS)[number];
 const MODALITY = { video: 'Video call', phone: 'Phone call', in_person: 'In person' };
 
 /** Ask for the one free session: one question per page, then check your answers. Draft in memory. */
@@ -25,7 +27,8 @@ export function AskSession() {
   useEffect(() => {
     if (open.data) navigate(`/volunteer/requests/${open.data.id}`, { replace: true });
   }, [open.data]);
-  const [step, setStep] = useState<Step>('languages');
+  const steps = useQuestionSteps(STEPS);
+  const step = steps.step;
   const [languages, setLanguages] = useState<string | null>(null);
   const [modality, setModality] = useState('');
   const [from, setFrom] = useState<DateParts>(emptyDate);
@@ -75,8 +78,22 @@ export function AskSession() {
       });
       return;
     }
-    setStep(step === 'languages' ? 'modality' : step === 'modality' ? 'dates' : 'check');
+    steps.next();
   }
+
+  const back = steps.back
+    ? () => {
+        setErrors([]);
+        steps.back?.();
+      }
+    : undefined;
+  const change = (to: Step, label: string) => ({
+    label,
+    onClick: () => {
+      setErrors([]);
+      steps.change(to);
+    },
+  });
 
   const error = (id: string) => errors.find((e) => e.href === id)?.message;
   const titles: Record<Step, string> = {
@@ -90,6 +107,7 @@ export function AskSession() {
       title={titles[step]}
       caption="Your free session"
       back="/volunteer"
+      onBack={back}
       hasError={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
@@ -139,26 +157,24 @@ export function AskSession() {
               {
                 key: 'Languages',
                 value: codes.join(', '),
-                change: { to: '#', label: 'languages' },
+                change: change('languages', 'languages'),
               },
-              { key: 'How', value: MODALITY[modality as keyof typeof MODALITY] },
+              {
+                key: 'How',
+                value: MODALITY[modality as keyof typeof MODALITY],
+                change: change('modality', 'how you would like to talk'),
+              },
               {
                 key: 'Dates',
                 value: `${formatDate(toIsoDate(from)!)} to ${formatDate(toIsoDate(to)!)}`,
+                change: change('dates', 'dates'),
               },
-            ].map(({ change: _change, ...row }) => row)}
+            ]}
           />
         )}
         <Button disabled={ask.isPending}>
           {step === 'check' ? 'Ask for my session' : 'Continue'}
         </Button>
-        {step === 'check' && (
-          <p className="govuk-body">
-            <button type="button" className="app-link-button" onClick={() => setStep('languages')}>
-              Change your answers
-            </button>
-          </p>
-        )}
       </form>
     </Page>
   );

@@ -8,6 +8,7 @@ import { Button } from '../components/Button';
 import { Radios } from '../components/Choices';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
+import { useQuestionSteps } from '../components/questionSteps';
 import { Select } from '../components/Select';
 import { LoadError, Loading } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
@@ -16,7 +17,8 @@ import { WEEKDAYS } from '../therapist/AvailabilityEditor';
 import { formatZoned, zoneLabel } from '../time/formatZoned';
 import { matchReasons, overlapTime } from './buddyViews';
 
-type Step = 'buddy' | 'when' | 'check';
+const STEPS = ['buddy', 'when', 'check'] as const;
+type Step = (typeof STEPS)[number];
 type Match = Schemas['BuddyMatchView'];
 const CADENCE = { weekly: 'Every week', fortnightly: 'Every two weeks' };
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -32,7 +34,8 @@ export function ChooseBuddy() {
   const { id } = useParams();
   const me = useMe();
   const zone = me.data?.timezone;
-  const [step, setStep] = useState<Step>('buddy');
+  const steps = useQuestionSteps(STEPS);
+  const step = steps.step;
   const [buddyId, setBuddyId] = useState('');
   const [cadence, setCadence] = useState('weekly');
   const [weekday, setWeekday] = useState('');
@@ -89,8 +92,22 @@ export function ChooseBuddy() {
       });
       return;
     }
-    setStep(step === 'buddy' ? 'when' : 'check');
+    steps.next();
   }
+
+  const back = steps.back
+    ? () => {
+        setErrors([]);
+        steps.back?.();
+      }
+    : undefined;
+  const change = (to: Step, label: string) => ({
+    label,
+    onClick: () => {
+      setErrors([]);
+      steps.change(to);
+    },
+  });
 
   const error = (field: string) => errors.find((e) => e.href === field)?.message;
   const titles: Record<Step, string> = {
@@ -103,6 +120,7 @@ export function ChooseBuddy() {
       title={titles[step]}
       caption="Calls with a buddy"
       back="/volunteer"
+      onBack={back}
       hasError={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
@@ -168,11 +186,16 @@ export function ChooseBuddy() {
           {step === 'check' && chosen && (
             <SummaryList
               rows={[
-                { key: 'Buddy', value: chosen.name },
-                { key: 'How often', value: CADENCE[cadence as keyof typeof CADENCE] },
+                { key: 'Buddy', value: chosen.name, change: change('buddy', 'buddy') },
+                {
+                  key: 'How often',
+                  value: CADENCE[cadence as keyof typeof CADENCE],
+                  change: change('when', 'how often'),
+                },
                 {
                   key: 'When',
                   value: `${WEEKDAYS[Number(weekday) - 1]}s at ${time} ${zoneLabel(zone)}`,
+                  change: change('when', 'day and time'),
                 },
               ]}
             />
@@ -180,13 +203,6 @@ export function ChooseBuddy() {
           <Button disabled={pair.isPending}>
             {step === 'check' ? 'Start the calls' : 'Continue'}
           </Button>
-          {step !== 'buddy' && (
-            <p className="govuk-body">
-              <button type="button" className="app-link-button" onClick={() => setStep('buddy')}>
-                Choose another buddy
-              </button>
-            </p>
-          )}
         </form>
       )}
       {matches.data && (
