@@ -53,6 +53,8 @@ export interface NotificationRow {
   fallbackFrom: string | null;
   fallbackErrorCode: string | null;
   fallbackProviderMessageId: string | null;
+  /** The start of the session or call it is about (the payload's `startsAt`), if any. */
+  eventStartsAt: string | null;
   updatedAt: Date;
 }
 
@@ -69,7 +71,8 @@ const SENDING = NotificationStatus.Sending;
 const ROW_COLUMNS = `id, recipient_id AS "recipientId", channel, template, about, status,
   due_at AS "dueAt", sent_at AS "sentAt", attempts, last_error_code AS "lastErrorCode", reason,
   body, fallback_from AS "fallbackFrom", fallback_error_code AS "fallbackErrorCode",
-  fallback_provider_message_id AS "fallbackProviderMessageId", updated_at AS "updatedAt"`;
+  fallback_provider_message_id AS "fallbackProviderMessageId", updated_at AS "updatedAt",
+  payload->>'startsAt' AS "eventStartsAt"`;
 
 /**
  * The outbox's SQL, written out. Every state change is a guarded UPDATE (`WHERE status = ...`),

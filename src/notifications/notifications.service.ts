@@ -88,6 +88,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationView {
     channel: r.channel,
     template: r.template,
     about: r.about,
+    startsAt: r.eventStartsAt ? zonedTime(new Date(r.eventStartsAt), zone) : null,
     status: r.status,
     dueAt: zonedTime(r.dueAt, zone),
     sentAt: r.sentAt,

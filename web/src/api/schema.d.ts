@@ -1744,7 +1744,7 @@ export interface components {
     };
     MatchReasonView: {
       /** @enum {string} */
-      factor: 'timezone' | 'earliest' | 'language' | 'fairness';
+      factor: 'timezone' | 'language' | 'earliest' | 'fairness';
       weight: number;
       score: number;
       detail: string;
@@ -2224,8 +2224,13 @@ export interface components {
       id: string;
       channel: string;
       template: string;
-      /** @description What it is about, e.g. `session:<id>`. */
+      /** @description What it is about, e.g. `session:<id>` (a key for programs; pages say `template` in words). */
       about: string;
+      /**
+       * @description When the session or call it is about starts, in UTC and in the requested zone (or yours); null
+       *     for a text about no event (an alert, a vetting reminder).
+       */
+      startsAt: components['schemas']['ZonedTimeView'] | null;
       /** @enum {string} */
       status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled' | 'skipped';
       /** @description When it is (or was) due, in UTC and in the requested zone (or yours). */
