@@ -12,6 +12,7 @@ import { AppModule } from '../../src/app.module';
 import { Clock, SystemClock } from '../../src/common/clock';
 import { configureHttp } from '../../src/http';
 import type { TestApp } from '../app';
+import { internalTextOn } from './visible-words';
 
 /** Debian's chromium (apt-get install chromium); playwright-core never downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,6 +93,8 @@ export async function startBrowser(options: { clock?: Clock } = {}): Promise<Bro
         timezoneId: 'Europe/London',
       });
       contexts.push(context);
+      // The browser's today is the server's: pages decide from it when a date needs its year.
+      if (options.clock) await context.clock.install({ time: options.clock.now() });
       await context.route(/^https?:\/\/(?!localhost)/, (route) =>
         route.request().url().startsWith(EXIT_URL)
           ? route.fulfill({
@@ -112,6 +115,8 @@ export async function startBrowser(options: { clock?: Clock } = {}): Promise<Bro
         nodes: v.nodes.map((n) => n.target.join(' ')),
       }));
       expect(violations).toEqual([]);
+      // Every page every spec visits: no timestamp, internal key or language code reaches a person.
+      expect({ step, internal: await internalTextOn(page) }).toEqual({ step, internal: [] });
     },
     async screenshot(page, name) {
       mkdirSync(SCREENSHOTS, { recursive: true });

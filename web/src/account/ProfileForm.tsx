@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
+import { api, fieldErrors, problemError, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -71,7 +71,7 @@ export function useProfileForm(me: Me) {
         href,
         message,
       }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
+      setErrors(fields.length ? fields : [problemError(error)]);
     },
   });
   const submit = (found: FieldError[], input: () => ProfileInput) => {

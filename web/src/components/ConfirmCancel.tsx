@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { problemMessage } from '../api/client';
+import { problemError } from '../api/client';
 import { Link } from '../app/router';
 import { Button, ButtonGroup } from './Button';
 import { ErrorSummary } from './ErrorSummary';
@@ -32,7 +32,7 @@ export function ConfirmCancel({
 }: ConfirmCancelProps) {
   return (
     <Page title={title} back={back} hasError={!!error}>
-      {error ? <ErrorSummary errors={[{ href: '', message: problemMessage(error) }]} /> : null}
+      {error ? <ErrorSummary errors={[problemError(error)]} /> : null}
       <p className="govuk-body">{children}</p>
       <ButtonGroup>
         <Button type="button" variant="warning" disabled={busy} onClick={onConfirm}>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, fieldErrors, problemMessage } from '../api/client';
+import { api, fieldErrors, problemError } from '../api/client';
 import { unwrap } from '../app/query';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
@@ -40,8 +40,7 @@ export function AvailabilityPage({ home = '/therapist' }: { home?: string }) {
   const serverErrors = save.error
     ? Object.entries(fieldErrors(save.error)).map(([, message]) => ({ href: '', message }))
     : [];
-  if (save.error && serverErrors.length === 0)
-    serverErrors.push({ href: '', message: problemMessage(save.error) });
+  if (save.error && serverErrors.length === 0) serverErrors.push(problemError(save.error));
   return (
     <Page title={title} back={home} hasError={serverErrors.length > 0}>
       {save.isSuccess && <Success>Your weekly hours are saved.</Success>}

@@ -1,7 +1,8 @@
+import { languageList, MODALITY_WORDS } from '../words';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, openRequestOf, problemMessage, type Schemas } from '../api/client';
+import { api, openRequestOf, problemError, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -15,7 +16,7 @@ import { formatDate } from '../time/formatZoned';
 import { useOpenSessionRequest } from '../sessions/queries';
 
 type Step = 'languages' | 'modality' | 'dates' | 'check';
-const MODALITY = { video: 'Video call', phone: 'Phone call', in_person: 'In person' };
+const MODALITY = MODALITY_WORDS;
 
 /** Ask for the one free session: one question per page, then check your answers. Draft in memory. */
 export function AskSession() {
@@ -45,7 +46,7 @@ export function AskSession() {
       // Asked already (another tab, or before): back to that request rather than a second one.
       const open = openRequestOf(error);
       if (open) return navigate(`/volunteer/requests/${open}`);
-      setErrors([{ href: '', message: problemMessage(error) }]);
+      setErrors([problemError(error)]);
     },
   });
 
@@ -138,10 +139,10 @@ export function AskSession() {
             rows={[
               {
                 key: 'Languages',
-                value: codes.join(', '),
+                value: languageList(codes),
                 change: { to: '#', label: 'languages' },
               },
-              { key: 'How', value: MODALITY[modality as keyof typeof MODALITY] },
+              { key: 'How', value: MODALITY[modality] },
               {
                 key: 'Dates',
                 value: `${formatDate(toIsoDate(from)!)} to ${formatDate(toIsoDate(to)!)}`,

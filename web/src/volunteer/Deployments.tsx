@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
+import { api, fieldErrors, problemError, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -11,35 +11,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { Select } from '../components/Select';
 import { TextInput } from '../components/TextInput';
-
-/** Where volunteers are usually sent, as ISO 3166-1 codes; names come from the browser. */
-const COUNTRY_CODES = [
-  'BA',
-  'BE',
-  'CY',
-  'DE',
-  'ES',
-  'FR',
-  'GB',
-  'GR',
-  'IT',
-  'JO',
-  'LB',
-  'LY',
-  'MD',
-  'MK',
-  'MT',
-  'NL',
-  'PL',
-  'RS',
-  'TR',
-  'UA',
-];
-const countryNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
-const COUNTRIES = COUNTRY_CODES.map((code) => ({
-  value: code,
-  label: countryNames.of(code) ?? code,
-})).sort((a, b) => a.label.localeCompare(b.label));
+import { COUNTRIES } from '../words';
 
 /** Adds a deployment (where, from, to) to the volunteer's profile; the phase follows from the dates. */
 export function Deployments() {
@@ -63,7 +35,7 @@ export function Deployments() {
         href,
         message,
       }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
+      setErrors(fields.length ? fields : [problemError(error)]);
     },
   });
   const langs = languages ?? profile?.languages.join(', ') ?? 'en';

@@ -6,6 +6,7 @@ import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
 import { useOpenSessionRequest, useSessions } from '../sessions/queries';
+import { countryName, greetingName } from '../words';
 import { BuddySection } from './BuddySection';
 
 const PHASE = {
@@ -25,7 +26,9 @@ export function VolunteerHome() {
   const withdrawn = useLocation().search.get('withdrawn') === '1';
 
   return (
-    <Page title={`Hello ${me.data?.name ?? ''}`.trim()}>
+    <Page
+      title={`Hello ${greetingName({ name: me.data?.name, preferredName: profile?.preferredName })}`.trim()}
+    >
       {withdrawn && <Success>Your request is withdrawn. You can ask again at any time.</Success>}
       {me.isPending && <Loading />}
       {me.error && <LoadError error={me.error} />}
@@ -68,7 +71,7 @@ export function VolunteerHome() {
               </p>
               <SummaryList
                 rows={profile.deployments.map((d, i) => ({
-                  key: `${d.location}, ${d.country}`,
+                  key: `${d.location}, ${countryName(d.country)}`,
                   value: `${formatDate(d.startsOn)} to ${formatDate(d.endsOn)}`,
                   ...(i === 0 ? {} : {}),
                 }))}
