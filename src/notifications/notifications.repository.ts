@@ -424,6 +424,30 @@ export class NotificationsRepository {
     );
   }
 
+  /** One row, or null. */
+  async findOne(id: string, em: EntityManager): Promise<NotificationRow | null> {
+    const rows = await em.query<NotificationRow[]>(
+      `SELECT ${ROW_COLUMNS} FROM notification WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A failed row back to pending, due `now`, its attempts and error cleared: the worker sends it
+   * as a new text once the transaction commits. Null when the row is no longer failed.
+   */
+  async retryFailed(id: string, now: Date, em: EntityManager): Promise<DueRow | null> {
+    const [rows] = await em.query<[DueRow[], number]>(
+      `UPDATE notification SET status = 'pending', due_at = $2, attempts = 0, claimed_at = NULL,
+              last_error_code = NULL, reason = NULL, provider_message_id = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'failed'
+        RETURNING id, due_at AS "dueAt"`,
+      [id, now],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Everything sent or planned for a person, for their data export. */
   allFor(recipientId: string, em: EntityManager): Promise<NotificationRow[]> {
     return em.query<NotificationRow[]>(

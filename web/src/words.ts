@@ -109,6 +109,27 @@ export function textAbout(
   return TEXT_KINDS[text.template]?.(when) ?? 'A text about your support';
 }
 
+/** A text's kind as the coordinator reads it: "Session reminder". */
+const TEXT_NAMES: Record<string, string> = {
+  session_confirmation: 'Session confirmation',
+  session_reminder: 'Session reminder',
+  session_rescheduled: 'Session moved',
+  session_cancelled: 'Session cancelled',
+  session_cannot_attend: 'Volunteer cannot come',
+  call_reminder_buddy: 'Call reminder to the buddy',
+  call_reminder_volunteer: 'Call reminder to the volunteer',
+  call_moved: 'Call moved',
+  call_cancelled: 'Call called off',
+  pairing_flagged_alert: 'Concern alert',
+  urgent_concern_alert: 'Urgent concern alert',
+  vetting_expiring_warning: 'Registration check running out',
+  vetting_expiring_alert: 'Registration check alert',
+};
+
+export function textName(template: string): string {
+  return TEXT_NAMES[template] ?? 'Text';
+}
+
 /** Why a text was cancelled or not sent (the outbox's reason codes). */
 const TEXT_REASONS: Record<string, string> = {
   rescheduled: 'It was moved: a new text replaces it.',

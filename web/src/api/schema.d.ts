@@ -1001,6 +1001,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/notifications/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Coordinators: send a failed text again (back to pending, through the outbox); 409
+     *     `not-retryable` when it has not failed or the person may not be texted (no number, no SMS
+     *     consent, STOP). Audited.
+     */
+    post: operations['NotificationsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/twilio/status': {
     parameters: {
       query?: never;
@@ -6219,6 +6240,82 @@ export interface operations {
       };
       /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationAdminView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
