@@ -99,3 +99,13 @@ describe('formatZoned', () => {
     );
   });
 });
+
+describe('languages typed by a person', () => {
+  it('reads names or codes, most preferred first, and writes names back', async () => {
+    const { parseLanguages, languagesText } = await import('./words');
+    expect(parseLanguages('English, French (français), Ελληνικά')).toEqual(['en', 'fr', 'el']);
+    expect(parseLanguages('en fr, ar')).toEqual(['en', 'fr', 'ar']);
+    expect(parseLanguages('Klingon')).toEqual(['klingon']);
+    expect(languagesText(['en', 'fr'])).toBe('English, French');
+  });
+});

@@ -27,6 +27,63 @@ export function languageList(codes: readonly string[]): string {
   return listOf(codes.map(languageName));
 }
 
+/** Every ISO 639-1 code, as the API accepts them. */
+const LANGUAGE_CODES = (
+  'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da ' +
+  'de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ' +
+  'ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln ' +
+  'lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi ' +
+  'pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti ' +
+  'tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
+).split(' ');
+
+let byName: Map<string, string> | undefined;
+/** A language's code from its code, its English name or its own name ("French", "français"). */
+function languageCodeOf(text: string): string {
+  const key = text
+    .replace(/\(.*\)/, '')
+    .trim()
+    .toLowerCase();
+  if (LANGUAGE_CODES.includes(key)) return key;
+  byName ??= new Map(
+    LANGUAGE_CODES.flatMap((code) => {
+      const names = [englishLanguages.of(code)];
+      try {
+        names.push(new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code));
+      } catch {
+        // A code this browser cannot name in itself: its English name will do.
+      }
+      return names.filter((n): n is string => !!n).map((n) => [n.toLowerCase(), code] as const);
+    }),
+  );
+  return byName.get(key) ?? key;
+}
+
+/**
+ * What a person typed for their languages, most preferred first: names or codes, separated by
+ * commas ("English, French" or "en, fr"), as codes for the API. An unknown word stays as typed,
+ * for the API to refuse by field.
+ */
+export function parseLanguages(text: string): string[] {
+  return text
+    .split(',')
+    .flatMap((part) =>
+      /^\s*([a-z]{2}\s+)+[a-z]{2}\s*$/i.test(part) ? part.trim().split(/\s+/) : [part],
+    )
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(languageCodeOf);
+}
+
+/** "English, French": languages as a person types them back. */
+export function languagesText(codes: readonly string[]): string {
+  return codes.map((code) => englishLanguages.of(code) ?? code).join(', ');
+}
+
+/** The hint under every languages field. */
+export const LANGUAGES_HINT =
+  'Most preferred first, separated by commas, for example: English, French';
+
 /** "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -250,7 +307,7 @@ const FIELD_WORDS: Record<string, string> = {
   currentPassword: 'Enter your current password',
   phone: 'Enter a mobile number we can text, with the country code, for example +44 7911 123456',
   timezone: 'Choose a time zone from the list',
-  languages: 'Enter the languages you speak as two-letter codes, for example en, fr',
+  languages: 'Enter the languages you speak by name, for example English, French',
   organisation: 'Enter your organisation, or leave it empty',
   location: 'Enter the town or camp where you volunteer',
   country: 'Choose the country',

@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { TextInput } from '../components/TextInput';
 import { VettingStatus } from '../therapist/VettingStatus';
+import { parseLanguages } from '../words';
 import { useMe } from './useMe';
 
 type Me = Schemas['MeView'];
@@ -16,11 +17,7 @@ type ProfileInput =
   | Schemas['TherapistProfileInput']
   | Schemas['BuddyProfileInput'];
 
-export const splitLanguages = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean);
+export const splitLanguages = parseLanguages;
 
 const isZone = (zone: string) => {
   try {

@@ -1,4 +1,10 @@
-import { languageList, MODALITY_WORDS } from '../words';
+import {
+  languageList,
+  LANGUAGES_HINT,
+  languagesText,
+  MODALITY_WORDS,
+  parseLanguages,
+} from '../words';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
@@ -33,11 +39,8 @@ export function AskSession() {
   const [to, setTo] = useState<DateParts>(emptyDate);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
-  const langs = languages ?? profile?.languages.join(', ') ?? '';
-  const codes = langs
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((l) => l.toLowerCase());
+  const langs = languages ?? languagesText(profile?.languages ?? []);
+  const codes = parseLanguages(langs);
   const ask = useMutation({
     mutationFn: async (body: Schemas['CreateSessionRequestDto']) =>
       unwrap(await api.POST('/v1/session-requests', { body })),
@@ -99,7 +102,7 @@ export function AskSession() {
           <TextInput
             id="languages"
             label="Languages"
-            hint="Two-letter codes, most preferred first, for example: en, fr"
+            hint={LANGUAGES_HINT}
             value={langs}
             onChange={setLanguages}
             error={error('languages')}

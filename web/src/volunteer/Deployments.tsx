@@ -11,7 +11,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { Select } from '../components/Select';
 import { TextInput } from '../components/TextInput';
-import { COUNTRIES } from '../words';
+import { COUNTRIES, LANGUAGES_HINT, languagesText, parseLanguages } from '../words';
 
 /** Adds a deployment (where, from, to) to the volunteer's profile; the phase follows from the dates. */
 export function Deployments() {
@@ -38,7 +38,7 @@ export function Deployments() {
       setErrors(fields.length ? fields : [problemError(error)]);
     },
   });
-  const langs = languages ?? profile?.languages.join(', ') ?? 'en';
+  const langs = languages ?? languagesText(profile?.languages ?? ['en']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,10 +51,7 @@ export function Deployments() {
     if (!endsOn) missing.push({ href: 'to-day', message: 'Enter a real end date' });
     if (startsOn && endsOn && endsOn < startsOn)
       missing.push({ href: 'to-day', message: 'The end must be after the start' });
-    const codes = langs
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((l) => l.toLowerCase());
+    const codes = parseLanguages(langs);
     if (codes.length === 0)
       missing.push({ href: 'languages', message: 'Enter at least one language' });
     setErrors(missing);
@@ -112,7 +109,7 @@ export function Deployments() {
         <TextInput
           id="languages"
           label="Languages you speak"
-          hint="Two-letter codes, most preferred first, for example: en, fr"
+          hint={LANGUAGES_HINT}
           value={langs}
           onChange={setLanguages}
           error={error('languages')}
