@@ -34,6 +34,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/me/text-channel': 'any signed-in',
   'PUT /v1/me/text-channel': 'any signed-in',
   'GET /v1/notifications': 'coordinator',
+  'POST /v1/notifications/{id}/retry': 'coordinator',
   'POST /v1/auth/login': 'public',
   'POST /v1/auth/logout': 'public',
   'POST /v1/auth/refresh': 'public',

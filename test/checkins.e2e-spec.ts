@@ -218,13 +218,23 @@ describe('SSuN buddies: pairings and check-in calls', () => {
         activePairings: 0,
         maxActivePairings: 2,
         reasons: [
-          { factor: 'kind', weight: 0.4, score: 1, detail: 'therapist buddy, as asked' },
-          { factor: 'fairness', weight: 0.3, score: 1, detail: '0 of 2 places taken' },
+          {
+            factor: 'kind',
+            weight: 0.4,
+            score: 1,
+            detail: 'Is a qualified practitioner, as you asked',
+          },
+          {
+            factor: 'fairness',
+            weight: 0.3,
+            score: 1,
+            detail: 'Has room for 2 more people (0 of 2 places taken)',
+          },
           expect.objectContaining({ factor: 'overlap', weight: 0.2 }),
           expect.objectContaining({
             factor: 'language',
             weight: 0.1,
-            detail: 'Speaks eu of eu, en',
+            detail: 'Speaks Basque (euskara): 1 of the 2 languages you asked for',
           }),
         ],
       });
@@ -234,7 +244,7 @@ describe('SSuN buddies: pairings and check-in calls', () => {
           expect.objectContaining({
             factor: 'fairness',
             score: 0.5,
-            detail: '1 of 2 places taken',
+            detail: 'Has room for 1 more person (1 of 2 places taken)',
           }),
         ]),
       });

@@ -76,6 +76,19 @@ describe('identity', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('says what to do in words a person reads, not in codes (the web shows them verbatim)', async () => {
+    const res = await register({ ...valid(), timezone: 'Europe/Londres', phone: '07700 900' });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('Some answers need changing: each one below says how.');
+    const message = (field: string) =>
+      res.body.errors.find((e: { field: string }) => e.field === field)?.message;
+    expect(message('timezone')).toBe('Choose a time zone from the list, such as London or Athens');
+    expect(message('phone')).toBe(
+      'Enter a mobile number we can text, with the country code, for example +44 7911 123456',
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/IANA|E\.164/);
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413, as problem+json', async () => {
     const malformed = await t.http
       .post('/v1/auth/register')

@@ -447,6 +447,12 @@ describe('notifications: the outbox fills from domain events', () => {
           local: '2026-08-03T14:00:00+03:00',
           timezone: 'Europe/Athens',
         },
+        // What the page turns into "Reminder of your session on Mon 3 Aug": the event's start.
+        startsAt: {
+          utc: '2026-08-03T12:00:00.000Z',
+          local: '2026-08-03T15:00:00+03:00',
+          timezone: 'Europe/Athens',
+        },
         body: null,
       });
       const second = await t.http
@@ -493,6 +499,60 @@ describe('notifications: the outbox fills from domain events', () => {
           targetType: 'notification',
         }),
       ]);
+    });
+
+    it('lets a coordinator send a failed text again, through the outbox; refuses after STOP or a withdrawn consent', async () => {
+      const { volunteer, event } = await session('2026-08-10T12:00:00Z');
+      await publish(t, 'session.booked', event);
+      const coordinator = await createCoordinator(t);
+      const [row] = await t.db.query(
+        `UPDATE notification SET status = 'failed', last_error_code = '30003', attempts = 3
+          WHERE recipient_id = $1 AND template = 'session_confirmation' RETURNING id`,
+        [volunteer.id],
+      );
+      const [failedRow] = row as { id: string }[];
+      const retry = (id: string, who = coordinator) =>
+        t.http.post(`/v1/notifications/${id}/retry`).set(who.auth);
+
+      await retry(failedRow.id, volunteer).expect(403);
+      const again = await retry(failedRow.id).expect(200);
+      expect(again.body).toMatchObject({
+        id: failedRow.id,
+        status: 'pending',
+        attempts: 0,
+        lastErrorCode: null,
+        dueAt: clock.now().toISOString(),
+      });
+      const audit = await t.http
+        .get('/v1/audit')
+        .query({ target: failedRow.id })
+        .set(coordinator.auth)
+        .expect(200);
+      expect(audit.body.items).toContainEqual(
+        expect.objectContaining({ action: 'notification.retried', actorId: coordinator.id }),
+      );
+      // Not failed (any more): nothing to try again.
+      const twice = await retry(failedRow.id).expect(409);
+      expect(twice.body).toMatchObject({ type: '/problems/not-retryable', reason: 'not-failed' });
+      await retry(randomUUID()).expect(404);
+
+      const fail = () =>
+        t.db.query(`UPDATE notification SET status = 'failed' WHERE id = $1`, [failedRow.id]);
+      await fail();
+      await t.db.query(`INSERT INTO sms_opt_out (phone, source) VALUES ($1, 'stop-keyword')`, [
+        volunteer.phone,
+      ]);
+      const stopped = await retry(failedRow.id).expect(409);
+      expect(stopped.body).toMatchObject({ reason: 'opted-out' });
+      await t.db.query(`DELETE FROM sms_opt_out WHERE phone = $1`, [volunteer.phone]);
+      await smsConsent(t, volunteer.id, false);
+      const withdrawn = await retry(failedRow.id).expect(409);
+      expect(withdrawn.body).toMatchObject({ reason: 'no-consent' });
+      // Refusals change nothing.
+      const [still] = await t.db.query(`SELECT status FROM notification WHERE id = $1`, [
+        failedRow.id,
+      ]);
+      expect(still).toEqual({ status: 'failed' });
     });
   });
 });

@@ -117,11 +117,12 @@ describe('matching therapists to a session request', () => {
       res.body.items[i].reasons.find((r: { factor: string }) => r.factor === 'fairness');
     expect(fairness(0)).toMatchObject({
       score: 1,
-      detail: '0 pro bono sessions in 6 months (the least among those who fit: 0)',
+      detail:
+        'Has given 0 free sessions in the last 6 months, the fewest of those who fit, so it is their turn',
     });
     expect(fairness(1)).toMatchObject({
       score: 0.3333,
-      detail: '2 pro bono sessions in 6 months (the least among those who fit: 0)',
+      detail: 'Has given 2 free sessions in the last 6 months; some who fit have given fewer',
     });
   });
 

@@ -94,6 +94,9 @@ describe('therapy sessions', () => {
       expect(none.body).toMatchObject({
         type: '/problems/consent-missing',
         purpose: 'data_processing',
+        // Shown to the volunteer as it is: the consent by its title, and where to give it.
+        detail:
+          'First agree to “Keeping your details” on the page “What you have agreed to” in your account.',
       });
       await consent(t, v.id, [ConsentPurpose.DataProcessing], true);
       const one = await t.http

@@ -36,6 +36,7 @@ export const AUDIT_CHANGES = {
   'consent.withdrawn': 'account',
   'data.erased': 'account',
   'data.exported': 'account',
+  'notification.retried': 'notification',
   'pairing.created': 'pairing',
   'pairing.ended': 'pairing',
   'pairing.flagged': 'pairing',

@@ -106,7 +106,11 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof ValidationFailedException) {
     return {
-      ...fromStatus(400, 'The request has invalid fields.', 'validation-failed'),
+      ...fromStatus(
+        400,
+        'Some answers need changing: each one below says how.',
+        'validation-failed',
+      ),
       errors: error.fieldErrors,
     };
   }

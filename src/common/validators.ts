@@ -20,7 +20,7 @@ export function IsIanaZone(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: `${String(propertyName)} must be an IANA time zone such as Europe/London`,
+        message: 'Choose a time zone from the list, such as London or Athens',
         ...options,
       },
       validator: {
@@ -44,7 +44,8 @@ export function IsE164(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: `${String(propertyName)} must be a valid phone number in E.164 form, e.g. +447911123456`,
+        message:
+          'Enter a mobile number we can text, with the country code, for example +44 7911 123456',
         ...options,
       },
       validator: { validate: isE164 },
@@ -107,7 +108,7 @@ export function rule(
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export const IsLocalDate = (options?: ValidationOptions) =>
-  rule('isLocalDate', (p) => `${p} must be a date written YYYY-MM-DD`, isLocalDate, options);
+  rule('isLocalDate', () => 'Enter a real date', isLocalDate, options);
 
 /** An RFC 3339 instant that says its offset, e.g. 2027-03-20T18:00:00+02:00. */
 export const IsInstant = (options?: ValidationOptions) =>

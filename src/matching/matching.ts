@@ -30,9 +30,13 @@
  */
 import { DateTime } from 'luxon';
 import { offsetAt, zoneNamed } from '../common/time/wall-clock';
+import { dayAndTime, duration, languageList } from '../common/words';
 import type { BuddyKind } from '../people/people.types';
 
-/** One factor of a rank: its weight, its score (0..1) and a sentence saying why. */
+/**
+ * One factor of a rank: its weight, its score (0..1) and a sentence saying why, written for the
+ * volunteer who reads it ("2 hours behind you"): plain words, language names, no codes or zones.
+ */
 export interface MatchReason<F extends string = TherapistFactor | BuddyFactor> {
   factor: F;
   weight: number;
@@ -159,7 +163,7 @@ export function rankTherapists(candidates: MatchCandidate[], ctx: MatchContext):
       language: language(shared, ctx.languages),
       fairness: {
         score: (1 + least) / (1 + Math.max(0, c.recentSessions)),
-        detail: `${c.recentSessions} pro bono session${c.recentSessions === 1 ? '' : 's'} in ${FAIRNESS_MONTHS} months (the least among those who fit: ${least})`,
+        detail: fairnessWords(c.recentSessions, least),
       },
       timezone: timezone(first, c.timezone, ctx.volunteerTimezone),
     });
@@ -197,11 +201,11 @@ export function rankBuddies(need: BuddyNeed, candidates: BuddyCandidate[]): Rank
       kind: kind(candidate.kind, need.preferredKind),
       fairness: {
         score: 1 - candidate.activePairings / candidate.maxActivePairings,
-        detail: `${candidate.activePairings} of ${candidate.maxActivePairings} places taken`,
+        detail: placesWords(candidate.activePairings, candidate.maxActivePairings),
       },
       overlap: {
         score: need.windowMinutes > 0 ? clamp01(overlapMinutes / need.windowMinutes) : 0,
-        detail: `${hours(overlapMinutes)} of shared call windows`,
+        detail: `Free for ${duration(overlapMinutes)} of the times you gave`,
       },
       language: language(sharedLanguages, need.languages),
     });
@@ -230,7 +234,7 @@ function earliest(first: Date, ctx: MatchContext): Scored {
   const local = DateTime.fromJSDate(first, { zone: ctx.volunteerTimezone });
   return {
     score,
-    detail: `First free slot ${first.toISOString()} (${local.toFormat('ccc d LLL HH:mm')} ${ctx.volunteerTimezone})`,
+    detail: `First free time: ${dayAndTime(local, ctx.window.from)}, your time`,
   };
 }
 
@@ -238,27 +242,50 @@ function language(shared: string[], requested: string[]): Scored {
   const weight = (l: string) => 1 / (requested.indexOf(l) + 1);
   const total = requested.reduce((sum, l) => sum + weight(l), 0);
   const score = shared.reduce((sum, l) => sum + weight(l), 0) / total;
-  return { score, detail: `Speaks ${shared.join(', ')} of ${requested.join(', ')}` };
+  const all = shared.length === requested.length;
+  return {
+    score,
+    detail: all
+      ? `Speaks ${languageList(shared)}, as you asked`
+      : `Speaks ${languageList(shared)}: ${shared.length} of the ${requested.length} languages you asked for`,
+  };
 }
 
 function timezone(at: Date, therapistZone: string, volunteerZone: string): Scored {
   const offset = (zone: string) => offsetAt(zoneNamed(zone), at.getTime());
-  const hours = Math.abs(offset(therapistZone) - offset(volunteerZone)) / 60;
+  const minutes = offset(therapistZone) - offset(volunteerZone);
+  const hours = Math.abs(minutes) / 60;
   return {
     score: clamp01(1 - hours / 12),
     detail:
-      hours === 0
-        ? `Same UTC offset as you (${therapistZone})`
-        : `${hours} h from your time zone (${therapistZone})`,
+      minutes === 0
+        ? 'Their clock shows the same time as yours'
+        : `Their clock is ${duration(Math.abs(minutes))} ${minutes < 0 ? 'behind' : 'ahead of'} yours`,
   };
 }
 
+/** Who a buddy of each kind is, as the volunteer reads it. */
+const KIND_WORDS: Record<BuddyKind, string> = {
+  therapist: 'a qualified practitioner',
+  humanitarian: 'a humanitarian worker who has been in the field',
+};
+
 function kind(buddyKind: BuddyKind, preferred: BuddyKind | null): Scored {
-  if (preferred === null) return { score: 1, detail: `${buddyKind} buddy (no preference given)` };
+  const who = `Is ${KIND_WORDS[buddyKind]}`;
+  if (preferred === null) return { score: 1, detail: who };
   return preferred === buddyKind
-    ? { score: 1, detail: `${buddyKind} buddy, as asked` }
-    : { score: 0, detail: `${buddyKind} buddy (you asked for ${preferred})` };
+    ? { score: 1, detail: `${who}, as you asked` }
+    : { score: 0, detail: `${who} (you asked for ${KIND_WORDS[preferred]})` };
 }
 
-const hours = (minutes: number) =>
-  minutes % 60 === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+function fairnessWords(recent: number, least: number): string {
+  const given = `${recent} free session${recent === 1 ? '' : 's'} in the last ${FAIRNESS_MONTHS} months`;
+  return recent <= least
+    ? `Has given ${given}, the fewest of those who fit, so it is their turn`
+    : `Has given ${given}; some who fit have given fewer`;
+}
+
+function placesWords(taken: number, max: number): string {
+  const free = max - taken;
+  return `Has room for ${free} more ${free === 1 ? 'person' : 'people'} (${taken} of ${max} places taken)`;
+}

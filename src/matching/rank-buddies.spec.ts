@@ -87,10 +87,30 @@ describe('rankBuddies', () => {
       buddy('t', { kind: 'therapist', activePairings: 1, languages: ['el'] }),
     ]);
     expect(top.reasons).toEqual([
-      { factor: 'kind', weight: 0.4, score: 1, detail: 'therapist buddy, as asked' },
-      { factor: 'fairness', weight: 0.3, score: 0.5, detail: '1 of 2 places taken' },
-      { factor: 'overlap', weight: 0.2, score: 1, detail: '2 h of shared call windows' },
-      { factor: 'language', weight: 0.1, score: 0.3333, detail: 'Speaks el of en, el' },
+      {
+        factor: 'kind',
+        weight: 0.4,
+        score: 1,
+        detail: 'Is a qualified practitioner, as you asked',
+      },
+      {
+        factor: 'fairness',
+        weight: 0.3,
+        score: 0.5,
+        detail: 'Has room for 1 more person (1 of 2 places taken)',
+      },
+      {
+        factor: 'overlap',
+        weight: 0.2,
+        score: 1,
+        detail: 'Free for 2 hours of the times you gave',
+      },
+      {
+        factor: 'language',
+        weight: 0.1,
+        score: 0.3333,
+        detail: 'Speaks Greek (Ελληνικά): 1 of the 2 languages you asked for',
+      },
     ]);
     expect(top).toMatchObject({
       score: 0.4 + 0.15 + 0.2 + 0.0333,

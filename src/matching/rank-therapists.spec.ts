@@ -63,7 +63,7 @@ describe('rankTherapists', () => {
     expect(fairness(0).score).toBe(1);
     expect(fairness(1)).toMatchObject({
       score: 0.3333,
-      detail: `2 pro bono sessions in ${FAIRNESS_MONTHS} months (the least among those who fit: 0)`,
+      detail: `Has given 2 free sessions in the last ${FAIRNESS_MONTHS} months; some who fit have given fewer`,
     });
   });
 
@@ -81,7 +81,16 @@ describe('rankTherapists', () => {
     const tz = (r: typeof winter) => r.reasons.find((x) => x.factor === 'timezone')!;
     expect(tz(winter).score).toBeCloseTo(1 - 2 / 12, 4);
     expect(tz(summer).score).toBeCloseTo(1 - 2 / 12, 4);
-    expect(tz(winter).detail).toContain('2 h');
+    // Written from the reader's side: London is two hours behind a volunteer in Athens.
+    expect(tz(winter).detail).toBe('Their clock is 2 hours behind yours');
+    const [ahead] = rankTherapists([candidate('a', { timezone: 'Asia/Kolkata' })], athens);
+    expect(ahead.reasons.find((x) => x.factor === 'timezone')!.detail).toBe(
+      'Their clock is 3 hours 30 minutes ahead of yours',
+    );
+    const [same] = rankTherapists([candidate('x', { timezone: 'Europe/Athens' })], athens);
+    expect(same.reasons.find((x) => x.factor === 'timezone')!.detail).toBe(
+      'Their clock shows the same time as yours',
+    );
   });
 
   it('lets a much earlier slot outweigh one extra recent session', () => {
@@ -115,10 +124,14 @@ describe('rankTherapists', () => {
     ]);
     expect(r.reasons.find((x) => x.factor === 'fairness')).toMatchObject({
       score: 1,
-      detail: `1 pro bono session in ${FAIRNESS_MONTHS} months (the least among those who fit: 1)`,
+      detail: `Has given 1 free session in the last ${FAIRNESS_MONTHS} months, the fewest of those who fit, so it is their turn`,
     });
-    expect(r.reasons.find((x) => x.factor === 'earliest')!.detail).toContain(
-      '2027-03-02T09:00:00.000Z',
+    // The first free time on the reader's clock, in words: no ISO timestamp, no zone name.
+    expect(r.reasons.find((x) => x.factor === 'earliest')!.detail).toBe(
+      'First free time: Tue 2 Mar at 09:00, your time',
+    );
+    expect(r.reasons.find((x) => x.factor === 'language')!.detail).toBe(
+      'Speaks English and French (français), as you asked',
     );
     expect(r.nextSlots).toEqual(slots.slice(0, 5));
     const expected =

@@ -6,8 +6,13 @@ export class MyNotificationView {
   id!: string;
   channel!: string;
   template!: string;
-  /** What it is about, e.g. `session:<id>`. */
+  /** What it is about, e.g. `session:<id>` (a key for programs; pages say `template` in words). */
   about!: string;
+  /**
+   * When the session or call it is about starts, in UTC and in the requested zone (or yours); null
+   * for a text about no event (an alert, a vetting reminder).
+   */
+  startsAt!: ZonedTimeView | null;
   status!: NotificationStatus;
   /** When it is (or was) due, in UTC and in the requested zone (or yours). */
   dueAt!: ZonedTimeView;

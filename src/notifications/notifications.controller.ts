@@ -1,9 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
-import { MyNotificationPageView, NotificationAdminPageView } from './notification.view';
+import {
+  MyNotificationPageView,
+  NotificationAdminPageView,
+  NotificationAdminView,
+} from './notification.view';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -28,5 +33,21 @@ export class NotificationsController {
     @Query() query: NotificationsQuery,
   ): Promise<NotificationAdminPageView> {
     return this.notifications.list(actor, query);
+  }
+
+  /**
+   * Coordinators: send a failed text again (back to pending, through the outbox); 409
+   * `not-retryable` when it has not failed or the person may not be texted (no number, no SMS
+   * consent, STOP). Audited.
+   */
+  @Roles(Role.Coordinator)
+  @ApiProblems(409)
+  @Post('notifications/:id/retry')
+  @HttpCode(200)
+  retry(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<NotificationAdminView> {
+    return this.notifications.retry(actor, id);
   }
 }

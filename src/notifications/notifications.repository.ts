@@ -53,6 +53,8 @@ export interface NotificationRow {
   fallbackFrom: string | null;
   fallbackErrorCode: string | null;
   fallbackProviderMessageId: string | null;
+  /** The start of the session or call it is about (the payload's `startsAt`), if any. */
+  eventStartsAt: string | null;
   updatedAt: Date;
 }
 
@@ -69,7 +71,8 @@ const SENDING = NotificationStatus.Sending;
 const ROW_COLUMNS = `id, recipient_id AS "recipientId", channel, template, about, status,
   due_at AS "dueAt", sent_at AS "sentAt", attempts, last_error_code AS "lastErrorCode", reason,
   body, fallback_from AS "fallbackFrom", fallback_error_code AS "fallbackErrorCode",
-  fallback_provider_message_id AS "fallbackProviderMessageId", updated_at AS "updatedAt"`;
+  fallback_provider_message_id AS "fallbackProviderMessageId", updated_at AS "updatedAt",
+  payload->>'startsAt' AS "eventStartsAt"`;
 
 /**
  * The outbox's SQL, written out. Every state change is a guarded UPDATE (`WHERE status = ...`),
@@ -419,6 +422,30 @@ export class NotificationsRepository {
         ORDER BY due_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** One row, or null. */
+  async findOne(id: string, em: EntityManager): Promise<NotificationRow | null> {
+    const rows = await em.query<NotificationRow[]>(
+      `SELECT ${ROW_COLUMNS} FROM notification WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A failed row back to pending, due `now`, its attempts and error cleared: the worker sends it
+   * as a new text once the transaction commits. Null when the row is no longer failed.
+   */
+  async retryFailed(id: string, now: Date, em: EntityManager): Promise<DueRow | null> {
+    const [rows] = await em.query<[DueRow[], number]>(
+      `UPDATE notification SET status = 'pending', due_at = $2, attempts = 0, claimed_at = NULL,
+              last_error_code = NULL, reason = NULL, provider_message_id = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'failed'
+        RETURNING id, due_at AS "dueAt"`,
+      [id, now],
+    );
+    return rows[0] ?? null;
   }
 
   /** Everything sent or planned for a person, for their data export. */

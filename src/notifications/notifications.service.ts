@@ -1,15 +1,23 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { zonedTime } from '../common/time/zoned-time.view';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { DataRights } from '../common/data-rights.service';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { ConsentPurpose } from '../consent/consent-purpose';
+import { ConsentService } from '../consent/consent.service';
 import { IdentityService } from '../identity/identity.service';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { MyNotificationsQuery, NotificationsQuery } from './dto/notification.dto';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { MyNotificationView, NotificationAdminView } from './notification.view';
+import { NotificationStatus } from './notification-status';
+import { NotRetryableError } from './notifications.errors';
+import { OutboxCommitHook } from './outbox-commit-hook.service';
 
 const position = (r: NotificationRow) => ({ at: r.dueAt, id: r.id });
 
@@ -22,6 +30,10 @@ export class NotificationsService implements OnModuleInit {
     private readonly dataRights: DataRights,
     private readonly inbound: InboundMessagesRepository,
     private readonly identity: IdentityService,
+    private readonly consent: ConsentService,
+    private readonly commitHook: OutboxCommitHook,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -77,6 +89,37 @@ export class NotificationsService implements OnModuleInit {
     return toPage(rows, query.limit, position, toAdmin);
   }
 
+  /**
+   * Coordinators: a failed text goes back to the outbox as pending, due now, and the worker sends
+   * it once this commits. Refused (409) when it has not failed, or when the person may not be
+   * texted now: no number, no SMS consent, or opted out with STOP. Audited.
+   */
+  async retry(actor: Actor, id: string): Promise<NotificationAdminView> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.outbox.findOne(id, em);
+      if (!row) throw new NotFoundError('notification');
+      if (row.status !== NotificationStatus.Failed) throw new NotRetryableError('not-failed');
+      const phone = (await this.identity.find(row.recipientId, em))?.phone;
+      if (!phone) throw new NotRetryableError('no-phone');
+      if (!(await this.consent.hasConsent(row.recipientId, ConsentPurpose.SmsReminders, em)))
+        throw new NotRetryableError('no-consent');
+      if (await this.outbox.isOptedOut(phone, em)) throw new NotRetryableError('opted-out');
+      const due = await this.outbox.retryFailed(id, this.clock.now(), em);
+      if (!due) throw new NotRetryableError('not-failed');
+      this.commitHook.track([due], em);
+      await this.audit.record(
+        {
+          actor,
+          action: 'notification.retried',
+          target: { type: 'notification', id },
+          details: { lastErrorCode: row.lastErrorCode },
+        },
+        em,
+      );
+      return toAdmin((await this.outbox.findOne(id, em))!);
+    });
+  }
+
   private async exportFor(userId: string, em: EntityManager) {
     return (await this.outbox.allFor(userId, em)).map((r) => toMine(r, 'UTC'));
   }
@@ -88,6 +131,7 @@ function toMine(r: NotificationRow, zone: string): MyNotificationView {
     channel: r.channel,
     template: r.template,
     about: r.about,
+    startsAt: r.eventStartsAt ? zonedTime(new Date(r.eventStartsAt), zone) : null,
     status: r.status,
     dueAt: zonedTime(r.dueAt, zone),
     sentAt: r.sentAt,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Clock } from '../../src/common/clock';
 import { createTestApp, type TestApp } from '../app';
+import { internalTextOn } from './visible-words';
 
 /** Debian's chromium (apt-get install chromium); playwright-core never downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,6 +65,8 @@ export async function startBrowser(options: { clock?: Clock } = {}): Promise<Bro
         timezoneId: 'Europe/London',
       });
       contexts.push(context);
+      // The browser's today is the server's: pages decide from it when a date needs its year.
+      if (options.clock) await context.clock.install({ time: options.clock.now() });
       await context.route(/^https?:\/\/(?!localhost)/, (route) =>
         route.request().url().startsWith(EXIT_URL)
           ? route.fulfill({
@@ -84,6 +87,8 @@ export async function startBrowser(options: { clock?: Clock } = {}): Promise<Bro
         nodes: v.nodes.map((n) => n.target.join(' ')),
       }));
       expect(violations).toEqual([]);
+      // Every page every spec visits: no timestamp, internal key or language code reaches a person.
+      expect({ step, internal: await internalTextOn(page) }).toEqual({ step, internal: [] });
     },
     async screenshot(page, name) {
       mkdirSync(SCREENSHOTS, { recursive: true });

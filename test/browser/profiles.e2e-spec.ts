@@ -104,7 +104,10 @@ describe('web app: therapist and buddy profiles (browser)', () => {
 
     await page.reload();
     await profilePage(page);
-    await expect(page.getByLabel('Languages you work in').inputValue()).resolves.toBe('en, ar');
+    // Typed as codes, kept and shown back by name.
+    await expect(page.getByLabel('Languages you work in').inputValue()).resolves.toBe(
+      'English, Arabic',
+    );
     await expect(page.getByLabel('Sessions you can offer a month').inputValue()).resolves.toBe('5');
     await expect(
       page.getByLabel('Notice you need before a session, in hours').inputValue(),
@@ -147,8 +150,8 @@ describe('web app: therapist and buddy profiles (browser)', () => {
     await profilePage(page);
     await h.checkA11y(page, 'buddy profile');
 
-    // "english" passes the page's own check; the server wants two-letter codes and says so.
-    await page.getByLabel('Languages you speak').fill('english');
+    // "Klingon" passes the page's own check (names are read); the server knows no such language.
+    await page.getByLabel('Languages you speak').fill('Klingon');
     await saveByKeyboard(page);
     const summary = await errorSummary(page);
     await expect(summary.getByRole('link').count()).resolves.toBeGreaterThan(0);
@@ -172,7 +175,9 @@ describe('web app: therapist and buddy profiles (browser)', () => {
 
     await page.reload();
     await profilePage(page);
-    await expect(page.getByLabel('Languages you speak').inputValue()).resolves.toBe('en, el');
+    await expect(page.getByLabel('Languages you speak').inputValue()).resolves.toBe(
+      'English, Greek',
+    );
     await expect(
       page.getByLabel('How many volunteers you can support at once').inputValue(),
     ).resolves.toBe('3');

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
+import { api, fieldErrors, problemError, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { Link } from '../app/router';
 import { Button } from '../components/Button';
@@ -35,7 +35,7 @@ export function ConcernNew() {
         href,
         message,
       }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
+      setErrors(fields.length ? fields : [problemError(error)]);
     },
   });
 

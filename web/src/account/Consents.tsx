@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, download, problemMessage } from '../api/client';
+import { api, download, problemError } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { Link, useLocation } from '../app/router';
 import { Button } from '../components/Button';
@@ -58,9 +58,7 @@ export function Consents() {
   const state = new Map(mine.data?.purposes.map((p) => [p.purpose, p]));
   return (
     <Page title="What you have agreed to" hasError={!!choose.error}>
-      {choose.error && (
-        <ErrorSummary errors={[{ href: '', message: problemMessage(choose.error) }]} />
-      )}
+      {choose.error && <ErrorSummary errors={[problemError(choose.error)]} />}
       {done && (
         <Success>
           {done.granted ? 'You agreed to' : 'You withdrew'} “{done.title}”.{' '}

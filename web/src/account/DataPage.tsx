@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { forget } from '../api/auth';
-import { api, download, problemMessage } from '../api/client';
+import { api, download, problemError } from '../api/client';
 import { queryClient } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -18,7 +18,7 @@ export function DataPage() {
     try {
       await download('/v1/me/export', 'my-data.json');
     } catch (error) {
-      setErrors([{ href: '', message: problemMessage(error) }]);
+      setErrors([problemError(error)]);
     }
   }
 
@@ -33,7 +33,7 @@ export function DataPage() {
     setBusy(true);
     const { error } = await api.POST('/v1/me/erasure');
     setBusy(false);
-    if (error) return setErrors([{ href: '', message: problemMessage(error) }]);
+    if (error) return setErrors([problemError(error)]);
     queryClient.clear();
     forget();
     navigate('/sign-in?erased=1', { replace: true });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
+import { api, fieldErrors, problemError, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { TextInput } from '../components/TextInput';
 import { VettingStatus } from '../therapist/VettingStatus';
+import { parseLanguages } from '../words';
 import { useMe } from './useMe';
 
 type Me = Schemas['MeView'];
@@ -16,11 +17,7 @@ type ProfileInput =
   | Schemas['TherapistProfileInput']
   | Schemas['BuddyProfileInput'];
 
-export const splitLanguages = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((l) => l.trim().toLowerCase())
-    .filter(Boolean);
+export const splitLanguages = parseLanguages;
 
 const isZone = (zone: string) => {
   try {
@@ -71,7 +68,7 @@ export function useProfileForm(me: Me) {
         href,
         message,
       }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
+      setErrors(fields.length ? fields : [problemError(error)]);
     },
   });
   const submit = (found: FieldError[], input: () => ProfileInput) => {

@@ -4,18 +4,9 @@ import { unwrap } from '../app/query';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Tag } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
+import { TEXT_STATUS as STATUS, textAbout, textReason } from '../words';
 import { TextChannel } from './TextChannel';
 import { useMe } from './useMe';
-
-const STATUS: Record<string, { label: string; colour?: string }> = {
-  pending: { label: 'Waiting to send', colour: 'grey' },
-  sending: { label: 'Sending', colour: 'blue' },
-  sent: { label: 'Sent', colour: 'blue' },
-  delivered: { label: 'Delivered', colour: 'green' },
-  failed: { label: 'Not delivered', colour: 'red' },
-  cancelled: { label: 'Cancelled', colour: 'grey' },
-  skipped: { label: 'Not sent', colour: 'grey' },
-};
 
 export function Texts() {
   const me = useMe();
@@ -38,14 +29,14 @@ export function Texts() {
               <strong>{formatZoned(t.sentAt ?? t.dueAt.utc, zone)}</strong>{' '}
               <Tag colour={STATUS[t.status]?.colour}>{STATUS[t.status]?.label ?? t.status}</Tag>
             </p>
-            <p className="govuk-body">{t.body ?? t.about}</p>
+            <p className="govuk-body">{t.body ?? textAbout(t, zone)}</p>
             {(t.status === 'sent' || t.status === 'delivered') && (
               <p className="govuk-hint">
                 {t.channel === 'whatsapp' ? 'By WhatsApp' : 'By text message'}
                 {t.fallbackFrom === 'whatsapp' && ' (WhatsApp could not take it)'}
               </p>
             )}
-            {t.reason && <p className="govuk-hint">{t.reason}</p>}
+            {textReason(t.reason) && <p className="govuk-hint">{textReason(t.reason)}</p>}
           </div>
         ))}
     </Page>

@@ -5,6 +5,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { currentToken, forget, refresh } from './auth';
+import { fieldWords, problemWords } from '../words';
 
 export type Schemas = components['schemas'];
 
@@ -47,10 +48,15 @@ function asProblem(error: unknown): Problem | undefined {
   return error as Problem | undefined;
 }
 
-/** Turns a problem into a message for an error summary. */
+/** Turns a problem into words for an error summary (web/src/words.ts). */
 export function problemMessage(error: unknown): string {
-  const problem = asProblem(error);
-  return problem?.detail ?? problem?.title ?? 'Something went wrong. Try again.';
+  return problemWords(asProblem(error)).words;
+}
+
+/** A problem as an error summary entry: its words, linked to the page that fixes it, if any. */
+export function problemError(error: unknown): { href: string; message: string } {
+  const { words, href } = problemWords(asProblem(error));
+  return { href: href ?? '', message: words };
 }
 
 /** The open request a 409 `open-request-exists` points back to, if that is the problem. */
@@ -65,7 +71,7 @@ export function openRequestOf(error: unknown): string | undefined {
 export function fieldErrors(error: unknown): Record<string, string> {
   const problem = asProblem(error);
   const out: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) out[e.field] ??= e.message;
+  for (const e of problem?.errors ?? []) out[e.field] ??= fieldWords(e.field, e.message);
   return out;
 }
 

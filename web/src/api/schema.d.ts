@@ -1034,6 +1034,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/notifications/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Coordinators: send a failed text again (back to pending, through the outbox); 409
+     *     `not-retryable` when it has not failed or the person may not be texted (no number, no SMS
+     *     consent, STOP). Audited.
+     */
+    post: operations['NotificationsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/twilio/status': {
     parameters: {
       query?: never;
@@ -1821,7 +1842,7 @@ export interface components {
     };
     MatchReasonView: {
       /** @enum {string} */
-      factor: 'timezone' | 'earliest' | 'language' | 'fairness';
+      factor: 'timezone' | 'language' | 'earliest' | 'fairness';
       weight: number;
       score: number;
       detail: string;
@@ -2329,8 +2350,13 @@ export interface components {
       id: string;
       channel: string;
       template: string;
-      /** @description What it is about, e.g. `session:<id>`. */
+      /** @description What it is about, e.g. `session:<id>` (a key for programs; pages say `template` in words). */
       about: string;
+      /**
+       * @description When the session or call it is about starts, in UTC and in the requested zone (or yours); null
+       *     for a text about no event (an alert, a vetting reminder).
+       */
+      startsAt: components['schemas']['ZonedTimeView'] | null;
       /** @enum {string} */
       status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled' | 'skipped';
       /** @description When it is (or was) due, in UTC and in the requested zone (or yours). */
@@ -6433,6 +6459,82 @@ export interface operations {
       };
       /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationAdminView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

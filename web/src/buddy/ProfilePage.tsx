@@ -1,3 +1,4 @@
+import { languagesText, LANGUAGES_HINT } from '../words';
 import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { Radios } from '../components/Choices';
@@ -23,7 +24,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const profile = me.profile as Profile | null;
   const form = useProfileForm(me);
   const [kind, setKind] = useState<string>(profile?.kind ?? '');
-  const [languages, setLanguages] = useState((profile?.languages ?? ['en']).join(', '));
+  const [languages, setLanguages] = useState(languagesText(profile?.languages ?? ['en']));
   const [capacity, setCapacity] = useState(String(profile?.maxActivePairings ?? 2));
   const [level, setLevel] = useState<string>(profile?.dbs.level ?? '');
   const [certificate, setCertificate] = useState(profile?.dbs.certificateNumber ?? '');
@@ -119,7 +120,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       <TextInput
         id="languages"
         label="Languages you speak"
-        hint="Two-letter codes separated by commas, for example en, el"
+        hint={LANGUAGES_HINT}
         widthClass="govuk-input--width-20"
         error={err('languages')}
         value={languages}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { problemMessage } from '../api/client';
+import { problemError } from '../api/client';
 import { Link } from '../app/router';
 import { Button, ButtonGroup } from './Button';
 import { ErrorSummary } from './ErrorSummary';
@@ -39,12 +39,7 @@ export function ConfirmCancel({
   return (
     <Page title={title} back={back} hasError={!!error || fieldErrors.length > 0}>
       {error || fieldErrors.length > 0 ? (
-        <ErrorSummary
-          errors={[
-            ...fieldErrors,
-            ...(error ? [{ href: '', message: problemMessage(error) }] : []),
-          ]}
-        />
+        <ErrorSummary errors={[...fieldErrors, ...(error ? [problemError(error)] : [])]} />
       ) : null}
       <p className="govuk-body">{children}</p>
       {field}

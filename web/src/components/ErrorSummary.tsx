@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { Link } from '../app/router';
 
 export interface FieldError {
-  /** id of the input (or first input of a group) the message belongs to */
+  /** id of the input (or first input of a group) the message belongs to, or a page (`/account`) */
   href: string;
   message: string;
 }
@@ -22,7 +23,13 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((e) => (
               <li key={e.href + e.message}>
-                {e.href ? <a href={`#${e.href}`}>{e.message}</a> : e.message}
+                {e.href.startsWith('/') ? (
+                  <Link to={e.href}>{e.message}</Link>
+                ) : e.href ? (
+                  <a href={`#${e.href}`}>{e.message}</a>
+                ) : (
+                  e.message
+                )}
               </li>
             ))}
           </ul>

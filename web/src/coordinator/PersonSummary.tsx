@@ -1,3 +1,4 @@
+import { countryName, languageList, MODALITY_WORDS } from '../words';
 import type { Schemas } from '../api/client';
 import { Tag } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
@@ -68,8 +69,8 @@ function profileRows(profile: Profile | null): SummaryRow[] {
   if ('membershipNumber' in profile && 'modalities' in profile) {
     return [
       { key: 'Membership', value: `${profile.membershipBody} ${profile.membershipNumber}` },
-      { key: 'Works by', value: profile.modalities.join(', ') },
-      { key: 'Languages', value: profile.languages.join(', ') },
+      { key: 'Works by', value: profile.modalities.map((m) => MODALITY_WORDS[m] ?? m).join(', ') },
+      { key: 'Languages', value: languageList(profile.languages) },
       { key: 'Sessions a month', value: String(profile.monthlyCapacity) },
     ];
   }
@@ -88,7 +89,7 @@ function profileRows(profile: Profile | null): SummaryRow[] {
             },
           ]
         : []),
-      { key: 'Languages', value: profile.languages.join(', ') },
+      { key: 'Languages', value: languageList(profile.languages) },
       { key: 'Volunteers at once', value: String(profile.maxActivePairings) },
     ];
   }
@@ -101,11 +102,11 @@ function profileRows(profile: Profile | null): SummaryRow[] {
           profile.deployments
             .map(
               (d) =>
-                `${d.location} (${d.country}), ${formatDate(d.startsOn)} to ${formatDate(d.endsOn)}`,
+                `${d.location}, ${countryName(d.country)}, ${formatDate(d.startsOn)} to ${formatDate(d.endsOn)}`,
             )
             .join('; ') || 'None',
       },
-      { key: 'Languages', value: profile.languages.join(', ') },
+      { key: 'Languages', value: languageList(profile.languages) },
     ];
   }
   return [];

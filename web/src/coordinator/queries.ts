@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
-import { unwrap } from '../app/query';
+import { queryClient, unwrap } from '../app/query';
 import type { Page, PairingView } from '../buddy/views';
 
 /** Lists are read 100 at a time (the API's page limit); a count shows "100+" when there is more. */
@@ -29,6 +29,14 @@ export const useFailedTexts = () =>
           params: { query: { status: 'failed', limit: LIMIT } },
         }),
       ),
+  });
+
+/** Sends a failed text again (back to the outbox); the failed list then reloads. */
+export const useRetryText = () =>
+  useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/v1/notifications/{id}/retry', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
 
 export const useActivePairings = () =>

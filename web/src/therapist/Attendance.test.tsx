@@ -1,9 +1,17 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Schemas } from '../api/client';
 import { Attendance, attendanceWords } from './Attendance';
 
-afterEach(cleanup);
+// Today is fixed: a date in another year than today's would show its year.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2027-02-20T12:00:00Z'));
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const session = (attendance: Schemas['SessionView']['attendance']) =>
   ({

@@ -1,4 +1,4 @@
-import { fieldErrors, problemMessage } from '../api/client';
+import { fieldErrors, problemError, problemMessage } from '../api/client';
 import {
   setDayHours,
   setTimeOff,
@@ -39,8 +39,7 @@ export function AvailabilityPage({ home = '/therapist' }: { home?: string }) {
   const serverErrors = save.error
     ? Object.entries(fieldErrors(save.error)).map(([, message]) => ({ href: '', message }))
     : [];
-  if (save.error && serverErrors.length === 0)
-    serverErrors.push({ href: '', message: problemMessage(save.error) });
+  if (save.error && serverErrors.length === 0) serverErrors.push(problemError(save.error));
   return (
     <Page title={title} back={home} hasError={serverErrors.length > 0}>
       {save.isSuccess && <Success>Your weekly hours are saved.</Success>}

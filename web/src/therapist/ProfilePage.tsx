@@ -1,3 +1,4 @@
+import { languagesText, LANGUAGES_HINT } from '../words';
 import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { Checkboxes, Radios } from '../components/Choices';
@@ -25,7 +26,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const [number, setNumber] = useState(profile?.membershipNumber ?? '');
   const [modalities, setModalities] = useState<string[]>(profile?.modalities ?? ['video']);
   const [town, setTown] = useState(profile?.town ?? '');
-  const [languages, setLanguages] = useState((profile?.languages ?? ['en']).join(', '));
+  const [languages, setLanguages] = useState(languagesText(profile?.languages ?? ['en']));
   const [bio, setBio] = useState(profile?.bio ?? '');
   const [meetingUrl, setMeetingUrl] = useState(profile?.meetingUrl ?? '');
   const [address, setAddress] = useState(profile?.address ?? '');
@@ -144,7 +145,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       <TextInput
         id="languages"
         label="Languages you work in"
-        hint="Two-letter codes separated by commas, for example en, fr, ar"
+        hint={LANGUAGES_HINT}
         widthClass="govuk-input--width-20"
         error={err('languages')}
         value={languages}

@@ -20,10 +20,28 @@ export function zoneLabel(zone: string): string {
   return zone.split('/').pop()!.replace(/_/g, ' ') + ' time';
 }
 
-/** "Thu 3 Dec, 10:00 London time". */
-export function formatZoned(utc: string | Date, zone: string): string {
+/** Past this distance from today a date says its year, even in the same year. */
+const SIX_MONTHS_MS = 183 * 24 * 3600_000;
+
+/** Whether a day shown in `zone` needs its year: another year than `now`'s, or over six months off. */
+export function needsYear(date: Date, zone: string, now: Date = new Date()): boolean {
+  if (Math.abs(date.getTime() - now.getTime()) > SIX_MONTHS_MS) return true;
+  const year = (d: Date) => formatter(zone, { year: 'numeric' }).format(d);
+  return year(date) !== year(now);
+}
+
+/**
+ * "Thu 3 Dec, 10:00 London time"; "Fri 3 Dec 2027, 10:00 London time" in another year than
+ * today's or more than six months away.
+ */
+export function formatZoned(utc: string | Date, zone: string, now: Date = new Date()): string {
   const date = typeof utc === 'string' ? new Date(utc) : utc;
-  const day = formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(date);
+  const day = formatter(zone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(needsYear(date, zone, now) ? { year: 'numeric' } : {}),
+  }).format(date);
   return `${day}, ${formatTime(date, zone)} ${zoneLabel(zone)}`;
 }
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, openRequestOf, problemMessage, type Schemas } from '../api/client';
+import { api, openRequestOf, problemError, type Schemas } from '../api/client';
 import { useOpenBuddyRequests } from '../buddy/queries';
 import { queryClient, unwrap } from '../app/query';
 import { navigate } from '../app/router';
@@ -49,7 +49,7 @@ export function AskBuddy() {
       // Asked already: back to choosing for that request rather than a second one.
       const open = openRequestOf(error);
       if (open) return navigate(`/volunteer/buddy-requests/${open}`);
-      setErrors([{ href: '', message: problemMessage(error) }]);
+      setErrors([problemError(error)]);
     },
   });
   const sortedDays = [...days].sort();

@@ -1,7 +1,14 @@
+import {
+  languageList,
+  LANGUAGES_HINT,
+  languagesText,
+  MODALITY_WORDS,
+  parseLanguages,
+} from '../words';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, openRequestOf, problemMessage, type Schemas } from '../api/client';
+import { api, openRequestOf, problemError, type Schemas } from '../api/client';
 import { unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -17,7 +24,7 @@ import { useOpenSessionRequest } from '../sessions/queries';
 
 const STEPS = ['languages', 'modality', 'dates', 'check'] as const;
 type Step = (typeof STEPS)[number];
-const MODALITY = { video: 'Video call', phone: 'Phone call', in_person: 'In person' };
+const MODALITY = MODALITY_WORDS;
 
 /** Ask for the one free session: one question per page, then check your answers. Draft in memory. */
 export function AskSession() {
@@ -35,11 +42,8 @@ export function AskSession() {
   const [to, setTo] = useState<DateParts>(emptyDate);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
-  const langs = languages ?? profile?.languages.join(', ') ?? '';
-  const codes = langs
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((l) => l.toLowerCase());
+  const langs = languages ?? languagesText(profile?.languages ?? []);
+  const codes = parseLanguages(langs);
   const ask = useMutation({
     mutationFn: async (body: Schemas['CreateSessionRequestDto']) =>
       unwrap(await api.POST('/v1/session-requests', { body })),
@@ -48,7 +52,7 @@ export function AskSession() {
       // Asked already (another tab, or before): back to that request rather than a second one.
       const open = openRequestOf(error);
       if (open) return navigate(`/volunteer/requests/${open}`);
-      setErrors([{ href: '', message: problemMessage(error) }]);
+      setErrors([problemError(error)]);
     },
   });
 
@@ -116,7 +120,7 @@ export function AskSession() {
           <TextInput
             id="languages"
             label="Languages"
-            hint="Two-letter codes, most preferred first, for example: en, fr"
+            hint={LANGUAGES_HINT}
             value={langs}
             onChange={setLanguages}
             error={error('languages')}
@@ -156,7 +160,7 @@ export function AskSession() {
             rows={[
               {
                 key: 'Languages',
-                value: codes.join(', '),
+                value: languageList(codes),
                 change: change('languages', 'languages'),
               },
               {

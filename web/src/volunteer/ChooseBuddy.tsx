@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, problemMessage, type Schemas } from '../api/client';
+import { api, problemError, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { Link, navigate, useParams } from '../app/router';
 import { Button } from '../components/Button';
@@ -55,7 +55,7 @@ export function ChooseBuddy() {
       await queryClient.invalidateQueries({ queryKey: ['buddy-requests'] });
       navigate('/volunteer/calls?new=1');
     },
-    onError: (error) => setErrors([{ href: '', message: problemMessage(error) }]),
+    onError: (error) => setErrors([problemError(error)]),
   });
   const chosen = matches.data?.items.find((m) => m.buddyId === buddyId);
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useMe } from '../account/useMe';
-import { api, fieldErrors, problemMessage, type Schemas } from '../api/client';
+import { api, fieldErrors, problemError, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
 import { navigate } from '../app/router';
 import { Button } from '../components/Button';
@@ -11,35 +11,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { Select } from '../components/Select';
 import { TextInput } from '../components/TextInput';
-
-/** Where volunteers are usually sent, as ISO 3166-1 codes; names come from the browser. */
-const COUNTRY_CODES = [
-  'BA',
-  'BE',
-  'CY',
-  'DE',
-  'ES',
-  'FR',
-  'GB',
-  'GR',
-  'IT',
-  'JO',
-  'LB',
-  'LY',
-  'MD',
-  'MK',
-  'MT',
-  'NL',
-  'PL',
-  'RS',
-  'TR',
-  'UA',
-];
-const countryNames = new Intl.DisplayNames(['en-GB'], { type: 'region' });
-const COUNTRIES = COUNTRY_CODES.map((code) => ({
-  value: code,
-  label: countryNames.of(code) ?? code,
-})).sort((a, b) => a.label.localeCompare(b.label));
+import { COUNTRIES, LANGUAGES_HINT, languagesText, parseLanguages } from '../words';
 
 /** Adds a deployment (where, from, to) to the volunteer's profile; the phase follows from the dates. */
 export function Deployments() {
@@ -63,10 +35,10 @@ export function Deployments() {
         href,
         message,
       }));
-      setErrors(fields.length ? fields : [{ href: '', message: problemMessage(error) }]);
+      setErrors(fields.length ? fields : [problemError(error)]);
     },
   });
-  const langs = languages ?? profile?.languages.join(', ') ?? 'en';
+  const langs = languages ?? languagesText(profile?.languages ?? ['en']);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,10 +51,7 @@ export function Deployments() {
     if (!endsOn) missing.push({ href: 'to-day', message: 'Enter a real end date' });
     if (startsOn && endsOn && endsOn < startsOn)
       missing.push({ href: 'to-day', message: 'The end must be after the start' });
-    const codes = langs
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map((l) => l.toLowerCase());
+    const codes = parseLanguages(langs);
     if (codes.length === 0)
       missing.push({ href: 'languages', message: 'Enter at least one language' });
     setErrors(missing);
@@ -140,7 +109,7 @@ export function Deployments() {
         <TextInput
           id="languages"
           label="Languages you speak"
-          hint="Two-letter codes, most preferred first, for example: en, fr"
+          hint={LANGUAGES_HINT}
           value={langs}
           onChange={setLanguages}
           error={error('languages')}

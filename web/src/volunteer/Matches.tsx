@@ -7,6 +7,7 @@ import { Link, useParams } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
+import { languageList } from '../words';
 import { ZoneSelect } from './ZoneSelect';
 
 /** Ranked matches for a request, each with why it ranks there and its next free times. */
@@ -46,8 +47,8 @@ export function Matches() {
               {rank + 1}. {m.name}
             </h2>
             <p className="govuk-body">
-              {m.membershipBody} member · {m.sharedLanguages.join(', ')} · {m.sessionMinutes}{' '}
-              minutes
+              {m.membershipBody} member · speaks {languageList(m.sharedLanguages)} ·{' '}
+              {m.sessionMinutes}-minute sessions
             </p>
             {m.bio && <p className="govuk-body">{m.bio}</p>}
             <ul className="govuk-list govuk-list--bullet">

@@ -1,3 +1,4 @@
+import { languagesText, LANGUAGES_HINT } from '../words';
 import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { Link } from '../app/router';
@@ -22,7 +23,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const form = useProfileForm(me);
   const [preferredName, setPreferredName] = useState(profile?.preferredName ?? '');
   const [organisation, setOrganisation] = useState(profile?.organisation ?? '');
-  const [languages, setLanguages] = useState((profile?.languages ?? ['en']).join(', '));
+  const [languages, setLanguages] = useState(languagesText(profile?.languages ?? ['en']));
   const submit = () => {
     const found: FieldError[] = [];
     if (splitLanguages(languages).length === 0)
@@ -56,7 +57,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       <TextInput
         id="languages"
         label="Languages you speak"
-        hint="Two-letter codes, most preferred first, for example: en, fr"
+        hint={LANGUAGES_HINT}
         widthClass="govuk-input--width-20"
         value={languages}
         onChange={setLanguages}

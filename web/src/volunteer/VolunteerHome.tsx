@@ -7,6 +7,7 @@ import { SummaryList } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
 import { useOpenSessionRequest, useSessions } from '../sessions/queries';
 import { firstNameOf } from '../sessions/HowToJoin';
+import { countryName, greetingName } from '../words';
 import { BuddySection } from './BuddySection';
 
 const PHASE = {
@@ -31,7 +32,9 @@ export function VolunteerHome() {
   );
 
   return (
-    <Page title={`Hello ${me.data?.name ?? ''}`.trim()}>
+    <Page
+      title={`Hello ${greetingName({ name: me.data?.name, preferredName: profile?.preferredName })}`.trim()}
+    >
       {withdrawn && <Success>Your request is withdrawn. You can ask again at any time.</Success>}
       {me.isPending && <Loading />}
       {me.error && <LoadError error={me.error} />}
@@ -81,7 +84,7 @@ export function VolunteerHome() {
               </p>
               <SummaryList
                 rows={profile.deployments.map((d, i) => ({
-                  key: `${d.location}, ${d.country}`,
+                  key: `${d.location}, ${countryName(d.country)}`,
                   value: `${formatDate(d.startsOn)} to ${formatDate(d.endsOn)}`,
                   ...(i === 0 ? {} : {}),
                 }))}
