@@ -1,4 +1,4 @@
-import { fieldErrors, problemError, problemMessage } from '../api/client';
+import { fieldErrors, problemError } from '../api/client';
 import {
   setDayHours,
   setTimeOff,

@@ -165,7 +165,7 @@ export function AskSession() {
               },
               {
                 key: 'How',
-                value: MODALITY[modality as keyof typeof MODALITY],
+                value: MODALITY[modality],
                 change: change('modality', 'how you would like to talk'),
               },
               {
