@@ -39,6 +39,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/auth/logout': 'public',
   'POST /v1/auth/refresh': 'public',
   'POST /v1/me/password': 'any signed-in',
+  'PUT /v1/me/email': 'any signed-in',
+  'PATCH /v1/me/account': 'any signed-in',
   'PATCH /v1/concerns/{id}': 'coordinator',
   'POST /v1/auth/register': 'public',
   'POST /v1/concerns': 'any signed-in',

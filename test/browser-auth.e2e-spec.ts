@@ -47,6 +47,40 @@ describe('browser auth: refresh cookie', () => {
     expect(stored).toHaveLength(0); // only the digest is kept
   });
 
+  const flagOf = (res: Parameters<typeof setCookies>[0]) =>
+    setCookies(res).find((c) => c.startsWith('vws_session='));
+
+  it('sets the page-readable vws_session=1 flag beside the refresh cookie, with its lifetime, and clears it on logout and on a failed refresh', async () => {
+    const { email } = await signUp(t);
+    const login = await t.http
+      .post('/v1/auth/login')
+      .set('X-Forwarded-For', testIp())
+      .send({ email, password: PASSWORD })
+      .expect(200);
+    const flag = flagOf(login)!.split('; ');
+    expect(flag[0]).toBe('vws_session=1');
+    expect(flag.slice(1)).toEqual(
+      expect.arrayContaining(['Max-Age=1209600', 'Path=/', 'SameSite=Strict']),
+    );
+    expect(flag).not.toContain('HttpOnly'); // the page reads it; it proves nothing
+    expect(flag).not.toContain('Secure'); // NODE_ENV=test, like the refresh cookie
+
+    const rotated = await refresh(t, refreshCookieOf(login)!).expect(200);
+    expect(flagOf(rotated)).toMatch(/^vws_session=1; Max-Age=1209600; Path=\//);
+
+    const cleared = /^vws_session=; Path=\/; Expires=Thu, 01 Jan 1970/;
+    const out = await t.http
+      .post('/v1/auth/logout')
+      .set('Cookie', `vws_refresh=${refreshCookieOf(rotated)!}; vws_session=1`)
+      .set('X-Requested-With', 'fetch')
+      .expect(204);
+    expect(flagOf(out)).toMatch(cleared);
+    const failed = await refresh(t, refreshCookieOf(rotated)!).expect(401);
+    expect(flagOf(failed)).toMatch(cleared);
+    const none = await t.http.post('/v1/auth/refresh').set('X-Requested-With', 'fetch').expect(401);
+    expect(flagOf(none)).toMatch(cleared);
+  });
+
   it('refuses, and sets no cookie for, a login another site posts (Sec-Fetch-Site: cross-site)', async () => {
     const { email } = await signUp(t);
     const res = await t.http

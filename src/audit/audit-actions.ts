@@ -16,6 +16,9 @@ export type AuditTargetType =
  */
 export const AUDIT_CHANGES = {
   'account.created': 'account',
+  'account.email_change_declined': 'account',
+  'account.email_changed': 'account',
+  'auth.email_change_failed': 'account',
   'auth.login_failed': 'account',
   'auth.password_change_failed': 'account',
   'auth.password_changed': 'account',

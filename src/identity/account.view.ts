@@ -27,3 +27,14 @@ export const toAccountDetailsView = (a: AccountView): AccountDetailsView => ({
   timezone: a.timezone,
   createdAt: a.createdAt,
 });
+
+/**
+ * The answer to an email change, the same whether or not the address was free. Once there is an
+ * email channel, `confirmationSent` becomes true and the change waits for the link.
+ */
+export class EmailChangeView {
+  /** The address asked for. */
+  email!: string;
+  /** Whether a confirmation link went to that address (never yet: there is no email channel). */
+  confirmationSent!: boolean;
+}

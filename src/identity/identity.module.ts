@@ -9,6 +9,7 @@ import { authConfig } from '../../config/configuration';
 import { AuthGuard, TokenVersions } from '../common/auth.guard';
 import { Account } from './account.entity';
 import { AuthController } from './auth.controller';
+import { EmailController } from './email.controller';
 import { IdentityService } from './identity.service';
 import { LoginLimiter } from './login-limiter.service';
 import { PasswordController } from './password.controller';
@@ -31,7 +32,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController, PasswordController],
+  controllers: [AuthController, PasswordController, EmailController],
   providers: [
     IdentityService,
     AccountSearchRepository,

@@ -200,8 +200,8 @@ export class IdentityService implements TokenVersions {
   }
 
   /**
-   * Sets a new password after proving the current one (counted like a login attempt, so a stolen
-   * access token cannot be used to guess it), then ends every session, this one included.
+   * Sets a new password after proving the current one, then ends every session, this one
+   * included (the web app signs in again with the new password).
    */
   async changePassword(
     actor: Actor,
@@ -209,18 +209,7 @@ export class IdentityService implements TokenVersions {
     newPassword: string,
     ip: string | undefined,
   ): Promise<void> {
-    const account = await this.entity(actor.id);
-    const email = account.email ?? actor.id;
-    await this.limiter.attempt(email, ip);
-    if (!(await verifyPassword(account.passwordHash, currentPassword))) {
-      await this.audit.record({
-        actor,
-        action: 'auth.password_change_failed',
-        target: { type: 'account', id: actor.id },
-      });
-      throw new ForbiddenError('wrong-password', 'The current password is wrong.');
-    }
-    await this.limiter.succeeded(email, ip);
+    await this.proveCurrentPassword(actor, currentPassword, ip, 'auth.password_change_failed');
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (em) => {
       await em.update(Account, { id: actor.id }, { passwordHash });
@@ -230,6 +219,59 @@ export class IdentityService implements TokenVersions {
         em,
       );
     });
+  }
+
+  /**
+   * Moves the account to another sign-in address after proving the current password. When
+   * another account has the address, nothing changes and the caller is told nothing different
+   * (README, Sign-in): the audit trail alone records the refusal, by account id. Sessions go on.
+   */
+  async changeEmail(
+    actor: Actor,
+    newEmail: string,
+    password: string,
+    ip: string | undefined,
+  ): Promise<void> {
+    const account = await this.proveCurrentPassword(
+      actor,
+      password,
+      ip,
+      'auth.email_change_failed',
+    );
+    const email = newEmail.trim();
+    if (email === account.email) return;
+    const target = { type: 'account' as const, id: actor.id };
+    try {
+      await this.dataSource.transaction(async (em) => {
+        await em.update(Account, { id: actor.id }, { email });
+        await this.audit.record({ actor, action: 'account.email_changed', target }, em);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, 'account_email_key')) throw error;
+      await this.audit.record({ actor, action: 'account.email_change_declined', target });
+    }
+  }
+
+  /**
+   * The caller's account once `password` is proved to be its password. Each attempt counts like
+   * a login (so a stolen access token cannot be used to guess it); a wrong one is audited as
+   * `failed` and answered 403.
+   */
+  private async proveCurrentPassword(
+    actor: Actor,
+    password: string,
+    ip: string | undefined,
+    failed: 'auth.password_change_failed' | 'auth.email_change_failed',
+  ): Promise<Account> {
+    const account = await this.entity(actor.id);
+    const email = account.email ?? actor.id;
+    await this.limiter.attempt(email, ip);
+    if (!(await verifyPassword(account.passwordHash, password))) {
+      await this.audit.record({ actor, action: failed, target: { type: 'account', id: actor.id } });
+      throw new ForbiddenError('wrong-password', 'The current password is wrong.');
+    }
+    await this.limiter.succeeded(email, ip);
+    return account;
   }
 
   /** The account, or 404 when it does not exist or was erased. */

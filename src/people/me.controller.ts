@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
+import { AccountNamesInput } from './dto/account-names.dto';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
 import { MeView } from './me.view';
 import { parseProfileInput, ProfileRole } from './dto/profile-input.dto';
@@ -18,6 +20,16 @@ export class MeController {
   @Get()
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.profiles.describe(actor.id);
+  }
+
+  /**
+   * Changes my name and, for a volunteer whose profile is saved, my preferred name; what is left
+   * out stays. A preferred name from another role is 400; before a volunteer's first profile, 409.
+   */
+  @Patch('account')
+  @ApiProblems(409)
+  rename(@CurrentActor() actor: Actor, @Body() input: AccountNamesInput): Promise<MeView> {
+    return this.profiles.rename(actor, input);
   }
 
   /**

@@ -43,6 +43,17 @@ export class ProfilesRepository {
     await em.upsert(VolunteerProfile, profile, ['accountId']);
   }
 
+  /** Sets a saved volunteer profile's preferred name; false when there is no profile yet. */
+  async setPreferredName(
+    accountId: string,
+    preferredName: string | null,
+    updatedAt: Date,
+    em: EntityManager,
+  ): Promise<boolean> {
+    const result = await em.update(VolunteerProfile, { accountId }, { preferredName, updatedAt });
+    return (result.affected ?? 0) > 0;
+  }
+
   async saveTherapist(profile: Saved<TherapistProfile>, em: EntityManager): Promise<void> {
     await em.upsert(TherapistProfile, profile, ['accountId']);
   }

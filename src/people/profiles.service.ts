@@ -7,9 +7,11 @@ import { Clock } from '../common/clock';
 import { requireDateInSpan } from '../common/time-range';
 import { isExclusionViolation } from '../common/pg-errors';
 import { ValidationFailedException } from '../common/problem';
+import { ConflictError } from '../common/domain-error';
 
 import { toAccountDetailsView } from '../identity/account.view';
 import { AccountView, IdentityService } from '../identity/identity.service';
+import { AccountNamesInput } from './dto/account-names.dto';
 import { BuddyProfileInput } from './dto/buddy-profile.dto';
 import { MeView, PersonView, ProfileDetailsView } from './me.view';
 import { ProfileInput, ProfileRole } from './dto/profile-input.dto';
@@ -67,6 +69,43 @@ export class ProfilesService {
       }
       throw error;
     }
+  }
+
+  /** Changes the names given (`PATCH /v1/me/account`) in one transaction, audited. */
+  async rename(actor: Actor, input: AccountNamesInput): Promise<MeView> {
+    const { name, preferredName } = input;
+    if (preferredName !== undefined && actor.role !== Role.Volunteer) {
+      throw new ValidationFailedException([
+        { field: 'preferredName', message: 'Only volunteers have a preferred name here.' },
+      ]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      if (preferredName !== undefined) {
+        const saved = await this.profiles.setPreferredName(
+          actor.id,
+          preferredName,
+          this.clock.now(),
+          em,
+        );
+        if (!saved) {
+          throw new ConflictError(
+            'profile-missing',
+            'Fill in your profile first; you can then choose the name we call you.',
+          );
+        }
+      }
+      if (name !== undefined) await this.identity.updateContact(actor.id, { name }, em);
+      await this.audit.record(
+        {
+          actor,
+          action: 'profile.updated',
+          target: { type: 'account', id: actor.id },
+          details: { role: actor.role },
+        },
+        em,
+      );
+      return this.describe(actor.id, em);
+    });
   }
 
   /** The account, the role's profile with derived values, and for the vetted their vetting. */

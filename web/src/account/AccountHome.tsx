@@ -1,25 +1,61 @@
-import { Link } from '../app/router';
+import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
-import { LoadError, Loading } from '../components/Status';
-import { SummaryList } from '../components/SummaryList';
+import { LoadError, Loading, Success } from '../components/Status';
+import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { useMe } from './useMe';
+
+/** What the page says after each change (`?changed=`). */
+const CHANGED: Record<string, string> = {
+  name: 'Your name has been changed.',
+  // The same words whether or not the address could be used (README, Sign-in): the row below
+  // shows the address in use.
+  email:
+    'We have your new email address. If it can be used, you sign in with it from now on: the address in use is shown below.',
+  password:
+    'Your password has been changed. Anywhere else you were signed in, you need to sign in again.',
+};
 
 export function AccountHome() {
   const me = useMe();
+  const { search } = useLocation();
+  const changed = CHANGED[search.get('changed') ?? ''];
+  const profile = me.data?.profile as { preferredName?: string | null } | null | undefined;
+  const rows: SummaryRow[] = me.data
+    ? [
+        {
+          key: 'Name',
+          value: me.data.name,
+          change: { to: '/account/name', label: 'your name' },
+        },
+        ...(me.data.role === 'volunteer' && profile
+          ? [
+              {
+                key: 'What we call you',
+                value: profile.preferredName ?? me.data.name,
+                change: { to: '/account/name', label: 'what we call you' },
+              },
+            ]
+          : []),
+        {
+          key: 'Email',
+          value: me.data.email,
+          change: { to: '/account/email', label: 'your email address' },
+        },
+        {
+          key: 'Password',
+          value: 'Hidden',
+          change: { to: '/account/password', label: 'your password' },
+        },
+        { key: 'Phone', value: me.data.phone ?? 'Not given' },
+        { key: 'Time zone', value: me.data.timezone },
+      ]
+    : [];
   return (
     <Page title="Your account">
+      {changed && <Success>{changed}</Success>}
       {me.isPending && <Loading />}
       {me.error && <LoadError error={me.error} />}
-      {me.data && (
-        <SummaryList
-          rows={[
-            { key: 'Name', value: me.data.name },
-            { key: 'Email', value: me.data.email },
-            { key: 'Phone', value: me.data.phone ?? 'Not given' },
-            { key: 'Time zone', value: me.data.timezone },
-          ]}
-        />
-      )}
+      {me.data && <SummaryList rows={rows} />}
       <ul className="govuk-list">
         <li>
           <Link to="/account/consents">What you have agreed to</Link>

@@ -1,7 +1,8 @@
 /**
  * The browser session. The access token lives in this module only (never localStorage: devices may
  * be shared); the refresh token is an HttpOnly cookie the page cannot read. We refresh on start (to
- * restore a session after a reload), shortly before expiry, and once after a 401.
+ * restore a session after a reload) when the server's `vws_session` flag says a login may exist,
+ * shortly before expiry, and once after a 401.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -96,6 +97,24 @@ export function refresh(): Promise<boolean> {
     }
   })();
   return refreshing;
+}
+
+/**
+ * The server sets the non-secret `vws_session=1` cookie beside the HttpOnly refresh cookie and clears
+ * it on logout or a failed refresh. Without it there is no login to restore.
+ */
+function loginMayExist(): boolean {
+  return document.cookie.split(';').some((part) => part.trim() === 'vws_session=1');
+}
+
+/**
+ * On start: restores the session with a refresh when a login may exist; otherwise signed out at
+ * once, with no request (a refresh without a cookie would only log a 401 in the console).
+ */
+export function restore(): Promise<boolean> {
+  if (loginMayExist()) return refresh();
+  forget();
+  return Promise.resolve(false);
 }
 
 export async function signOut(): Promise<void> {

@@ -121,6 +121,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Asks to sign in with another email address, with the current password (403 when wrong,
+     *     counted as a failed login). The answer is the same 202 whether or not another account has
+     *     that address, so it does not tell who uses the service. Until there is an email channel the
+     *     address is taken on at once when it is free; read `GET /v1/me` for the address in use.
+     */
+    put: operations['EmailController_change'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/consent/purposes': {
     parameters: {
       query?: never;
@@ -293,6 +315,26 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/v1/me/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Changes my name and, for a volunteer whose profile is saved, my preferred name; what is left
+     *     out stays. A preferred name from another role is 400; before a volunteer's first profile, 409.
+     */
+    patch: operations['MeController_rename'];
     trace?: never;
   };
   '/v1/me/profile': {
@@ -1249,6 +1291,21 @@ export interface components {
       /** @description At least 12 characters, as at registration. */
       newPassword: string;
     };
+    ChangeEmailDto: {
+      /**
+       * Format: email
+       * @description The address to sign in with from now on.
+       */
+      email: string;
+      /** @description The current password, asked again: an access token alone cannot move the account. */
+      password: string;
+    };
+    EmailChangeView: {
+      /** @description The address asked for. */
+      email: string;
+      /** @description Whether a confirmation link went to that address (never yet: there is no email channel). */
+      confirmationSent: boolean;
+    };
     PurposeView: {
       /** @description Stable name clients send back, e.g. `sms_reminders`. */
       purpose: string;
@@ -1476,6 +1533,12 @@ export interface components {
       timezone: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    AccountNamesInput: {
+      /** @description My full name. */
+      name?: string;
+      /** @description Volunteers only: what to call me ("Hello Rosa"); null removes it. */
+      preferredName?: string | null;
     };
     DeploymentInput: {
       /** @description Where, e.g. "Calais" or "Moria, Lesvos". */
@@ -2833,6 +2896,75 @@ export interface operations {
       };
     };
   };
+  EmailController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeEmailDto'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailChangeView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ConsentController_purposes: {
     parameters: {
       query?: never;
@@ -3377,6 +3509,66 @@ export interface operations {
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MeController_rename: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountNamesInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

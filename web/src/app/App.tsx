@@ -1,5 +1,5 @@
 import { Suspense, useEffect } from 'react';
-import { refresh, useSession } from '../api/auth';
+import { restore, useSession } from '../api/auth';
 import { accountRoutes } from '../account/routes';
 import { SignIn } from '../account/SignIn';
 import { buddyRoutes } from '../buddy/routes';
@@ -76,7 +76,7 @@ export function Start() {
 
 export function App() {
   useEffect(() => {
-    void refresh();
+    void restore();
   }, []);
   const guard = useGuard();
   return (

@@ -1,6 +1,6 @@
-import { Link } from '../app/router';
+import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
-import { LoadError, Loading } from '../components/Status';
+import { LoadError, Loading, Success } from '../components/Status';
 import { useMe } from '../account/useMe';
 import { VettingStatus } from '../therapist/VettingStatus';
 import { formatZoned } from '../time/formatZoned';
@@ -11,6 +11,7 @@ import type { CheckinView } from './views';
 /** The buddy's home: calls that have happened and need an outcome, then the calls to come. */
 export function BuddyHome() {
   const me = useMe();
+  const { search } = useLocation();
   const calls = useCalls();
   const pairings = usePairings();
   const error = me.error ?? calls.error ?? pairings.error;
@@ -39,6 +40,7 @@ export function BuddyHome() {
   const myZone = me.data.timezone;
   return (
     <Page title="Your home" caption={me.data.name}>
+      {search.get('logged') === 'concern' && <ConcernLogged />}
       <VettingStatus me={me.data} />
       <ul className="govuk-list">
         <li>
@@ -104,5 +106,33 @@ function CallTime({ call, name, myZone }: { call: CheckinView; name?: string; my
         </>
       )}
     </p>
+  );
+}
+
+/**
+ * What a logged concern really does (CheckinConcernListener): it opens a safeguarding concern about
+ * the volunteer, reported by the buddy, on the coordinators' list; it is not urgent, so no text
+ * goes out; the note stays with the call, for the coordinators only.
+ */
+function ConcernLogged() {
+  return (
+    <>
+      <Success>Your concern has been logged.</Success>
+      <h2 className="govuk-heading-m">What happens next</h2>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>
+          Your concern is now on the coordinators&apos; list, and they can read your note with the
+          call. The volunteer is not told.
+        </li>
+        <li>
+          You can see where it stands in <Link to="/concerns">Concerns you raised</Link>.
+        </li>
+        <li>
+          If it cannot wait, <Link to="/concerns/new">raise an urgent concern</Link>: the
+          coordinators are sent a text straight away.
+        </li>
+        <li>If someone is in danger now, call 999.</li>
+      </ul>
+    </>
   );
 }

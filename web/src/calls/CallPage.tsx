@@ -10,6 +10,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { formatZoned } from '../time/formatZoned';
+import { usePairings } from '../buddy/queries';
 import { MoveCallForm } from './MoveCallForm';
 
 /**
@@ -23,6 +24,8 @@ export function CallPage() {
   const me = useMe();
   const home = me.data?.role === 'buddy' ? '/buddy' : '/volunteer/calls';
   const [notice, setNotice] = useState('');
+  // Names and the volunteer's number come from the pairing, only as the API shares them.
+  const pairings = usePairings();
   const call = useQuery({
     queryKey: ['check-in', id],
     queryFn: async () => unwrap(await api.GET('/v1/check-ins/{id}', { params: { path: { id } } })),
@@ -90,7 +93,30 @@ export function CallPage() {
     );
   }
 
-  const rows: SummaryRow[] = [{ key: 'When', value: `${when} (your time)` }];
+  const pairing = pairings.data?.items.find((p) => p.id === c.pairingId);
+  const iAmBuddy = c.buddyId === me.data?.id;
+  const contact = pairing?.volunteerContact ?? null;
+  const rows: SummaryRow[] = [];
+  if (iAmBuddy && contact) {
+    rows.push({ key: 'With', value: contact.name });
+    if (contact.phone) {
+      rows.push({
+        key: 'Their phone',
+        value: (
+          <a className="govuk-link" href={`tel:${contact.phone}`}>
+            {contact.phone}
+            <span className="govuk-visually-hidden"> (call {contact.name})</span>
+          </a>
+        ),
+      });
+    }
+    if (c.channel === 'skype' && contact.skypeHandle) {
+      rows.push({ key: 'Their Skype name', value: contact.skypeHandle });
+    }
+  } else if (!iAmBuddy && pairing?.buddyName) {
+    rows.push({ key: 'With', value: pairing.buddyName });
+  }
+  rows.push({ key: 'When', value: `${when} (your time)` });
   if (theirs.timezone !== zone) {
     rows.push({ key: 'For them', value: formatZoned(theirs.utc, theirs.timezone) });
   }

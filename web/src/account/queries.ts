@@ -1,0 +1,43 @@
+import { useMutation } from '@tanstack/react-query';
+import { acceptToken } from '../api/auth';
+import { api, type Schemas } from '../api/client';
+import { queryClient, unwrap } from '../app/query';
+
+/** Changes my name and, for a volunteer, the name the service calls me (PATCH /v1/me/account). */
+export function useRename() {
+  return useMutation({
+    mutationFn: async (body: Schemas['AccountNamesInput']) =>
+      unwrap(await api.PATCH('/v1/me/account', { body })),
+    onSuccess: (me) => queryClient.setQueryData(['me'], me),
+  });
+}
+
+/**
+ * Asks to sign in with another address (PUT /v1/me/email). The answer is the same whether or not
+ * the address was free, so the account page reads GET /v1/me again for the address in use.
+ */
+export function useChangeEmail() {
+  return useMutation({
+    mutationFn: async (body: Schemas['ChangeEmailDto']) =>
+      unwrap(await api.PUT('/v1/me/email', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+  });
+}
+
+/**
+ * Changes my password (POST /v1/me/password). The server ends every login of the account, this
+ * one too, so this browser signs in again with the new password and stays signed in.
+ */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: async (body: Schemas['ChangePasswordDto'] & { email: string }) => {
+      const { email, ...change } = body;
+      unwrap(await api.POST('/v1/me/password', { body: change }));
+      const login = await api.POST('/v1/auth/login', {
+        body: { email, password: change.newPassword },
+      });
+      // Should that fail, the next request finds the login ended and the page asks to sign in.
+      if (login.data) acceptToken(login.data);
+    },
+  });
+}
