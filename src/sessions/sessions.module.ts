@@ -48,6 +48,11 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     OpenSessionRequestsRepository,
     SessionCalendarLinks,
   ],
-  exports: [SessionsService, BookSession, OpenSessionRequestsRepository, SessionCalendarLinks],
+  exports: [
+    SessionsService,
+    SessionRequestsService,
+    BookSession,
+    SessionCalendarLinks,
+  ],
 })
 export class SessionsModule {}

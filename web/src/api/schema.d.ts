@@ -369,6 +369,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/vetting/{userId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turns a pending application down; the applicant sees the reason with their status. 409 when
+     *     the application is not pending.
+     */
+    post: operations['VettingController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/people/{userId}': {
     parameters: {
       query?: never;
@@ -916,7 +936,27 @@ export interface paths {
       cookie?: never;
     };
     /** How many session and buddy requests have waited over seven days without a match. */
-    get: operations['UnmatchedRequestsController_unmatched'];
+    get: operations['UnmatchedRequestsController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/requests/unmatched/list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The requests behind those counts, oldest first (at most 100 of each), with each volunteer's
+     *     name; each one shown is audited as read.
+     */
+    get: operations['UnmatchedRequestsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1410,12 +1450,14 @@ export interface components {
        * @description Therapists and buddies only.
        * @enum {string}
        */
-      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       /**
        * @description Therapists and buddies only: the first day (UTC) the vetting no longer holds.
        * @example 2027-06-01
        */
       vettingExpiresOn?: string | null;
+      /** @description Therapists and buddies only: why the application was turned down, while it stands rejected. */
+      vettingRejectedReason?: string | null;
       id: string;
       email: string;
       /** @enum {string} */
@@ -1513,7 +1555,7 @@ export interface components {
     };
     VettingQueueItemView: {
       /** @enum {string} */
-      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       vettingExpiresOn: string | null;
       name: string;
       membershipBody: string | null;
@@ -1553,7 +1595,7 @@ export interface components {
     };
     VettingView: {
       /** @enum {string} */
-      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       vettingExpiresOn: string | null;
       userId: string;
       /** @enum {string} */
@@ -1573,17 +1615,28 @@ export interface components {
       /** @description Why; shown to coordinators only, kept until erasure. */
       reason: string;
     };
+    RejectInput: {
+      /** @description Why, in words for the applicant: they are shown it with their vetting status. */
+      reason: string;
+    };
     VettingDecisionView: {
       /** @enum {string|null} */
-      fromStatus: 'pending' | 'verified' | 'suspended' | 'expired' | null;
+      fromStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected' | null;
       /** @enum {string} */
-      toStatus: 'pending' | 'verified' | 'suspended' | 'expired';
+      toStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       expiresOn: string | null;
       /** @description Evidence or reason; null once erased. */
       note: string | null;
       id: string;
       /** @enum {string} */
-      decision: 'verified' | 'suspended' | 'expired' | 'submitted' | 'resubmitted' | 'withdrawn';
+      decision:
+        | 'verified'
+        | 'suspended'
+        | 'expired'
+        | 'rejected'
+        | 'submitted'
+        | 'resubmitted'
+        | 'withdrawn';
       decidedBy: string | null;
       /** Format: date-time */
       decidedAt: string;
@@ -1600,12 +1653,14 @@ export interface components {
        * @description Therapists and buddies only.
        * @enum {string}
        */
-      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       /**
        * @description Therapists and buddies only: the first day (UTC) the vetting no longer holds.
        * @example 2027-06-01
        */
       vettingExpiresOn?: string | null;
+      /** @description Therapists and buddies only: why the application was turned down, while it stands rejected. */
+      vettingRejectedReason?: string | null;
       id: string;
       email: string;
       /** @enum {string} */
@@ -2087,6 +2142,45 @@ export interface components {
       sessionRequests: number;
       /** @description Buddy requests with no pairing made from them. */
       buddyRequests: number;
+    };
+    UnmatchedSessionRequestView: {
+      id: string;
+      volunteerId: string;
+      /** @description Null when the account was erased. */
+      volunteerName: string | null;
+      /** @enum {string} */
+      modality: 'phone' | 'video' | 'in_person';
+      /** @description ISO 639-1 codes, most preferred first. */
+      languages: string[];
+      /** Format: date-time */
+      notBefore: string;
+      /** Format: date-time */
+      notAfter: string;
+      therapistGender: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UnmatchedBuddyRequestView: {
+      id: string;
+      volunteerId: string;
+      /** @description Null when the account was erased. */
+      volunteerName: string | null;
+      /** @enum {string} */
+      phase: 'deployed' | 'returned';
+      /** @description ISO 639-1 codes. */
+      languages: string[];
+      /** @enum {string|null} */
+      preferredKind: 'therapist' | 'humanitarian' | null;
+      /** @enum {string} */
+      channel: 'phone' | 'skype';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UnmatchedRequestListView: {
+      /** Format: date-time */
+      olderThan: string;
+      sessionRequests: components['schemas']['UnmatchedSessionRequestView'][];
+      buddyRequests: components['schemas']['UnmatchedBuddyRequestView'][];
     };
     ConcernEntryView: {
       id: string;
@@ -3323,7 +3417,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Only people in this status (all when omitted). */
-        status?: 'pending' | 'verified' | 'suspended' | 'expired';
+        status?: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       };
       header?: never;
       path?: never;
@@ -3479,6 +3573,86 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['SuspendInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VettingView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  VettingController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectInput'];
       };
     };
     responses: {
@@ -5861,7 +6035,7 @@ export interface operations {
       };
     };
   };
-  UnmatchedRequestsController_unmatched: {
+  UnmatchedRequestsController_counts: {
     parameters: {
       query?: never;
       header?: never;
@@ -5877,6 +6051,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnmatchedRequestsView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UnmatchedRequestsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnmatchedRequestListView'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
