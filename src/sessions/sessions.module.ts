@@ -48,11 +48,6 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     OpenSessionRequestsRepository,
     SessionCalendarLinks,
   ],
-  exports: [
-    SessionsService,
-    SessionRequestsService,
-    BookSession,
-    SessionCalendarLinks,
-  ],
+  exports: [SessionsService, SessionRequestsService, BookSession, SessionCalendarLinks],
 })
 export class SessionsModule {}
