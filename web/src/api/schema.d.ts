@@ -2030,6 +2030,10 @@ export interface components {
       phone: string | null;
       skypeHandle: string | null;
     };
+    PairingPeopleView: {
+      volunteerName: string | null;
+      buddyName: string | null;
+    };
     PairingView: {
       id: string;
       requestId: string;
@@ -2061,6 +2065,8 @@ export interface components {
       /** @description The buddy's first name, as the volunteer knows them; null once the buddy's account is erased. */
       buddyName: string | null;
       volunteerContact: components['schemas']['ContactView'] | null;
+      /** @description Coordinators only (null for others): both people's full names; null once erased. */
+      people: components['schemas']['PairingPeopleView'] | null;
     };
     PairingPageView: {
       items: components['schemas']['PairingView'][];
@@ -2212,6 +2218,10 @@ export interface components {
       /** @description Null once the reporter erased their data (see reporterPseudonym). */
       reporterId?: string | null;
       reporterPseudonym?: string | null;
+      /** @description Coordinators, on the list and one concern: the subject's name; null when unregistered or erased. */
+      subjectName?: string | null;
+      /** @description Coordinators, on the list and one concern: who reported it; null for the service or once erased. */
+      reporterName?: string | null;
       id: string;
       /** @enum {string} */
       category:
@@ -2302,6 +2312,10 @@ export interface components {
       /** @description Null once the reporter erased their data (see reporterPseudonym). */
       reporterId?: string | null;
       reporterPseudonym?: string | null;
+      /** @description Coordinators, on the list and one concern: the subject's name; null when unregistered or erased. */
+      subjectName?: string | null;
+      /** @description Coordinators, on the list and one concern: who reported it; null for the service or once erased. */
+      reporterName?: string | null;
     };
     ConcernPageView: {
       /** @description Reporters get ConcernStatusView items; coordinators ConcernSummaryView. */
