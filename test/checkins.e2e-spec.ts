@@ -831,6 +831,10 @@ describe('SSuN buddies: pairings and check-in calls', () => {
       const all = await t.http.get('/v1/pairings?limit=100').set(coordinator.auth).expect(200);
       expect(all.body.items.length).toBeGreaterThanOrEqual(3);
       expect(all.body.items[0].volunteerContact).toBeNull();
+      // Coordinators read both full names; the buddy's own list names nobody in full.
+      const seen = all.body.items.find((p: { id: string }) => p.id === made[0].pairing.id);
+      expect(seen.people).toEqual({ volunteerName: 'Amira Haddad', buddyName: 'Test buddy' });
+      expect(first.body.items[0].people).toBeNull();
       // Each pairing the coordinator saw is its own read, found by the audit search for its id.
       for (const id of ids) {
         const audit = await t.http.get('/v1/audit').query({ target: id }).set(coordinator.auth);

@@ -86,6 +86,16 @@ describe('safeguarding concerns', () => {
       expect(await listIds(coordinator)).toContain(id);
     });
 
+    it('names the subject and the reporter for the coordinator, in the list and the concern', async () => {
+      await t.db.query(`UPDATE account SET name = $2 WHERE id = $1`, [subject.id, 'Sol Subject']);
+      await t.db.query(`UPDATE account SET name = $2 WHERE id = $1`, [reporter.id, 'Rae Reporter']);
+      const names = { subjectName: 'Sol Subject', reporterName: 'Rae Reporter' };
+      expect((await get(coordinator, id).expect(200)).body).toMatchObject(names);
+      const list = await t.http.get('/v1/concerns?limit=100').set(coordinator.auth).expect(200);
+      expect(list.body.items.find((c: { id: string }) => c.id === id)).toMatchObject(names);
+      expect(JSON.stringify((await get(reporter, id).expect(200)).body)).not.toMatch(/Sol|Rae/);
+    });
+
     it('gives the reporter the status of their own report, without notes or details', async () => {
       const res = await get(reporter, id).expect(200);
       expect(Object.keys(res.body).sort()).toEqual(

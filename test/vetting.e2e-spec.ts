@@ -251,6 +251,49 @@ describe('vetting', () => {
     expect(await people.matchableIds('therapist', [therapist.id])).toEqual([]);
   });
 
+  it('rejects a pending application with a reason the applicant sees, until they correct it', async () => {
+    const therapist = await applicant();
+    const reject = (reason: unknown) =>
+      t.http.post(`/v1/vetting/${therapist.id}/reject`).set(coordinator.auth).send({ reason });
+    const auditRows = () =>
+      t.db.query<Array<{ action: string }>>(
+        `SELECT action FROM audit_event WHERE target_id = $1 AND action = 'vetting.rejected'`,
+        [therapist.id],
+      );
+
+    await reject('').expect(400);
+    expect((await person(therapist.id)).body.vettingStatus).toBe('pending');
+
+    const reason = 'We could not find 012345 on the BACP register. Please check the number.';
+    const res = await reject(reason).expect(200);
+    expect(res.body).toMatchObject({ userId: therapist.id, vettingStatus: 'rejected' });
+    expect(await auditRows()).toHaveLength(1);
+    const { body: me } = await t.http.get('/v1/me').set(therapist.auth).expect(200);
+    expect(me).toMatchObject({ vettingStatus: 'rejected', vettingRejectedReason: reason });
+    expect((await person(therapist.id)).body.vettingHistory.at(-1)).toMatchObject({
+      decision: 'rejected',
+      fromStatus: 'pending',
+      toStatus: 'rejected',
+      note: reason,
+    });
+    expect(await people.matchableIds('therapist', [therapist.id])).toEqual([]);
+    await reject('Again').expect(409);
+    await t.http
+      .post(`/v1/vetting/${therapist.id}/reject`)
+      .set(therapist.auth)
+      .send({ reason: 'Mine' })
+      .expect(403);
+
+    await t.http
+      .put('/v1/me/profile')
+      .set(therapist.auth)
+      .send({ ...therapistProfile(), membershipNumber: '012346' })
+      .expect(200);
+    const { body: after } = await t.http.get('/v1/me').set(therapist.auth).expect(200);
+    expect(after).toMatchObject({ vettingStatus: 'pending', vettingRejectedReason: null });
+    await verify(therapist.id).expect(200);
+  });
+
   describe('expiry', () => {
     it('warns once 30 days ahead, then expires a lapsed therapist out of the matchable set', async () => {
       const therapist = await applicant();

@@ -56,6 +56,7 @@ export const AUDIT_CHANGES = {
   'session_request.withdrawn': 'session_request',
   'vetting.expired': 'account',
   'vetting.expiry_warned': 'account',
+  'vetting.rejected': 'account',
   'vetting.resubmitted': 'account',
   'vetting.submitted': 'account',
   'vetting.suspended': 'account',
@@ -69,6 +70,7 @@ export const AUDIT_CHANGES = {
  * its own row with the record's id as the target, so the audit search for an id finds its reads.
  */
 export const AUDIT_READS = {
+  'buddy_request.listed': 'buddy_request',
   'buddy_request.matches_read': 'buddy_request',
   'checkin.listed': 'checkin',
   'checkin.read': 'checkin',
@@ -81,6 +83,7 @@ export const AUDIT_READS = {
   'session.calendar_read': 'session',
   'session.listed': 'session',
   'session.read': 'session',
+  'session_request.listed': 'session_request',
   'session_request.matches_read': 'session_request',
   'vetting.listed': 'account',
 } as const satisfies Record<string, AuditTargetType>;

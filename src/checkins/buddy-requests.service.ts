@@ -104,6 +104,19 @@ export class BuddyRequestsService {
     return toPage(rows, query.limit, (r) => ({ at: r.createdAt, id: r.id }), toRequestView);
   }
 
+  /** How many open requests were made before `cutoff`: waiting for a buddy. */
+  countWaitingSince(cutoff: Date): Promise<number> {
+    return this.openRequests.countOlderThan(cutoff);
+  }
+
+  /**
+   * Open requests made before `cutoff`, oldest first, at most `limit`: for the coordinator, whose
+   * caller audits each one it shows.
+   */
+  async waitingSince(cutoff: Date, limit: number): Promise<BuddyRequestView[]> {
+    return (await this.openRequests.listOlderThan(cutoff, limit)).map(toRequestView);
+  }
+
   /** The volunteer (or a coordinator) takes back an open request; 409 when it is not open. */
   withdraw(actor: Actor, id: string): Promise<BuddyRequestView> {
     return this.dataSource.transaction(async (em) => {

@@ -47,7 +47,7 @@ import { PairingsService } from './pairings.service';
   exports: [
     CallMaterialiser,
     PairingLifecycle,
-    OpenBuddyRequestsRepository,
+    BuddyRequestsService,
     CheckinsService,
     CheckinReadsService,
   ],

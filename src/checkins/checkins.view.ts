@@ -112,6 +112,14 @@ export class PairingView {
   /** The buddy's first name, as the volunteer knows them; null once the buddy's account is erased. */
   buddyName!: string | null;
   volunteerContact!: ContactView | null;
+  /** Coordinators only (null for others): both people's full names; null once erased. */
+  people!: PairingPeopleView | null;
+}
+
+/** Who is in a pairing, as the coordinator reads it. */
+export class PairingPeopleView {
+  volunteerName!: string | null;
+  buddyName!: string | null;
 }
 
 export class PairingPageView {
@@ -149,7 +157,11 @@ export class CheckinPageView {
 
 export const toPairingView = (
   p: Pairing,
-  names: { buddyName: string | null; contact: ContactView | null },
+  names: {
+    buddyName: string | null;
+    contact: ContactView | null;
+    people: PairingPeopleView | null;
+  },
 ): PairingView => ({
   id: p.id,
   requestId: p.requestId,
@@ -169,6 +181,7 @@ export const toPairingView = (
   endedReason: p.endedReason,
   buddyName: names.buddyName,
   volunteerContact: names.contact,
+  people: names.people,
 });
 
 export const toRequestView = (r: BuddyRequest): BuddyRequestView => ({

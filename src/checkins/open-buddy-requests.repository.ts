@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { BuddyRequest } from './buddy-request.entity';
 
 /** Buddy requests no pairing has answered yet: the coordinator's counts, a volunteer's own. */
@@ -15,6 +15,15 @@ export class OpenBuddyRequestsRepository {
       [cutoff],
     );
     return row.n;
+  }
+
+  /** Open requests made before `cutoff`, oldest first, at most `limit`. */
+  listOlderThan(cutoff: Date, limit: number): Promise<BuddyRequest[]> {
+    return this.dataSource.getRepository(BuddyRequest).find({
+      where: { status: 'open', createdAt: LessThan(cutoff) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   /** The volunteer's open request, if any (at most one: `buddy_request_one_open`). */

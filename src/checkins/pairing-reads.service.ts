@@ -14,8 +14,8 @@ import { ContactView, PairingView, toPairingView } from './checkins.view';
 import { Pairing } from './pairing.entity';
 
 /**
- * Reading pairings: each with the buddy's first name, and with the volunteer's contact details
- * where the buddy may see them.
+ * Reading pairings: each with the buddy's first name, with the volunteer's contact details
+ * where the buddy may see them, and for coordinators both full names (their reads are audited).
  */
 @Injectable()
 export class PairingReadsService {
@@ -61,11 +61,19 @@ export class PairingReadsService {
   /** Maps `pairings` to views, after one lookup of the names and contacts they show. */
   private async viewer(actor: Actor, pairings: Pairing[]): Promise<(p: Pairing) => PairingView> {
     const contacts = await this.contactsFor(actor, pairings);
-    const buddies = await this.identity.getMany([...new Set(pairings.map((p) => p.buddyId))]);
+    const coordinator = actor.role === Role.Coordinator;
+    const names = await this.identity.getMany([
+      ...pairings.map((p) => p.buddyId),
+      ...(coordinator ? pairings.map((p) => p.volunteerId) : []),
+    ]);
+    const nameOf = (id: string) => names.get(id)?.name ?? null;
     return (p) =>
       toPairingView(p, {
-        buddyName: firstName(buddies.get(p.buddyId)?.name),
+        buddyName: firstName(nameOf(p.buddyId)),
         contact: contacts.get(p.id) ?? null,
+        people: coordinator
+          ? { volunteerName: nameOf(p.volunteerId), buddyName: nameOf(p.buddyId) }
+          : null,
       });
   }
 

@@ -32,6 +32,10 @@ export class MeView extends AccountDetailsView {
   /** Therapists and buddies only: the first day (UTC) the vetting no longer holds. */
   @ApiProperty({ type: String, nullable: true, required: false, example: '2027-06-01' })
   vettingExpiresOn?: string | null;
+
+  /** Therapists and buddies only: why the application was turned down, while it stands rejected. */
+  @ApiProperty({ type: String, nullable: true, required: false })
+  vettingRejectedReason?: string | null;
 }
 
 /** What a coordinator sees of one person: as `GET /v1/me`, plus the vetting history. */

@@ -1,6 +1,12 @@
 /** The vocabulary of the people module, shared with the modules that match, book and pair. */
 
-export const VETTING_STATUSES = ['pending', 'verified', 'suspended', 'expired'] as const;
+export const VETTING_STATUSES = [
+  'pending',
+  'verified',
+  'suspended',
+  'expired',
+  'rejected',
+] as const;
 export type VettingStatus = (typeof VETTING_STATUSES)[number];
 
 export const PHASES = ['preparing', 'deployed', 'returned'] as const;

@@ -119,6 +119,7 @@ export class ProfilesService {
       const v = await this.vetting.current(account.id, em);
       me.vettingStatus = v?.status ?? 'pending';
       me.vettingExpiresOn = v?.expiresOn ?? null;
+      me.vettingRejectedReason = await this.vetting.rejectionReason(v, em);
     }
     return me;
   }

@@ -27,6 +27,10 @@ export class ConcernSummaryView extends ConcernStatusView {
   /** Null once the reporter erased their data (see reporterPseudonym). */
   reporterId?: string | null;
   reporterPseudonym?: string | null;
+  /** Coordinators, on the list and one concern: the subject's name; null when unregistered or erased. */
+  subjectName?: string | null;
+  /** Coordinators, on the list and one concern: who reported it; null for the service or once erased. */
+  reporterName?: string | null;
 }
 
 export class ConcernPageView {

@@ -165,6 +165,7 @@ export class ConcernsService {
     return this.dataSource.transaction(async (em) => {
       const rows = await this.concerns.page(filter, em);
       const page = toPage(rows, filter.limit, pos, toSummary);
+      page.items = await this.withNames(page.items, em);
       await this.audit.recordRead(
         actor,
         'concern.listed',
@@ -182,11 +183,30 @@ export class ConcernsService {
         const concern = await this.concerns.find(id, em);
         if (!concern) throw new NotFoundError('concern');
         await this.audit.recordRead(actor, 'concern.read', [id], em);
-        return toFullView(this.cipher, concern, await this.concerns.history(id, em));
+        const [view] = await this.withNames(
+          [toFullView(this.cipher, concern, await this.concerns.history(id, em))],
+          em,
+        );
+        return view;
       });
     }
     const concern = await this.concerns.find(id);
     return toStatusView(requireAccess(actor, concern, (c) => [c.reporterId], { what: 'concern' }));
+  }
+
+  /** The subject's and the reporter's names, for coordinators: one lookup for a whole page. */
+  private async withNames<V extends ConcernSummaryView>(
+    views: V[],
+    em: EntityManager,
+  ): Promise<V[]> {
+    const ids = views.flatMap((v) => [v.subjectUserId, v.reporterId]).filter((id) => !!id);
+    const names = await this.identity.getMany(ids as string[], em);
+    const nameOf = (id: string | null | undefined) => (id ? (names.get(id)?.name ?? null) : null);
+    return views.map((v) => ({
+      ...v,
+      subjectName: nameOf(v.subjectUserId),
+      reporterName: nameOf(v.reporterId),
+    }));
   }
 
   /** Moves a concern along the triage path and/or adds a note; 409 for a step not on the path. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { SessionRequest, SessionRequestStatus } from './session-request.entity';
 
 /** Session requests nobody has booked from yet: a volunteer's own, and the coordinator's counts. */
@@ -15,6 +15,15 @@ export class OpenSessionRequestsRepository {
       [cutoff],
     );
     return row.n;
+  }
+
+  /** Open requests made before `cutoff`, oldest first, at most `limit`. */
+  listOlderThan(cutoff: Date, limit: number): Promise<SessionRequest[]> {
+    return this.dataSource.getRepository(SessionRequest).find({
+      where: { status: 'open', createdAt: LessThan(cutoff) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   /**

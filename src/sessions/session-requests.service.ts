@@ -116,6 +116,19 @@ export class SessionRequestsService {
     return { items: request ? [toSessionRequestView(request)] : [] };
   }
 
+  /** How many open requests were made before `cutoff`: waiting for a booking. */
+  countWaitingSince(cutoff: Date): Promise<number> {
+    return this.open.countOlderThan(cutoff);
+  }
+
+  /**
+   * Open requests made before `cutoff`, oldest first, at most `limit`: for the coordinator, whose
+   * caller audits each one it shows.
+   */
+  async waitingSince(cutoff: Date, limit: number): Promise<SessionRequestView[]> {
+    return (await this.open.listOlderThan(cutoff, limit)).map(toSessionRequestView);
+  }
+
   /**
    * The volunteer (or a coordinator for them) takes back an open request: it leaves the matching
    * and the coordinator's counts, and a new one may be made at once. 409 when it is not open.

@@ -50,6 +50,6 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     SessionCalendarLinks,
     SessionDetailsService,
   ],
-  exports: [SessionsService, BookSession, OpenSessionRequestsRepository, SessionCalendarLinks],
+  exports: [SessionsService, SessionRequestsService, BookSession, SessionCalendarLinks],
 })
 export class SessionsModule {}

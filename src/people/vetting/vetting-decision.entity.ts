@@ -17,6 +17,7 @@ export const VETTING_DECISIONS = [
   'suspended',
   'expired',
   'withdrawn',
+  'rejected',
 ] as const;
 export type VettingDecisionKind = (typeof VETTING_DECISIONS)[number];
 

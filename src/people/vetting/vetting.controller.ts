@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../../common/auth.decorators';
 import { ApiProblems } from '../../common/openapi';
-import { SuspendInput, VerifyInput, VettingQuery } from './vetting.dto';
+import { RejectInput, SuspendInput, VerifyInput, VettingQuery } from './vetting.dto';
 import { VettingQueueService } from './vetting-queue.service';
 import { VettingService } from './vetting.service';
 import { VettingView, VettingPageView } from './vetting.view';
@@ -48,5 +48,20 @@ export class VettingController {
     @Body() input: SuspendInput,
   ): Promise<VettingView> {
     return this.vetting.suspend(actor, userId, input);
+  }
+
+  /**
+   * Turns a pending application down; the applicant sees the reason with their status. 409 when
+   * the application is not pending.
+   */
+  @ApiProblems(409)
+  @Post(':userId/reject')
+  @HttpCode(200)
+  reject(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() input: RejectInput,
+  ): Promise<VettingView> {
+    return this.vetting.reject(actor, userId, input);
   }
 }

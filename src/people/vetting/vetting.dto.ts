@@ -39,3 +39,12 @@ export class SuspendInput {
   @MaxLength(1000)
   reason!: string;
 }
+
+export class RejectInput {
+  /** Why, in words for the applicant: they are shown it with their vetting status. */
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason!: string;
+}

@@ -9,7 +9,10 @@ import type { VettedRole, VettingStatus } from '../people.types';
  */
 @Entity('vetting')
 @Check('vetting_role_check', `"role" IN ('therapist', 'buddy')`)
-@Check('vetting_status_check', `"status" IN ('pending', 'verified', 'suspended', 'expired')`)
+@Check(
+  'vetting_status_check',
+  `"status" IN ('pending', 'verified', 'suspended', 'expired', 'rejected')`,
+)
 @Check(
   'vetting_state_check',
   `CASE "status"
@@ -17,6 +20,7 @@ import type { VettedRole, VettingStatus } from '../people.types';
      WHEN 'verified' THEN "verified_at" IS NOT NULL AND "verified_by" IS NOT NULL AND "expires_on" IS NOT NULL AND "suspended_at" IS NULL
      WHEN 'expired' THEN "verified_at" IS NOT NULL AND "expires_on" IS NOT NULL AND "suspended_at" IS NULL
      WHEN 'suspended' THEN "suspended_at" IS NOT NULL
+     WHEN 'rejected' THEN "verified_at" IS NULL AND "verified_by" IS NULL AND "expires_on" IS NULL AND "suspended_at" IS NULL
    END`,
 )
 @Index('vetting_queue_idx', ['status', 'statusSince', 'accountId'])

@@ -10,7 +10,7 @@ import { NotFoundError } from '../../common/domain-error';
 import { DomainEvents } from '../../common/domain-events.service';
 import { IdentityService } from '../../identity/identity.service';
 import { BuddyProfile } from '../buddy-profile.entity';
-import { SuspendInput, VerifyInput } from './vetting.dto';
+import { RejectInput, SuspendInput, VerifyInput } from './vetting.dto';
 import type { VettedRole, VettingStatus } from '../people.types';
 import { addYears, utcDate } from './vetting-clock';
 import { defaultExpiry } from './vetting-expiry';
@@ -67,10 +67,11 @@ export class VettingService {
 
   /**
    * The facts a coordinator verified (membership, DBS) changed: a verified or expired person goes
-   * back to `pending` and out of matching until checked again. A suspension stays.
+   * back to `pending` and out of matching until checked again, and a rejected applicant who
+   * corrected them is in the queue again. A suspension stays.
    */
   async resubmit(actor: Actor, current: Vetting, em: EntityManager): Promise<void> {
-    if (current.status !== 'verified' && current.status !== 'expired') return;
+    if (current.status === 'pending' || current.status === 'suspended') return;
     await this.change(
       actor,
       current,
@@ -130,6 +131,42 @@ export class VettingService {
       await this.identity.revokeSessions(userId, em);
       return toVettingView(changed);
     });
+  }
+
+  /**
+   * Turns an application down, with a reason the applicant is shown (`GET /v1/me`). Only a
+   * pending application: 409 otherwise (a verified person is suspended instead). They stay out of
+   * matching; changing the facts they gave puts them back in the queue.
+   */
+  async reject(actor: Actor, userId: string, input: RejectInput): Promise<VettingView> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.lockVetted(userId, em);
+      if (current.status !== 'pending') {
+        throw new InvalidVettingTransitionError(
+          current.status,
+          'reject',
+          'Only an application still waiting for checks can be rejected.',
+        );
+      }
+      const changed = await this.change(
+        actor,
+        current,
+        'rejected',
+        'rejected',
+        {},
+        input.reason,
+        em,
+      );
+      return toVettingView(changed);
+    });
+  }
+
+  /** Why the person's application was rejected, while it stands rejected; null otherwise. */
+  async rejectionReason(current: Vetting | null, em: EntityManager): Promise<string | null> {
+    if (current?.status !== 'rejected') return null;
+    const rows = await this.repo.history(current.accountId, em);
+    const last = rows.filter((r) => r.decision.decision === 'rejected').pop();
+    return last?.note ?? null;
   }
 
   /** Erasure: the person leaves matching for good, and the free text of their decisions goes. */

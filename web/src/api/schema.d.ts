@@ -411,6 +411,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/vetting/{userId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Turns a pending application down; the applicant sees the reason with their status. 409 when
+     *     the application is not pending.
+     */
+    post: operations['VettingController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/people/{userId}': {
     parameters: {
       query?: never;
@@ -984,7 +1004,27 @@ export interface paths {
       cookie?: never;
     };
     /** How many session and buddy requests have waited over seven days without a match. */
-    get: operations['UnmatchedRequestsController_unmatched'];
+    get: operations['UnmatchedRequestsController_counts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/requests/unmatched/list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The requests behind those counts, oldest first (at most 100 of each), with each volunteer's
+     *     name; each one shown is audited as read.
+     */
+    get: operations['UnmatchedRequestsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1518,12 +1558,14 @@ export interface components {
        * @description Therapists and buddies only.
        * @enum {string}
        */
-      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       /**
        * @description Therapists and buddies only: the first day (UTC) the vetting no longer holds.
        * @example 2027-06-01
        */
       vettingExpiresOn?: string | null;
+      /** @description Therapists and buddies only: why the application was turned down, while it stands rejected. */
+      vettingRejectedReason?: string | null;
       id: string;
       email: string;
       /** @enum {string} */
@@ -1636,7 +1678,7 @@ export interface components {
     };
     VettingQueueItemView: {
       /** @enum {string} */
-      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       vettingExpiresOn: string | null;
       name: string;
       membershipBody: string | null;
@@ -1676,7 +1718,7 @@ export interface components {
     };
     VettingView: {
       /** @enum {string} */
-      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       vettingExpiresOn: string | null;
       userId: string;
       /** @enum {string} */
@@ -1696,17 +1738,28 @@ export interface components {
       /** @description Why; shown to coordinators only, kept until erasure. */
       reason: string;
     };
+    RejectInput: {
+      /** @description Why, in words for the applicant: they are shown it with their vetting status. */
+      reason: string;
+    };
     VettingDecisionView: {
       /** @enum {string|null} */
-      fromStatus: 'pending' | 'verified' | 'suspended' | 'expired' | null;
+      fromStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected' | null;
       /** @enum {string} */
-      toStatus: 'pending' | 'verified' | 'suspended' | 'expired';
+      toStatus: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       expiresOn: string | null;
       /** @description Evidence or reason; null once erased. */
       note: string | null;
       id: string;
       /** @enum {string} */
-      decision: 'verified' | 'suspended' | 'expired' | 'submitted' | 'resubmitted' | 'withdrawn';
+      decision:
+        | 'verified'
+        | 'suspended'
+        | 'expired'
+        | 'rejected'
+        | 'submitted'
+        | 'resubmitted'
+        | 'withdrawn';
       decidedBy: string | null;
       /** Format: date-time */
       decidedAt: string;
@@ -1723,12 +1776,14 @@ export interface components {
        * @description Therapists and buddies only.
        * @enum {string}
        */
-      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired';
+      vettingStatus?: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       /**
        * @description Therapists and buddies only: the first day (UTC) the vetting no longer holds.
        * @example 2027-06-01
        */
       vettingExpiresOn?: string | null;
+      /** @description Therapists and buddies only: why the application was turned down, while it stands rejected. */
+      vettingRejectedReason?: string | null;
       id: string;
       email: string;
       /** @enum {string} */
@@ -2157,6 +2212,10 @@ export interface components {
       phone: string | null;
       skypeHandle: string | null;
     };
+    PairingPeopleView: {
+      volunteerName: string | null;
+      buddyName: string | null;
+    };
     PairingView: {
       id: string;
       requestId: string;
@@ -2188,6 +2247,8 @@ export interface components {
       /** @description The buddy's first name, as the volunteer knows them; null once the buddy's account is erased. */
       buddyName: string | null;
       volunteerContact: components['schemas']['ContactView'] | null;
+      /** @description Coordinators only (null for others): both people's full names; null once erased. */
+      people: components['schemas']['PairingPeopleView'] | null;
     };
     PairingPageView: {
       items: components['schemas']['PairingView'][];
@@ -2270,6 +2331,45 @@ export interface components {
       /** @description Buddy requests with no pairing made from them. */
       buddyRequests: number;
     };
+    UnmatchedSessionRequestView: {
+      id: string;
+      volunteerId: string;
+      /** @description Null when the account was erased. */
+      volunteerName: string | null;
+      /** @enum {string} */
+      modality: 'phone' | 'video' | 'in_person';
+      /** @description ISO 639-1 codes, most preferred first. */
+      languages: string[];
+      /** Format: date-time */
+      notBefore: string;
+      /** Format: date-time */
+      notAfter: string;
+      therapistGender: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UnmatchedBuddyRequestView: {
+      id: string;
+      volunteerId: string;
+      /** @description Null when the account was erased. */
+      volunteerName: string | null;
+      /** @enum {string} */
+      phase: 'deployed' | 'returned';
+      /** @description ISO 639-1 codes. */
+      languages: string[];
+      /** @enum {string|null} */
+      preferredKind: 'therapist' | 'humanitarian' | null;
+      /** @enum {string} */
+      channel: 'phone' | 'skype';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UnmatchedRequestListView: {
+      /** Format: date-time */
+      olderThan: string;
+      sessionRequests: components['schemas']['UnmatchedSessionRequestView'][];
+      buddyRequests: components['schemas']['UnmatchedBuddyRequestView'][];
+    };
     ConcernEntryView: {
       id: string;
       /** Format: date-time */
@@ -2300,6 +2400,10 @@ export interface components {
       /** @description Null once the reporter erased their data (see reporterPseudonym). */
       reporterId?: string | null;
       reporterPseudonym?: string | null;
+      /** @description Coordinators, on the list and one concern: the subject's name; null when unregistered or erased. */
+      subjectName?: string | null;
+      /** @description Coordinators, on the list and one concern: who reported it; null for the service or once erased. */
+      reporterName?: string | null;
       id: string;
       /** @enum {string} */
       category:
@@ -2390,6 +2494,10 @@ export interface components {
       /** @description Null once the reporter erased their data (see reporterPseudonym). */
       reporterId?: string | null;
       reporterPseudonym?: string | null;
+      /** @description Coordinators, on the list and one concern: the subject's name; null when unregistered or erased. */
+      subjectName?: string | null;
+      /** @description Coordinators, on the list and one concern: who reported it; null for the service or once erased. */
+      reporterName?: string | null;
     };
     ConcernPageView: {
       /** @description Reporters get ConcernStatusView items; coordinators ConcernSummaryView. */
@@ -3654,7 +3762,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Only people in this status (all when omitted). */
-        status?: 'pending' | 'verified' | 'suspended' | 'expired';
+        status?: 'pending' | 'verified' | 'suspended' | 'expired' | 'rejected';
       };
       header?: never;
       path?: never;
@@ -3810,6 +3918,86 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['SuspendInput'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VettingView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  VettingController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectInput'];
       };
     };
     responses: {
@@ -6261,7 +6449,7 @@ export interface operations {
       };
     };
   };
-  UnmatchedRequestsController_unmatched: {
+  UnmatchedRequestsController_counts: {
     parameters: {
       query?: never;
       header?: never;
@@ -6277,6 +6465,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnmatchedRequestsView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  UnmatchedRequestsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnmatchedRequestListView'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */

@@ -102,9 +102,23 @@ export function ConcernPage() {
           {
             key: 'Who',
             value: c.subjectUserId ? (
-              <Link to={`/coordinator/people?id=${c.subjectUserId}`}>Registered person</Link>
+              <Link to={`/coordinator/people?id=${c.subjectUserId}`}>
+                {c.subjectName ?? 'Registered person'}
+              </Link>
             ) : (
               (c.subjectDescription ?? 'Not said')
+            ),
+          },
+          {
+            key: 'Reported by',
+            value: c.reporterId ? (
+              <Link to={`/coordinator/people?id=${c.reporterId}`}>
+                {c.reporterName ?? 'Registered person'}
+              </Link>
+            ) : c.source === 'checkin' ? (
+              'The service, after a call'
+            ) : (
+              'Someone who has since erased their account'
             ),
           },
           { key: 'What happened', value: c.details },

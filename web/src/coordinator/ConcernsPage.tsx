@@ -63,6 +63,9 @@ export function ConcernsPage() {
             <Tag colour={URGENCY_COLOUR[c.urgency]}>{c.urgency}</Tag>{' '}
             <Link to={`/coordinator/concerns/${c.id}`}>{CATEGORY[c.category]}</Link>
             <br />
+            {c.subjectName && <>About {c.subjectName}. </>}
+            {c.reporterName && <>Reported by {c.reporterName}.</>}
+            <br />
             <span className="govuk-hint">
               Raised {formatZoned(c.createdAt, me.data.timezone)}
               {c.source === 'checkin' ? ', from a call' : ''}

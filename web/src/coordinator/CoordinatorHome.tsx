@@ -82,13 +82,11 @@ export function CoordinatorHome() {
           value={String(flagged)}
           to="/coordinator/pairings"
         />
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Requests unmatched for over 7 days</dt>
-          <dd className="govuk-summary-list__value">
-            {unmatched.data.sessionRequests} for a session, {unmatched.data.buddyRequests} for a
-            buddy
-          </dd>
-        </div>
+        <Row
+          label="Requests unmatched for over 7 days"
+          value={`${unmatched.data.sessionRequests} for a session, ${unmatched.data.buddyRequests} for a buddy`}
+          to="/coordinator/requests"
+        />
       </dl>
       <h2 className="govuk-heading-m">Tools</h2>
       <ul className="govuk-list">
@@ -97,11 +95,6 @@ export function CoordinatorHome() {
         </li>
         <li>
           <Link to="/coordinator/audit">Search the audit trail</Link>
-        </li>
-        <li>
-          <a className="govuk-link" href="/admin/queues">
-            Queue dashboard
-          </a>
         </li>
       </ul>
     </Page>

@@ -39,6 +39,11 @@ export function PairingsPage() {
                 <br />
               </>
             )}
+            <strong>
+              {p.people?.volunteerName ?? 'A volunteer whose account was erased'} with{' '}
+              {p.people?.buddyName ?? 'a buddy whose account was erased'}
+            </strong>
+            <br />
             {p.cadence === 'weekly' ? 'Every' : 'Every other'} {WEEKDAYS[p.weekday - 1]} at{' '}
             {p.localTime} {zoneLabel(p.timezone)}.{' '}
             <Link to={`/coordinator/people?id=${p.volunteerId}`}>

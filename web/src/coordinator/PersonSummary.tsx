@@ -14,6 +14,7 @@ const DECISION: Record<string, string> = {
   suspended: 'Suspended',
   expired: 'Expired',
   withdrawn: 'Withdrawn',
+  rejected: 'Rejected',
 };
 
 /** A person's account, profile and (for therapists and buddies) checks with their history. */

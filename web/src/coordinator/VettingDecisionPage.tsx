@@ -11,8 +11,13 @@ import { LoadError, Loading, Success } from '../components/Status';
 import { Textarea } from '../components/TextInput';
 import { useMe } from '../account/useMe';
 import { PersonSummary } from './PersonSummary';
+import { registerSearch } from './registerSearch';
 
-/** One person's checks: what they gave, the history, and verify (with evidence and expiry) or suspend. */
+/**
+ * One person's checks: what they gave (with a search of their body's public register), the
+ * history, and verify (with evidence and expiry), reject an application with a reason the
+ * applicant is shown, or suspend.
+ */
 export function VettingDecisionPage() {
   const { userId } = useParams();
   const me = useMe();
@@ -25,6 +30,7 @@ export function VettingDecisionPage() {
   const [evidence, setEvidence] = useState('');
   const [expires, setExpires] = useState(emptyDate);
   const [reason, setReason] = useState('');
+  const [rejectReason, setRejectReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
   const after = (message: string) => async () => {
@@ -48,6 +54,12 @@ export function VettingDecisionPage() {
       ),
     onSuccess: after('Suspended. Nobody can be matched with them.'),
     onError: failed('suspend-reason'),
+  });
+  const reject = useMutation({
+    mutationFn: async (body: Schemas['RejectInput']) =>
+      unwrap(await api.POST('/v1/vetting/{userId}/reject', { params: { path: { userId } }, body })),
+    onSuccess: after('Rejected. They will see your reason and can correct their details.'),
+    onError: failed('reject-reason'),
   });
   const title = 'Checks';
   if (person.error || me.error)
@@ -83,12 +95,30 @@ export function VettingDecisionPage() {
     setErrors([]);
     suspend.mutate({ reason: reason.trim() });
   };
+  const submitReject = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!rejectReason.trim())
+      return setErrors([
+        { href: 'reject-reason', message: 'Say why, in words they will understand' },
+      ]);
+    setErrors([]);
+    reject.mutate({ reason: rejectReason.trim() });
+  };
+  const profile = p.profile && 'membershipNumber' in p.profile ? p.profile : null;
+  const register = registerSearch(profile?.membershipBody, profile?.membershipNumber);
   const err = (href: string) => errors.find((e) => e.href === href)?.message;
   return (
     <Page title={title} caption={p.name} back="/coordinator/vetting" hasError={errors.length > 0}>
       <ErrorSummary errors={errors} />
       {done && <Success>{done}</Success>}
       <PersonSummary person={p} zone={me.data.timezone} />
+      {register && (
+        <p className="govuk-body">
+          <a className="govuk-link" href={register.href} target="_blank" rel="noreferrer noopener">
+            {register.label} (opens in a new tab)
+          </a>
+        </p>
+      )}
       {p.vettingStatus !== 'verified' || p.vettingExpiresOn ? (
         <form noValidate onSubmit={submitVerify}>
           <h2 className="govuk-heading-m">{p.vettingStatus === 'verified' ? 'Renew' : 'Verify'}</h2>
@@ -112,6 +142,23 @@ export function VettingDecisionPage() {
           <Button disabled={verify.isPending}>Verify</Button>
         </form>
       ) : null}
+      {p.vettingStatus === 'pending' && (
+        <form noValidate onSubmit={submitReject}>
+          <h2 className="govuk-heading-m">Reject</h2>
+          <Textarea
+            id="reject-reason"
+            label="Why are you rejecting the application?"
+            hint="They are shown this, so write it to them. For example: We could not find this number on the register. Please check it."
+            rows={3}
+            error={err('reject-reason')}
+            value={rejectReason}
+            onChange={setRejectReason}
+          />
+          <Button variant="warning" disabled={reject.isPending}>
+            Reject
+          </Button>
+        </form>
+      )}
       {p.vettingStatus !== 'suspended' && (
         <form noValidate onSubmit={submitSuspend}>
           <h2 className="govuk-heading-m">Suspend</h2>

@@ -6,5 +6,7 @@ export { CoordinatorHome } from './CoordinatorHome';
 export { FailedTextsPage } from './FailedTextsPage';
 export { PairingsPage } from './PairingsPage';
 export { PeoplePage } from './PeoplePage';
+export { RequestMatchesPage } from './RequestMatchesPage';
+export { UnmatchedRequestsPage } from './UnmatchedRequestsPage';
 export { VettingDecisionPage } from './VettingDecisionPage';
 export { VettingPage } from './VettingPage';

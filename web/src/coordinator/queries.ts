@@ -68,3 +68,33 @@ export const useUnmatched = () =>
     queryKey: ['requests', 'unmatched'],
     queryFn: async () => unwrap(await api.GET('/v1/requests/unmatched')),
   });
+
+/** The requests behind the unmatched counts, with names; each one shown is audited. */
+export const useUnmatchedList = () =>
+  useQuery({
+    queryKey: ['requests', 'unmatched', 'list'],
+    queryFn: async () => unwrap(await api.GET('/v1/requests/unmatched/list')),
+  });
+
+/** The ranked therapists for a volunteer's session request, as the volunteer would see them. */
+export const useSessionMatches = (requestId: string, tz: string | undefined) =>
+  useQuery({
+    queryKey: ['session-requests', requestId, 'matches', tz],
+    enabled: !!tz,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/session-requests/{id}/matches', {
+          params: { path: { id: requestId }, query: { tz } },
+        }),
+      ),
+  });
+
+/** The ranked buddies for a volunteer's buddy request. */
+export const useBuddyMatches = (requestId: string) =>
+  useQuery({
+    queryKey: ['buddy-requests', requestId, 'matches'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/buddy-requests/{id}/matches', { params: { path: { id: requestId } } }),
+      ),
+  });

@@ -19,4 +19,10 @@ export const coordinatorRoutes: Route[] = [
   { path: '/coordinator/pairings', component: page('PairingsPage'), roles: coordinator },
   { path: '/coordinator/people', component: page('PeoplePage'), roles: coordinator },
   { path: '/coordinator/audit', component: page('AuditPage'), roles: coordinator },
+  { path: '/coordinator/requests', component: page('UnmatchedRequestsPage'), roles: coordinator },
+  {
+    path: '/coordinator/requests/:kind/:id',
+    component: page('RequestMatchesPage'),
+    roles: coordinator,
+  },
 ];

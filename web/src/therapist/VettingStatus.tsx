@@ -19,6 +19,11 @@ const LOOK: Record<string, { label: string; colour: string; hint: string }> = {
     colour: 'grey',
     hint: 'Your checks need renewing before anyone can book you again.',
   },
+  rejected: {
+    label: 'Not accepted',
+    colour: 'red',
+    hint: 'The coordinator could not accept your application. Correct your details in your profile and it goes back to them.',
+  },
 };
 
 /** Where my vetting stands, in words, with its expiry. */
@@ -35,6 +40,9 @@ export function VettingStatus({ me }: { me: Schemas['MeView'] }) {
           ? ` Valid until ${formatDate(me.vettingExpiresOn)}.`
           : ''}
       </p>
+      {me.vettingStatus === 'rejected' && me.vettingRejectedReason && (
+        <p className="govuk-body">The coordinator said: {me.vettingRejectedReason}</p>
+      )}
     </div>
   );
 }
