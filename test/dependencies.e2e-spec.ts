@@ -1,6 +1,6 @@
-import { createServer, connect, Server, Socket } from 'node:net';
 import { closedPort } from './closed-port';
 import { createTestApp, signUp, TestApp } from './app';
+import { appBehindDatabaseRelay, DatabaseRelay } from './database-relay';
 
 /** The API started with Redis unreachable (REDIS_URL on a closed port) and PostgreSQL up. */
 describe('with Redis unreachable', () => {
@@ -61,56 +61,22 @@ describe('with Redis unreachable', () => {
   });
 });
 
-/**
- * The API running, then PostgreSQL lost: the app reaches the database through a TCP relay this
- * test owns, so closing the relay is a real outage (refused and reset sockets), not a mock.
- */
+/** The API running, then PostgreSQL lost: a real outage, through a relay (database-relay.ts). */
 describe('with PostgreSQL lost while running', () => {
+  let db: DatabaseRelay;
   let t: TestApp;
-  let relay: Server;
-  let port: number;
-  const sockets = new Set<Socket>();
-  const databaseUrl = process.env.DATABASE_URL as string;
-
-  const openRelay = () =>
-    new Promise<void>((resolve) => {
-      relay = createServer((client) => {
-        const upstream = connect(5432, '127.0.0.1');
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => undefined);
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      relay.listen(port, '127.0.0.1', resolve);
-    });
-  const closeRelay = () =>
-    new Promise<void>((resolve) => {
-      relay.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
 
   beforeAll(async () => {
-    port = await closedPort();
-    await openRelay();
-    const url = new URL(databaseUrl);
-    url.port = String(port);
-    process.env.DATABASE_URL = url.toString();
-    t = await createTestApp();
+    db = await appBehindDatabaseRelay();
+    t = db.t;
   });
-  afterAll(async () => {
-    if (!relay.listening) await openRelay();
-    await t.close();
-    await closeRelay();
-    process.env.DATABASE_URL = databaseUrl;
-  });
+  afterAll(() => db.close());
 
   it('answers 503 naming the database while it is gone, and serves again when it is back', async () => {
     const user = await signUp(t);
     await t.http.get('/v1/me').set('Authorization', `Bearer ${user.token}`).expect(200);
 
-    await closeRelay();
+    await db.lose();
     for (const path of ['/v1/me', '/v1/sessions']) {
       const res = await t.http.get(path).set('Authorization', `Bearer ${user.token}`);
       expect(res.status).toBe(503);
@@ -122,7 +88,7 @@ describe('with PostgreSQL lost while running', () => {
       });
     }
 
-    await openRelay();
+    await db.restore();
     await t.http.get('/v1/me').set('Authorization', `Bearer ${user.token}`).expect(200);
   });
 });

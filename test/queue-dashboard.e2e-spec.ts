@@ -1,4 +1,4 @@
-import { connect, createServer, Server, Socket } from 'node:net';
+import { appBehindDatabaseRelay, DatabaseRelay } from './database-relay';
 import { createTestApp, TestApp } from './app';
 import { closedPort } from './closed-port';
 import { newCoordinator } from './factories/sessions';
@@ -64,58 +64,27 @@ describe('queue dashboard with Redis unreachable', () => {
   });
 });
 
-/** PostgreSQL lost while running, through a TCP relay this test owns (as dependencies.e2e-spec). */
+/** PostgreSQL lost while running, through a relay this test owns (database-relay.ts). */
 describe('queue dashboard with PostgreSQL lost', () => {
+  let db: DatabaseRelay;
   let t: TestApp;
-  let relay: Server;
-  let port: number;
-  const sockets = new Set<Socket>();
-  const databaseUrl = process.env.DATABASE_URL as string;
-
-  const openRelay = () =>
-    new Promise<void>((resolve) => {
-      relay = createServer((client) => {
-        const upstream = connect(5432, '127.0.0.1');
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => undefined);
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      relay.listen(port, '127.0.0.1', resolve);
-    });
-  const closeRelay = () =>
-    new Promise<void>((resolve) => {
-      relay.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
 
   beforeAll(async () => {
-    port = await closedPort();
-    await openRelay();
-    const url = new URL(databaseUrl);
-    url.port = String(port);
-    process.env.DATABASE_URL = url.toString();
-    t = await createTestApp();
+    db = await appBehindDatabaseRelay();
+    t = db.t;
   });
-  afterAll(async () => {
-    if (!relay.listening) await openRelay();
-    await t.close();
-    await closeRelay();
-    process.env.DATABASE_URL = databaseUrl;
-  });
+  afterAll(() => db.close());
 
   it('answers 503 problem+json naming the database (the token check reads the account)', async () => {
     const coordinator = await newCoordinator(t);
     await t.http.get('/admin/queues').set(coordinator.auth).expect(200);
 
-    await closeRelay();
+    await db.lose();
     for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
       expectUnavailable(await t.http.get(path).set(coordinator.auth), 'database');
     }
 
-    await openRelay();
+    await db.restore();
     await t.http.get('/admin/queues').set(coordinator.auth).expect(200);
   });
 });

@@ -33,16 +33,33 @@ export function stepReducer<S extends string>(order: readonly S[]) {
   };
 }
 
-/** The step flow as a hook: `back` is undefined on the first question (Back leaves the page). */
-export function useQuestionSteps<S extends string>(order: readonly S[]) {
+/**
+ * The step flow as a hook: `back` is undefined on the first question (Back leaves the page).
+ * `onLeave` runs whenever Back or a Change link leaves a question (a page clears its errors).
+ */
+export function useQuestionSteps<S extends string>(
+  order: readonly S[],
+  onLeave: () => void = () => undefined,
+) {
   const [state, dispatch] = useReducer(stepReducer(order), { step: order[0], changing: false });
   const first = state.step === order[0] && !state.changing;
+  const change = (step: S) => {
+    onLeave();
+    dispatch({ type: 'change', step });
+  };
   return {
     step: state.step,
     changing: state.changing,
     next: () => dispatch({ type: 'next' }),
-    back: first ? undefined : () => dispatch({ type: 'back' }),
-    change: (step: S) => dispatch({ type: 'change', step }),
+    back: first
+      ? undefined
+      : () => {
+          onLeave();
+          dispatch({ type: 'back' });
+        },
+    change,
+    /** A check page row's Change link: opens `step`, then Continue returns to the check page. */
+    changeLink: (step: S, label: string) => ({ label, onClick: () => change(step) }),
     restart: () => dispatch({ type: 'restart' }),
   };
 }

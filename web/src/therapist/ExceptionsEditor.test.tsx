@@ -1,10 +1,18 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../app/query';
 import { ExceptionsEditor } from './ExceptionsEditor';
 
-afterEach(cleanup);
+// Today is fixed: a date in another year than today's would show its year.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2027-02-20T12:00:00Z'));
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const covers = new ApiError({
   type: '/problems/time-off-covers-sessions',

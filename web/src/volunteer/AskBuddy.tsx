@@ -29,7 +29,7 @@ export function AskBuddy() {
   useEffect(() => {
     if (asked) navigate(`/volunteer/buddy-requests/${asked.id}`, { replace: true });
   }, [asked]);
-  const steps = useQuestionSteps(STEPS);
+  const steps = useQuestionSteps(STEPS, () => setErrors([]));
   const step = steps.step;
   const [channel, setChannel] = useState('');
   const [skype, setSkype] = useState('');
@@ -86,19 +86,8 @@ export function AskBuddy() {
     steps.next();
   }
 
-  const back = steps.back
-    ? () => {
-        setErrors([]);
-        steps.back?.();
-      }
-    : undefined;
-  const change = (to: Step, label: string) => ({
-    label,
-    onClick: () => {
-      setErrors([]);
-      steps.change(to);
-    },
-  });
+  const back = steps.back;
+  const change = steps.changeLink;
 
   const error = (id: string) => errors.find((e) => e.href === id)?.message;
   const titles: Record<Step, string> = {

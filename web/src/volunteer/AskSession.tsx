@@ -34,7 +34,7 @@ export function AskSession() {
   useEffect(() => {
     if (open.data) navigate(`/volunteer/requests/${open.data.id}`, { replace: true });
   }, [open.data]);
-  const steps = useQuestionSteps(STEPS);
+  const steps = useQuestionSteps(STEPS, () => setErrors([]));
   const step = steps.step;
   const [languages, setLanguages] = useState<string | null>(null);
   const [modality, setModality] = useState('');
@@ -85,19 +85,8 @@ export function AskSession() {
     steps.next();
   }
 
-  const back = steps.back
-    ? () => {
-        setErrors([]);
-        steps.back?.();
-      }
-    : undefined;
-  const change = (to: Step, label: string) => ({
-    label,
-    onClick: () => {
-      setErrors([]);
-      steps.change(to);
-    },
-  });
+  const back = steps.back;
+  const change = steps.changeLink;
 
   const error = (id: string) => errors.find((e) => e.href === id)?.message;
   const titles: Record<Step, string> = {

@@ -34,7 +34,7 @@ export function ChooseBuddy() {
   const { id } = useParams();
   const me = useMe();
   const zone = me.data?.timezone;
-  const steps = useQuestionSteps(STEPS);
+  const steps = useQuestionSteps(STEPS, () => setErrors([]));
   const step = steps.step;
   const [buddyId, setBuddyId] = useState('');
   const [cadence, setCadence] = useState('weekly');
@@ -95,19 +95,8 @@ export function ChooseBuddy() {
     steps.next();
   }
 
-  const back = steps.back
-    ? () => {
-        setErrors([]);
-        steps.back?.();
-      }
-    : undefined;
-  const change = (to: Step, label: string) => ({
-    label,
-    onClick: () => {
-      setErrors([]);
-      steps.change(to);
-    },
-  });
+  const back = steps.back;
+  const change = steps.changeLink;
 
   const error = (field: string) => errors.find((e) => e.href === field)?.message;
   const titles: Record<Step, string> = {
