@@ -50,7 +50,8 @@ function validateCoordinator(input: CoordinatorInput): CoordinatorInput {
   const dto = plainToInstance(RegisterDto, input);
   const problems = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })
     .filter((e) => e.property !== 'role')
-    .flatMap((e) => Object.values(e.constraints ?? {}));
+    // The option each message is about, since the messages are written for people filling a form.
+    .flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `--${e.property}: ${m}`));
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return { email: dto.email, password: dto.password, name: dto.name, timezone: dto.timezone };
 }

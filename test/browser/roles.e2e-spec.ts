@@ -122,7 +122,7 @@ describe('web app: therapist, buddy and coordinator pages (browser)', () => {
     await booked.waitFor();
     await booked.getByRole('link').click();
     await heading(page, 'Session');
-    await page.getByText('George Lewis').waitFor();
+    await page.getByText('George Lewis', { exact: true }).first().waitFor();
     await h.checkA11y(page, 'therapist session with contact');
   }, 240_000);
 
