@@ -45,7 +45,8 @@ export function VolunteerHome() {
           {booked && (
             <p className="govuk-body">
               Your free session:{' '}
-              <strong>booked for {formatZoned(booked.startsAt.utc, zone!)}</strong>.{' '}
+              <strong>booked for {formatZoned(booked.startsAt.utc, zone!)}</strong>
+              {booked.therapistName && ` with ${booked.therapistName}`}.{' '}
               <Link to={`/volunteer/sessions/${booked.id}`}>See, move or cancel it</Link>
             </p>
           )}
