@@ -140,26 +140,36 @@ export class NotificationQueue {
   }
 
   /**
-   * Replaces the jobs of rows that waited far too long, whatever Redis holds for them: the job is
-   * removed from every list and its hash deleted, and a fresh one goes to the head of the wait
-   * list (LIFO), as it is overdue. Logs what Redis held for each, so a recurrence shows. The claim
-   * in PostgreSQL still sends each row once, even if a worker was running the old job.
+   * Replaces the jobs of rows that waited far too long, whatever Redis holds for them, except a job
+   * waiting in line or running: in a backlog (after an outage, a burst) due rows wait behind each
+   * other, and replacing theirs would only reorder the line and churn Redis. Any other job (delayed
+   * where the row says no attempt was made, a husk, none) is removed from every list with its hash,
+   * and a fresh one goes to the head of the wait list (LIFO), as it is overdue. Logs what Redis
+   * held for each, so a recurrence shows. The claim in PostgreSQL still sends each row once.
    */
   async revive(rows: DueRow[], now: Date): Promise<number> {
     if (rows.length === 0) return 0;
-    const held = await jobPlaces(
+    const places = await jobPlaces(
       this.queue,
       rows.map((row) => row.id),
+    );
+    const stuck = rows.filter(
+      (_, i) => places[i].place !== JobPlace.Waiting && places[i].place !== JobPlace.Active,
+    );
+    if (stuck.length === 0) return 0;
+    const held = await jobPlaces(
+      this.queue,
+      stuck.map((row) => row.id),
       PlacesMode.PurgeAll,
     );
-    rows.forEach((row, i) =>
+    stuck.forEach((row, i) =>
       this.logger.warn(
         { notificationId: row.id, held: held[i].place, attemptsMade: held[i].attemptsMade },
         'Replaced the job of an overdue text',
       ),
     );
-    await this.enqueue(rows, now, { first: true });
-    return rows.length;
+    await this.enqueue(stuck, now, { first: true });
+    return stuck.length;
   }
 
   /**
