@@ -54,10 +54,10 @@ export class SessionDetailsService {
     const profiles = new Map(
       (await this.people.therapistProfiles(therapistIds, em)).map((p) => [p.userId, p]),
     );
+    const shared = await this.sharedWith(actor, sessions, em);
     const answer = new Map<string, SessionDetails>();
     for (const s of sessions) {
-      const shared = await this.shared(actor, s, em);
-      const volunteer = shared ? accounts.get(s.volunteerId) : undefined;
+      const volunteer = shared(s) ? accounts.get(s.volunteerId) : undefined;
       answer.set(s.id, {
         therapistName: accounts.get(s.therapistId)?.name ?? null,
         volunteerName: volunteer?.name ?? null,
@@ -76,16 +76,34 @@ export class SessionDetailsService {
   }
 
   /**
-   * Whether the volunteer's name and contact may be shown to this reader: always to the volunteer
-   * and coordinators; to the therapist while the session is not cancelled and consent holds.
+   * Whether each session's volunteer name and contact may be shown to this reader: always to the
+   * volunteer and coordinators; to the therapist while the session is not cancelled and both
+   * consents hold. Two queries for a whole page of sessions (`consentedAmong`), not two a session.
    */
-  private async shared(actor: Actor, session: Session, em: EntityManager): Promise<boolean> {
-    if (actor.role !== Role.Therapist) return true;
-    if (session.status === SessionStatus.Cancelled) return false;
-    return (
-      (await this.consent.hasConsent(session.volunteerId, ConsentPurpose.ShareWithTherapist, em)) &&
-      (await this.consent.hasConsent(session.volunteerId, ConsentPurpose.DataProcessing, em))
+  private async sharedWith(
+    actor: Actor,
+    sessions: readonly Session[],
+    em: EntityManager,
+  ): Promise<(s: Session) => boolean> {
+    if (actor.role !== Role.Therapist) return () => true;
+    const live = sessions.filter((s) => s.status !== SessionStatus.Cancelled);
+    const volunteers = [...new Set(live.map((s) => s.volunteerId))];
+    if (volunteers.length === 0) return () => false;
+    // One after the other: `em` may be a transaction's single connection.
+    const sharing = await this.consent.consentedAmong(
+      volunteers,
+      ConsentPurpose.ShareWithTherapist,
+      em,
     );
+    const processing = await this.consent.consentedAmong(
+      volunteers,
+      ConsentPurpose.DataProcessing,
+      em,
+    );
+    return (s) =>
+      s.status !== SessionStatus.Cancelled &&
+      sharing.has(s.volunteerId) &&
+      processing.has(s.volunteerId);
   }
 }
 
