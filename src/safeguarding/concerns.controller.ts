@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
-import { idempotencyKey } from '../sessions/idempotency';
+import { idempotencyKey } from '../common/idempotency';
 import { ConcernsService } from './concerns.service';
 import { ConcernQuery, RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
 import { ConcernView, ConcernPageView, ConcernStatusView } from './concern.view';

@@ -33,7 +33,7 @@ import {
 import { ConcernFilter, ConcernsRepository } from './concerns.repository';
 import { RaiseConcernDto, TriageConcernDto } from './dto/concern.dto';
 import { Clock } from '../common/clock';
-import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../sessions/idempotency';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../common/idempotency';
 import { requirePastInstant } from '../common/time-range';
 
 /**

@@ -17,7 +17,7 @@ import { isCheckViolation, isExclusionViolation, isUniqueViolation } from '../co
 import { PeopleService } from '../people/people.service';
 import type { Modality, TherapistProfileView } from '../people/people.types';
 import { BookSessionDto, RescheduleSessionDto } from './dto/session.dto';
-import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency';
+import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../common/idempotency';
 import { SessionRequestsService } from './session-requests.service';
 import { OpenSessionRequestsRepository } from './open-session-requests.repository';
 import { RequestClosedError } from '../common/request-errors';

@@ -25,7 +25,7 @@ import {
   SessionOutcomeDto,
   TimeZoneQuery,
 } from './dto/session.dto';
-import { idempotencyKey } from './idempotency';
+import { idempotencyKey } from '../common/idempotency';
 import { SessionCalendarLinks, invitePlace, sessionCalendar } from './session-calendar';
 import { SessionsService } from './sessions.service';
 import { SessionView, SessionPageView } from './session.view';

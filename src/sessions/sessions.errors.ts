@@ -75,15 +75,6 @@ export class SessionStartedError extends ConflictError {
   }
 }
 
-export class IdempotencyKeyReusedError extends RuleViolationError {
-  constructor() {
-    super(
-      'idempotency-key-reused',
-      'This Idempotency-Key was already used with a different request.',
-    );
-  }
-}
-
 export class GrantNotNeededError extends ConflictError {
   constructor() {
     super(

@@ -5,7 +5,6 @@ import { ConsentModule } from '../consent/consent.module';
 import { IdentityModule } from '../identity/identity.module';
 import { PeopleModule } from '../people/people.module';
 import { BookSession } from './book-session.service';
-import { IdempotencyKey } from './idempotency-key.entity';
 import { SessionCalendarLinks } from './session-calendar';
 import { SessionDetailsService } from './session-details.service';
 import { SessionCapacityMonth } from './session-capacity-month.entity';
@@ -25,13 +24,7 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      SessionRequest,
-      Session,
-      SessionGrant,
-      SessionCapacityMonth,
-      IdempotencyKey,
-    ]),
+    TypeOrmModule.forFeature([SessionRequest, Session, SessionGrant, SessionCapacityMonth]),
     IdentityModule,
     ConsentModule,
     PeopleModule,

@@ -1,3 +1,4 @@
+import { forgetIdempotencyKeys } from '../common/idempotency';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Position } from '../common/pagination';
@@ -235,7 +236,7 @@ export class SessionsRepository {
     await em.query(`UPDATE session_grant SET reason = '(erased)' WHERE volunteer_id = $1`, [
       userId,
     ]);
-    await em.query(`DELETE FROM idempotency_key WHERE actor_id = $1`, [userId]);
+    await forgetIdempotencyKeys(userId, em);
   }
 
   /** Locks the volunteer's grants and answers the next grant number. */

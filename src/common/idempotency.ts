@@ -1,8 +1,17 @@
 import { HttpStatus } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error';
-import { IdempotencyKeyReusedError } from './sessions.errors';
+import { DomainError, RuleViolationError } from './domain-error';
+
+/** The same key sent again with another request body. */
+export class IdempotencyKeyReusedError extends RuleViolationError {
+  constructor() {
+    super(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used with a different request.',
+    );
+  }
+}
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -68,4 +77,12 @@ export async function storeIdempotentResponse(
     `UPDATE idempotency_key SET response_status = $3, response = $4 WHERE actor_id = $1 AND key = $2`,
     [actorId, key, status, JSON.stringify(response)],
   );
+}
+
+/**
+ * Erasure: stored answers can hold personal data, so every key a person used (bookings, concerns)
+ * goes with them. Called by the sessions module's personal-data part, in the erasure's transaction.
+ */
+export async function forgetIdempotencyKeys(actorId: string, em: EntityManager): Promise<void> {
+  await em.query(`DELETE FROM idempotency_key WHERE actor_id = $1`, [actorId]);
 }
