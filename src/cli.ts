@@ -95,7 +95,7 @@ async function createCoordinator(args: string[]): Promise<void> {
   try {
     const account = await app
       .get(IdentityService)
-      .createAccount({ ...input, role: Role.Coordinator }, null);
+      .createAccount({ ...input, role: Role.Coordinator, emailConfirmed: true }, null);
     console.log(`Coordinator created: ${account.id}`);
   } finally {
     await app.close();

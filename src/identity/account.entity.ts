@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,6 +13,8 @@ import { Role } from '../common/auth.decorators';
  * profiles live in the people module. Email is unique case-insensitively (citext).
  */
 @Entity('account')
+@Check('account_email_confirmed_check', `"email_confirmed_at" IS NULL OR "email" IS NOT NULL`)
+@Check('account_phone_confirmed_check', `"phone_confirmed_at" IS NULL OR "phone" IS NOT NULL`)
 export class Account {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -19,6 +22,10 @@ export class Account {
   /** Null once the account is erased. */
   @Column({ type: 'citext', nullable: true, unique: true })
   email!: string | null;
+
+  /** When its owner followed the link sent to it; null until then (no sign-in, no mail). */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
   passwordHash!: string | null;
@@ -32,6 +39,10 @@ export class Account {
   /** E.164. */
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
+
+  /** When its owner typed back the code sent to it; null until then, and again when it changes. */
+  @Column({ type: 'timestamptz', nullable: true })
+  phoneConfirmedAt!: Date | null;
 
   /** IANA zone the person lives in; every time shown to them is in it. */
   @Column({ type: 'text' })

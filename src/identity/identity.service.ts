@@ -27,6 +27,10 @@ export interface AccountView {
   phone: string | null;
   timezone: string;
   createdAt: Date;
+  /** The address was proven by its owner: mail may go to it. */
+  emailConfirmed: boolean;
+  /** The number was proven by its owner: texts may go to it. */
+  phoneConfirmed: boolean;
 }
 
 const toView = (a: Account): AccountView => ({
@@ -37,6 +41,8 @@ const toView = (a: Account): AccountView => ({
   phone: a.phone,
   timezone: a.timezone,
   createdAt: a.createdAt,
+  emailConfirmed: a.emailConfirmedAt !== null,
+  phoneConfirmed: a.phoneConfirmedAt !== null,
 });
 
 export interface NewAccount {
@@ -46,6 +52,9 @@ export interface NewAccount {
   name: string;
   phone?: string | null;
   timezone: string;
+  /** Made by someone who vouches for the address or number (the operator CLI, the demo seed). */
+  emailConfirmed?: boolean;
+  phoneConfirmed?: boolean;
 }
 
 @Injectable()
@@ -59,8 +68,8 @@ export class IdentityService implements TokenVersions {
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  register(dto: RegisterDto): Promise<Account> {
-    return this.createAccount(dto, null);
+  async register(dto: RegisterDto): Promise<AccountView> {
+    return toView(await this.createAccount(dto, null));
   }
 
   /** Creates an account of any role; coordinators only through the operator CLI. */
@@ -76,6 +85,8 @@ export class IdentityService implements TokenVersions {
             name: input.name.trim(),
             phone: input.phone ?? null,
             timezone: input.timezone,
+            emailConfirmedAt: input.emailConfirmed ? new Date() : null,
+            phoneConfirmedAt: input.phoneConfirmed && input.phone ? new Date() : null,
           }),
         );
         await this.audit.record(
@@ -306,12 +317,16 @@ export class IdentityService implements TokenVersions {
     id: string,
     contact: { name?: string; phone?: string | null; timezone?: string },
     em: EntityManager = this.dataSource.manager,
-  ): Promise<Account> {
+  ): Promise<AccountView> {
     const account = await this.entity(id, em);
     if (contact.name !== undefined) account.name = contact.name.trim();
-    if (contact.phone !== undefined) account.phone = contact.phone;
+    if (contact.phone !== undefined && contact.phone !== account.phone) {
+      // A new number is proven again before texts go to it.
+      account.phone = contact.phone;
+      account.phoneConfirmedAt = null;
+    }
     if (contact.timezone !== undefined) account.timezone = contact.timezone;
-    return em.save(account);
+    return toView(await em.save(account));
   }
 
   /**
@@ -324,7 +339,8 @@ export class IdentityService implements TokenVersions {
     await this.revokeSessions(id, em);
     await em.query(
       `UPDATE account
-          SET email = NULL, password_hash = NULL, name = 'Erased user', phone = NULL,
+          SET email = NULL, email_confirmed_at = NULL, password_hash = NULL, name = 'Erased user',
+              phone = NULL, phone_confirmed_at = NULL,
               erased_at = COALESCE(erased_at, now()), updated_at = now()
         WHERE id = $1`,
       [id],

@@ -20,4 +20,5 @@ export enum NotificationStatus {
 export enum NotificationChannel {
   Sms = 'sms',
   WhatsApp = 'whatsapp',
+  Email = 'email',
 }

@@ -26,7 +26,7 @@ import { NotificationTemplate } from './notification-templates';
   'notification_status_check',
   `status IN ('pending', 'sending', 'sent', 'delivered', 'failed', 'cancelled', 'skipped')`,
 )
-@Check('notification_channel_check', `channel IN ('sms', 'whatsapp')`)
+@Check('notification_channel_check', `channel IN ('sms', 'whatsapp', 'email')`)
 @Check(
   'notification_fallback_check',
   `fallback_from IS NULL OR (fallback_from = 'whatsapp' AND channel = 'sms' AND fallback_error_code IS NOT NULL)`,
@@ -102,6 +102,10 @@ export class Notification {
 
   @Column({ type: 'text', nullable: true })
   body!: string | null;
+
+  /** The address a mail actually went to; blanked on erasure. */
+  @Column({ type: 'text', nullable: true })
+  toEmail!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;

@@ -463,8 +463,9 @@ export class NotificationsRepository {
   async eraseFor(recipientId: string, em: EntityManager): Promise<void> {
     await this.cancelPendingForRecipient(recipientId, 'erased', em);
     await em.query(
-      `UPDATE notification SET to_phone = NULL, body = NULL, updated_at = now()
-        WHERE recipient_id = $1 AND (to_phone IS NOT NULL OR body IS NOT NULL)`,
+      `UPDATE notification SET to_phone = NULL, to_email = NULL, body = NULL, updated_at = now()
+        WHERE recipient_id = $1
+          AND (to_phone IS NOT NULL OR to_email IS NOT NULL OR body IS NOT NULL)`,
       [recipientId],
     );
   }
