@@ -1,3 +1,4 @@
+import { Vetting } from './vetting/vetting.entity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { BuddyProfile } from './buddy-profile.entity';
@@ -33,6 +34,26 @@ export class ProfilesRepository {
     em: EntityManager,
   ): Promise<P[]> {
     return em.findBy(entity, { accountId: In(accountIds) } as FindOptionsWhere<P>);
+  }
+
+  /**
+   * Profiles of `accountIds` with each one's vetting row (null when there is none yet), in one
+   * query.
+   */
+  async findManyWithVetting<P extends { accountId: string }>(
+    entity: EntityTarget<P>,
+    accountIds: string[],
+    em: EntityManager,
+  ): Promise<Array<{ profile: P; vetting: Vetting | null }>> {
+    const rows = await em
+      .createQueryBuilder(entity, 'p')
+      .leftJoinAndMapOne('p.vetting', Vetting, 'v', 'v.account_id = p.account_id')
+      .where('p.account_id = ANY (:ids::uuid[])', { ids: accountIds })
+      .getMany();
+    return rows.map((row) => {
+      const { vetting, ...profile } = row as P & { vetting?: Vetting | null };
+      return { profile: profile as P, vetting: vetting ?? null };
+    });
   }
 
   deploymentsOf(volunteerId: string, em: EntityManager): Promise<Deployment[]> {

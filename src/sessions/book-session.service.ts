@@ -166,7 +166,7 @@ export class BookSession {
           },
           em,
         );
-        const details = await this.details.one(actor, session, em);
+        const details = await this.details.one(actor, session, em, therapist);
         const answer = toSessionView(session, actor.timezone, details);
         if (key) await storeIdempotentResponse(actor.id, key, 201, answer, em);
         // The month's lock last, so it is held for the count and the commit only.
@@ -229,7 +229,8 @@ export class BookSession {
         if (session.month !== previous.month) {
           await this.requireCapacity(therapist, session.month, em);
         }
-        return toSessionView(session, actor.timezone, await this.details.one(actor, session, em));
+        const details = await this.details.one(actor, session, em, therapist);
+        return toSessionView(session, actor.timezone, details);
       }),
     );
   }
@@ -250,8 +251,7 @@ export class BookSession {
     modality: Modality,
     em: EntityManager,
   ): Promise<TherapistProfileView> {
-    const [matchable] = await this.people.matchableIds('therapist', [therapistId], em);
-    const [profile] = matchable ? await this.people.therapistProfiles([therapistId], em) : [];
+    const profile = await this.people.bookableTherapist(therapistId, em);
     if (!profile) throw new TherapistNotMatchableError();
     if (!profile.modalities.includes(modality)) throw new TherapistUnsuitableError('modality');
     return profile;

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Actor, Role } from '../common/auth.decorators';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
-import { IdentityService } from '../identity/identity.service';
+import { AccountView, IdentityService } from '../identity/identity.service';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
 import { Session } from './session.entity';
@@ -26,16 +26,25 @@ export class SessionDetailsService {
     private readonly consent: ConsentService,
   ) {}
 
-  /** One session, with the volunteer's contact details (and note) where the reader may see them. */
-  async one(actor: Actor, session: Session, em: EntityManager): Promise<SessionDetails> {
-    const details = (await this.many(actor, [session], em)).get(session.id)!;
-    if (actor.role === Role.Volunteer) return details;
-    if (details.volunteerName === null) return { ...details, volunteer: null };
-    const volunteer = await this.identity.find(session.volunteerId, em);
-    if (!volunteer) return { ...details, volunteer: null }; // erased
+  /**
+   * One session, with the volunteer's contact details (and note) where the reader may see them.
+   * `therapist`: the session's therapist's profile when the caller has just read it (booking).
+   */
+  async one(
+    actor: Actor,
+    session: Session,
+    em: EntityManager,
+    therapist?: TherapistProfileView,
+  ): Promise<SessionDetails> {
+    const { details, accounts } = await this.read(actor, [session], em, therapist);
+    const found = details.get(session.id)!;
+    if (actor.role === Role.Volunteer) return found;
+    if (found.volunteerName === null) return { ...found, volunteer: null };
+    const volunteer = accounts.get(session.volunteerId);
+    if (!volunteer) return { ...found, volunteer: null }; // erased
     const request = await this.repo.findRequest(session.requestId, em);
     return {
-      ...details,
+      ...found,
       volunteer: { name: volunteer.name, phone: volunteer.phone, note: request?.note ?? null },
     };
   }
@@ -45,26 +54,38 @@ export class SessionDetailsService {
     sessions: readonly Session[],
     em: EntityManager,
   ): Promise<Map<string, SessionDetails>> {
-    if (sessions.length === 0) return new Map();
+    return (await this.read(actor, sessions, em)).details;
+  }
+
+  private async read(
+    actor: Actor,
+    sessions: readonly Session[],
+    em: EntityManager,
+    known?: TherapistProfileView,
+  ): Promise<{ details: Map<string, SessionDetails>; accounts: Map<string, AccountView> }> {
+    const details = new Map<string, SessionDetails>();
+    if (sessions.length === 0) return { details, accounts: new Map() };
     const therapistIds = [...new Set(sessions.map((s) => s.therapistId))];
+    const unknown = therapistIds.filter((id) => id !== known?.userId);
+    // A known profile carries its therapist's name: only the others' accounts are read.
     const accounts = await this.identity.getMany(
-      [...new Set([...therapistIds, ...sessions.map((s) => s.volunteerId)])],
+      [...new Set([...unknown, ...sessions.map((s) => s.volunteerId)])],
       em,
     );
-    const profiles = new Map(
-      (await this.people.therapistProfiles(therapistIds, em)).map((p) => [p.userId, p]),
-    );
+    const read = unknown.length > 0 ? await this.people.therapistProfiles(unknown, em) : [];
+    const profiles = new Map(read.map((p) => [p.userId, p]));
+    if (known) profiles.set(known.userId, known);
     const shared = await this.sharedWith(actor, sessions, em);
-    const answer = new Map<string, SessionDetails>();
     for (const s of sessions) {
       const volunteer = shared(s) ? accounts.get(s.volunteerId) : undefined;
-      answer.set(s.id, {
-        therapistName: accounts.get(s.therapistId)?.name ?? null,
+      details.set(s.id, {
+        therapistName:
+          accounts.get(s.therapistId)?.name ?? profiles.get(s.therapistId)?.name ?? null,
         volunteerName: volunteer?.name ?? null,
         meeting: meeting(s, profiles.get(s.therapistId), volunteer?.phone ?? null),
       });
     }
-    return answer;
+    return { details, accounts };
   }
 
   /** A booked video session's link (the therapist's own, else its room); null otherwise. */

@@ -47,6 +47,7 @@ export class VettingRepository {
    * The ids of `role` whose vetting is verified and unexpired on `today`, among `candidateIds`
    * (all when null), in id order.
    */
+  /** The matchable rule in SQL; `isMatchableOn` (people.service.ts) is the same for one state. */
   async verifiedIds(
     role: VettedRole,
     today: LocalDate,
