@@ -1,4 +1,3 @@
-import type { AccountView } from './identity.service';
 import { Role } from '../common/auth.decorators';
 
 export class AccessTokenView {
@@ -18,7 +17,10 @@ export class AccountDetailsView {
   createdAt!: Date;
 }
 
-export const toAccountDetailsView = (a: AccountView): AccountDetailsView => ({
+/** From an `AccountView` (typed by shape, so this file and identity.service.ts import one way). */
+export const toAccountDetailsView = (
+  a: Omit<AccountDetailsView, 'email'> & { email: string | null },
+): AccountDetailsView => ({
   id: a.id,
   email: a.email ?? '',
   role: a.role,

@@ -3,7 +3,7 @@
  * send is, what went wrong and how to put it right. One voice through the app, and the file a
  * translation starts from. Pages never show a code, a key or a raw timestamp; they ask here.
  */
-import type { Problem } from './api/client';
+import type { Problem } from './api/problem';
 import { formatZoned } from './time/formatZoned';
 
 // Languages ----------------------------------------------------------------------------------------

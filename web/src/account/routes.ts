@@ -1,8 +1,8 @@
-import { Start } from '../app/App';
 import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
+import { Start } from './Start';
 
 const page = lazyPages(() => import('./pages'));
 const everyone = ['volunteer', 'therapist', 'buddy', 'coordinator'] as const;

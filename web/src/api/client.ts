@@ -6,18 +6,12 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { currentToken, forget, refresh } from './auth';
 import { fieldWords, problemWords } from '../words';
+import type { Problem } from './problem';
 
 export type Schemas = components['schemas'];
 
 /** RFC 9457 problem details, as every error from the service is. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-  [key: string]: unknown;
-}
+export type { Problem } from './problem';
 
 const auth: Middleware = {
   onRequest({ request }) {

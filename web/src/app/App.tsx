@@ -1,7 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { restore, useSession } from '../api/auth';
 import { accountRoutes } from '../account/routes';
-import { SignIn } from '../account/SignIn';
 import { buddyRoutes } from '../buddy/routes';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Status';
@@ -9,8 +8,9 @@ import { coordinatorRoutes } from '../coordinator/routes';
 import { linkRoutes } from '../links/routes';
 import { therapistRoutes } from '../therapist/routes';
 import { volunteerRoutes } from '../volunteer/routes';
-import { homeFor, Layout } from './Layout';
-import { Link, navigate, Routes, useLocation, type Route } from './router';
+import { Layout } from './Layout';
+import { Redirect } from './Redirect';
+import { Link, Routes, useLocation, type Route } from './router';
 
 const routes: Route[] = [
   ...accountRoutes,
@@ -56,22 +56,6 @@ function useGuard() {
     }
     return route.roles.includes(session.role) ? null : <Forbidden />;
   };
-}
-
-function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return <Loading />;
-}
-
-/**
- * "/" is the sign-in form until the session is known to be signed in, then the role's home. It is
- * pre-rendered like /sign-in (src/prerender.tsx), so a signed-out visitor on a slow connection gets
- * the form with the HTML; the server cannot tell who is signed in (the refresh cookie is sent to
- * /v1/auth only), so a signed-in person sees the form until the start-up refresh answers.
- */
-export function Start() {
-  const session = useSession();
-  return session.status === 'signedIn' ? <Redirect to={homeFor(session.role)} /> : <SignIn />;
 }
 
 export function App() {
