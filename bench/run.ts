@@ -15,7 +15,8 @@ import { createTestApp, TestUser } from '../test/app';
 import { newCoordinator } from '../test/factories/sessions';
 import globalSetup from '../test/setup/global-setup';
 import globalTeardown from '../test/setup/global-teardown';
-import { rawLoad, Recorded } from './lib/raw';
+import { minimalBooking } from './lib/minimal';
+import { rawLoad, Recorded, replayer } from './lib/raw';
 import { recordStatements } from './lib/record';
 import { drainReminders, ReminderResult } from './lib/reminders';
 import { percentile, round } from './lib/stats';
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
     };
 
     // The raw reference's volunteers hold enough coordinator grants for every booking they make.
-    const grants = Math.ceil((P.raw + P.extra * 3) / P.clients) * 3;
+    const grants = Math.ceil((2 * (P.clients + P.raw) + P.extra * 3) / P.clients) * 3;
     await t.db.query(
       `INSERT INTO session_grant (volunteer_id, grant_no, reason, granted_by)
        SELECT v, g, 'bench', $2 FROM unnest($1::uuid[]) v, generate_series(1, $3) g`,
@@ -261,11 +262,21 @@ async function main(): Promise<void> {
       const startsAt = new Date(farBase.getTime() + Math.floor(k / ids.length) * 3_600_000);
       return { therapistId: ids[i], startsAt, month: monthOf(startsAt, zoneOf(i)) };
     });
-    const raw = await rawLoad(url, rec, rawPlan, lanes);
+    const raw = await rawLoad(url, replayer(rec), rawPlan, lanes);
+    log('minimal transaction');
+    // The same plan two years on: fresh slots and months, the same therapists and lanes.
+    const minimalPlan = rawPlan.map((b, k) => {
+      const startsAt = new Date(b.startsAt.getTime() + 730 * 86_400_000);
+      return { ...b, startsAt, month: monthOf(startsAt, zoneOf(k % ids.length)) };
+    });
+    const minimal = await rawLoad(url, minimalBooking, minimalPlan, lanes);
+    for (const [name, run] of Object.entries({ raw, minimal })) {
+      if (Object.keys(run.errors).length) log(`${name} errors: ${JSON.stringify(run.errors)}`);
+    }
     // The same transaction from one connection, 20 days further on (fresh slots and months).
     const rawSingle = await rawLoad(
       url,
-      rec,
+      replayer(rec),
       rawPlan
         .slice(0, 1 + P.single)
         .map((b) => ({ ...b, startsAt: new Date(b.startsAt.getTime() + 20 * 86_400_000) }))
@@ -291,7 +302,7 @@ async function main(): Promise<void> {
           month: monthOf(startsAt, zoneOf(j + P.therapists)),
         }));
     });
-    const extraRaw = await rawLoad(url, rec, extraPlan, lanes);
+    const extraRaw = await rawLoad(url, replayer(rec), extraPlan, lanes);
     log('matches, 250');
     const matches250 = await sample(matchesPath);
     clearInterval(sampler);
@@ -312,6 +323,7 @@ async function main(): Promise<void> {
     const created = count(booked, (s) => s.status === 201);
     const httpRate = (created / httpMs) * 1000;
     const rawRate = (raw.timed / raw.ms) * 1000;
+    const minimalRate = (minimal.timed / minimal.ms) * 1000;
     const raceRate = (race.length / raceMs) * 1000;
     const m25 = spread(matches25).p50;
     const m250 = spread(matches250).p50;
@@ -338,6 +350,13 @@ async function main(): Promise<void> {
         ok: raw.ok,
         errors: raw.errors,
       },
+      minimal: {
+        perSecond: round(minimalRate),
+        p50: ms(minimal.latencies, 50),
+        p99: ms(minimal.latencies, 99),
+        ok: minimal.ok,
+        errors: minimal.errors,
+      },
       single: {
         perSecond: round(
           (count(single, (s) => s.status === 201) / single.reduce((total, s) => total + s.ms, 0)) *
@@ -363,6 +382,7 @@ async function main(): Promise<void> {
       booking: {
         perSecond: round(httpRate),
         ratioToRaw: round(httpRate / rawRate, 3),
+        ratioToMinimal: round(httpRate / minimalRate, 3),
         ...spread(booked),
         created,
         answers: tally(booked),
@@ -409,9 +429,14 @@ async function main(): Promise<void> {
           `${r.statementsPerBooking} statements per booking`,
         ],
         [
+          'raw PostgreSQL: the minimal transaction that keeps the invariants (bench/lib/minimal.ts)',
+          `${r.minimal.perSecond} bookings/s, p50 ${r.minimal.p50} ms, p99 ${r.minimal.p99} ms`,
+          `9 statements per booking; ours replayed: **${round(r.raw.perSecond / r.minimal.perSecond, 3)}×** it`,
+        ],
+        [
           `\`POST /v1/sessions\`, ${r.parameters.clients} clients, distinct free slots`,
           `${r.booking.perSecond} bookings/s, p50 ${r.booking.p50} ms, p99 ${r.booking.p99} ms`,
-          `**${r.booking.ratioToRaw}×** raw`,
+          `**${r.booking.ratioToRaw}×** raw, **${r.booking.ratioToMinimal}×** the minimal`,
         ],
         [
           `… the first ${r.parameters.clients} after start, at once (not in the row above)`,

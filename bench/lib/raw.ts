@@ -75,19 +75,19 @@ export function replayer(rec: Recorded) {
 }
 
 /**
- * Runs `bookings` through one connection per lane volunteer (a volunteer's bookings never race
+ * Runs `bookings` (each one `replay`: ours replayed, or the minimal transaction) through one
+ * connection per lane volunteer (a volunteer's bookings never race
  * each other for an entitlement); latencies in ms, errors by message. The first booking of each
  * lane runs before the clock starts, all at once, as the HTTP load's first round does: its
  * latencies come back as `cold`, outside the rest.
  */
 export async function rawLoad(
   url: string,
-  rec: Recorded,
+  replay: (client: PoolClient, b: RawBooking) => Promise<void>,
   bookings: Array<Omit<RawBooking, keyof RawVolunteer>>,
   lanes: RawVolunteer[],
 ) {
   const concurrency = lanes.length;
-  const replay = replayer(rec);
   const pool = new Pool({ connectionString: url, max: concurrency });
   const clients = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
   const errors: Record<string, number> = {};
