@@ -174,6 +174,15 @@ describe('web app: coordinator (browser)', () => {
     await h.checkA11y(page, 'audit trail with my reads');
     await page.setViewportSize({ width: 360, height: 800 });
     await h.checkA11y(page, 'audit trail at 360 px');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.getByRole('link', { name: ben.name }).first().click();
+    await heading(page, ben.name);
+    await h.checkA11y(page, 'person page at 360 px');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
   }, 240_000);
 
   it('rejects an application with a reason, which the applicant then reads', async () => {

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { Schemas } from '../api/client';
 import { Link, navigate, useLocation } from '../app/router';
 import { Button } from '../components/Button';
 import { Checkboxes } from '../components/Choices';
@@ -8,11 +7,8 @@ import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { TextInput } from '../components/TextInput';
 import { useMe } from '../account/useMe';
-import { formatZoned } from '../time/formatZoned';
-import { auditActionWords, auditTargetWords, ERASED_USER, roleWords } from '../words';
+import { AuditTable } from './AuditTable';
 import { type AuditFilters, useAuditTrail } from './queries';
-
-type Line = Schemas['AuditEventView'];
 
 /**
  * The audit trail, newest first: who did what, about whom, and when. The coordinator's own reads
@@ -105,41 +101,7 @@ export function AuditPage() {
           {rows.data.items.length === 0 ? (
             <p className="govuk-body">Nothing matches. Try fewer filters.</p>
           ) : (
-            <table className="govuk-table app-audit-table">
-              <caption className="govuk-table__caption govuk-table__caption--m">
-                Newest first
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    When
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Who
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    What they did
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    About
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {rows.data.items.map((line) => (
-                  <tr className="govuk-table__row" key={line.id}>
-                    <td className="govuk-table__cell">{formatZoned(line.at, me.data.timezone)}</td>
-                    <td className="govuk-table__cell">
-                      <Who line={line} />
-                    </td>
-                    <td className="govuk-table__cell">{auditActionWords(line.action)}</td>
-                    <td className="govuk-table__cell">
-                      <About line={line} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AuditTable lines={rows.data.items} zone={me.data.timezone} />
           )}
           {rows.data.nextCursor && (
             <p className="govuk-body">
@@ -150,32 +112,4 @@ export function AuditPage() {
       )}
     </Page>
   );
-}
-
-/** The person's name, linked to their record; "Erased user" once erased. */
-function PersonName({ id, name }: { id: string; name: string | null }) {
-  if (name === null) return <>{ERASED_USER}</>;
-  return <Link to={`/coordinator/people/${id}`}>{name}</Link>;
-}
-
-function Who({ line }: { line: Line }) {
-  if (!line.actorId) return <>The service</>;
-  return (
-    <>
-      <PersonName id={line.actorId} name={line.actorName} />
-      {line.actorRole && (
-        <>
-          <br />
-          <span className="govuk-body-s">{roleWords(line.actorRole)}</span>
-        </>
-      )}
-    </>
-  );
-}
-
-function About({ line }: { line: Line }) {
-  if (line.targetType === 'account' && line.targetId) {
-    return <PersonName id={line.targetId} name={line.targetName} />;
-  }
-  return <>{auditTargetWords(line.targetType)}</>;
 }
