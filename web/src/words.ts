@@ -261,6 +261,28 @@ export const AUDIT_TARGET_WORDS: Record<AuditTarget, string> = {
   session_request: 'a session request',
 };
 
+/** What each consent purpose lets the service do, as a coordinator reads it in the audit trail. */
+const CONSENT_PURPOSE_WORDS: Record<string, string> = {
+  data_processing: 'keeping their details',
+  share_with_therapist: 'sharing with their therapist',
+  share_with_buddy: 'sharing with their buddy',
+  sms_reminders: 'text message reminders',
+  whatsapp_messages: 'WhatsApp messages',
+};
+
+/** "Gave consent: text message reminders" where a line names the purpose; else the action's words. */
+export function auditLineWords(line: {
+  action: string;
+  details?: Record<string, unknown> | null;
+}): string {
+  const words = auditActionWords(line.action);
+  const purpose = line.details?.purpose;
+  if (line.action.startsWith('consent.') && typeof purpose === 'string') {
+    return `${words}: ${CONSENT_PURPOSE_WORDS[purpose] ?? 'another purpose'}`;
+  }
+  return words;
+}
+
 /** "Booked a session"; plain words for an action this page does not know yet. */
 export function auditActionWords(action: string): string {
   return (

@@ -39,6 +39,10 @@ describe('AuditTable', () => {
         lines={[
           line({}),
           line({
+            action: 'consent.granted',
+            details: { purpose: 'sms_reminders', version: 1 },
+          }),
+          line({
             action: 'session.booked',
             actorId: ROSA,
             actorRole: 'volunteer',
@@ -62,6 +66,7 @@ describe('AuditTable', () => {
     expect(read.getByText('Fri 19 Feb, 09:30 London time')).toBeTruthy();
     const booked = within(rowOf('Booked a session'));
     expect(booked.getByText('a session')).toBeTruthy();
+    expect(screen.getByText('Gave consent: text message reminders')).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
   });
 

@@ -1,7 +1,7 @@
 import type { Schemas } from '../api/client';
 import { Link } from '../app/router';
 import { formatZoned } from '../time/formatZoned';
-import { auditActionWords, auditTargetWords, ERASED_USER, roleWords } from '../words';
+import { auditLineWords, auditTargetWords, ERASED_USER, roleWords } from '../words';
 
 type Line = Schemas['AuditEventView'];
 
@@ -40,7 +40,7 @@ export function AuditTable({ lines, zone }: { lines: Line[]; zone: string }) {
               <Who line={line} />
             </td>
             <td className="govuk-table__cell" data-label="What they did">
-              {auditActionWords(line.action)}
+              {auditLineWords(line)}
             </td>
             <td className="govuk-table__cell" data-label="About">
               <About line={line} />
