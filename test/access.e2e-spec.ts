@@ -24,6 +24,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/therapists/{id}/slots': 'any signed-in',
   'GET /v1/people': 'coordinator',
   'GET /v1/people/{userId}': 'coordinator',
+  'GET /v1/people/{userId}/record': 'coordinator',
   'GET /v1/vetting': 'coordinator',
   'POST /v1/vetting/{userId}/suspend': 'coordinator',
   'POST /v1/vetting/{userId}/reject': 'coordinator',

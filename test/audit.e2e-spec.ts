@@ -194,6 +194,78 @@ describe('audit trail', () => {
     await t.http.get('/v1/audit').set(volunteer.auth).expect(403);
   });
 
+  it("names who acted and whom it was about, and hides the reader's own reads when asked", async () => {
+    const other = await createCoordinator(t);
+    const volunteer = await signUp(t);
+    await t.http.get(`/v1/people/${volunteer.id}`).set(coordinator.auth).expect(200);
+    await t.http.get(`/v1/people/${volunteer.id}`).set(other.auth).expect(200);
+    await t.http
+      .post('/v1/me/consents')
+      .set(volunteer.auth)
+      .send({ purpose: 'sms_reminders', version: 1, granted: true })
+      .expect(201);
+    const trail = async (query: Record<string, string>) =>
+      (
+        await t.http
+          .get('/v1/audit')
+          .query({ target: volunteer.id, ...query })
+          .set(coordinator.auth)
+          .expect(200)
+      ).body.items as Array<Record<string, unknown>>;
+    const line = (actorId: string, action: string) =>
+      expect.objectContaining({ actorId, action, targetId: volunteer.id });
+
+    const all = await trail({});
+    expect(all).toEqual([
+      line(volunteer.id, 'consent.granted'),
+      line(other.id, 'person.read'),
+      line(coordinator.id, 'person.read'),
+      line(volunteer.id, 'account.created'),
+    ]);
+    expect(all[0]).toMatchObject({
+      actorName: 'Test volunteer',
+      actorRole: 'volunteer',
+      targetType: 'account',
+      targetName: 'Test volunteer',
+    });
+    expect(all[1]).toMatchObject({ actorName: 'Coordinator', actorRole: 'coordinator' });
+
+    const withoutMine = await trail({ hideMyReads: 'true' });
+    expect(withoutMine).toEqual([
+      line(volunteer.id, 'consent.granted'),
+      line(other.id, 'person.read'),
+      line(volunteer.id, 'account.created'),
+    ]);
+    expect(await trail({ hideMyReads: 'false' })).toHaveLength(4);
+    const bad = await t.http
+      .get('/v1/audit')
+      .query({ hideMyReads: 'yes' })
+      .set(coordinator.auth)
+      .expect(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('hideMyReads');
+
+    await t.http.post('/v1/me/erasure').set(volunteer.auth).expect(200);
+    const afterErasure = await trail({});
+    expect(afterErasure.find((i) => i.action === 'data.erased')).toMatchObject({
+      actorId: volunteer.id,
+      actorName: null,
+      targetName: null,
+    });
+  });
+
+  it('reads a line whose target is not an account id without failing', async () => {
+    const target = `not-a-uuid-${randomUUID()}`;
+    await t.db.query(
+      `INSERT INTO audit_event (action, target_type, target_id, actor_id)
+       VALUES ('person.read', 'account', $1, $2)`,
+      [target, randomUUID()],
+    );
+    const res = await t.http.get('/v1/audit').query({ target }).set(coordinator.auth).expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ targetId: target, targetName: null, actorName: null }),
+    ]);
+  });
+
   it('pages through rows written in the same millisecond without losing any', async () => {
     const target = randomUUID();
     await t.db.query(

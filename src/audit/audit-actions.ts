@@ -98,3 +98,22 @@ export type AuditTargetOf<A extends AuditAction> = A extends AuditChangeAction
   : A extends AuditReadAction
     ? (typeof AUDIT_READS)[A]
     : never;
+
+/** Every action, for the OpenAPI enum the web app's word list is checked against. */
+export const AUDIT_ACTIONS = [
+  ...Object.keys(AUDIT_CHANGES),
+  ...Object.keys(AUDIT_READS),
+].sort() as AuditAction[];
+
+/** Every target type, for the OpenAPI enum. */
+export const AUDIT_TARGET_TYPES: readonly AuditTargetType[] = [
+  'account',
+  'availability_exception',
+  'buddy_request',
+  'checkin',
+  'concern',
+  'notification',
+  'pairing',
+  'session',
+  'session_request',
+];

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { IsInstant } from '../common/validators';
 
@@ -24,4 +24,12 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsInstant()
   to?: string;
+
+  /**
+   * `true` leaves out the caller's own reads (`*.listed`, `*.read`, `person.found`, ...), so the
+   * trail is not mostly the reading coordinator's footprints; others' reads and every change stay.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  hideMyReads?: 'true' | 'false';
 }

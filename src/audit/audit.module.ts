@@ -1,13 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEvent } from './audit-event.entity';
-import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
-  controllers: [AuditController],
   providers: [AuditService],
   exports: [AuditService],
 })

@@ -45,6 +45,8 @@ export interface AuditFilter {
   target?: string;
   from?: string;
   to?: string;
+  /** Leave out the reads (`AUDIT_READS`) this account made. */
+  hideReadsBy?: string;
   limit: number;
   cursor?: string;
 }
@@ -90,6 +92,12 @@ export class AuditService {
     if (filter.target) q.andWhere('a.target_id = :target', { target: filter.target });
     if (filter.from) q.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) q.andWhere('a.at < :to', { to: filter.to });
+    if (filter.hideReadsBy) {
+      q.andWhere('NOT (a.actor_id IS NOT DISTINCT FROM :reader AND a.action IN (:...reads))', {
+        reader: filter.hideReadsBy,
+        reads: Object.keys(AUDIT_READS),
+      });
+    }
     if (after) q.andWhere('(a.at, a.id) < (:at, :id)', { at: after.at, id: after.id });
     const rows = await q.getMany();
     return toPage(

@@ -50,6 +50,7 @@ import { PairingsService } from './pairings.service';
     BuddyRequestsService,
     CheckinsService,
     CheckinReadsService,
+    PairingReadsService,
   ],
 })
 export class CheckinsModule {}

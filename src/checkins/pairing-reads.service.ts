@@ -12,6 +12,7 @@ import { PairingsQuery } from './dto/pairing.dto';
 import { firstName } from '../common/first-name';
 import { ContactView, PairingView, toPairingView } from './checkins.view';
 import { Pairing } from './pairing.entity';
+import { PairingsRepository } from './pairings.repository';
 
 /**
  * Reading pairings: each with the buddy's first name, with the volunteer's contact details
@@ -24,6 +25,7 @@ export class PairingReadsService {
     private readonly consent: ConsentService,
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
+    private readonly repo: PairingsRepository,
   ) {}
 
   /** Mine (as volunteer or buddy), newest first; coordinators see all, and the read is audited. */
@@ -51,6 +53,21 @@ export class PairingReadsService {
       );
     }
     return toPage(rows, query.limit, (p) => ({ at: p.createdAt, id: p.id }), view);
+  }
+
+  /**
+   * A person's pairings, as volunteer or buddy, newest first (at most `limit`), for a coordinator's
+   * view of that person; each one shown is audited as listed.
+   */
+  async ofPerson(coordinator: Actor, userId: string, limit: number): Promise<PairingView[]> {
+    const pairings = await this.repo.pairingsOf(userId, limit, this.dataSource.manager);
+    const view = await this.viewer(coordinator, pairings);
+    await this.audit.recordRead(
+      coordinator,
+      'pairing.listed',
+      pairings.map((p) => p.id),
+    );
+    return pairings.map(view);
   }
 
   /** One pairing as `actor` may see it (the answer to creating, re-planning or ending it). */

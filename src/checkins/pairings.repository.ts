@@ -54,6 +54,17 @@ export class PairingsRepository {
     return new Map(rows.map((r) => [r.buddy_id, r.active_pairings]));
   }
 
+  /** A person's pairings, as volunteer or buddy, newest first. */
+  pairingsOf(userId: string, limit: number, em: EntityManager): Promise<Pairing[]> {
+    return em
+      .createQueryBuilder(Pairing, 'p')
+      .where('p.volunteer_id = :userId OR p.buddy_id = :userId', { userId })
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
   lockPairing(id: string, em: EntityManager): Promise<Pairing | null> {
     return em.findOne(Pairing, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

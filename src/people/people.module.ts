@@ -43,7 +43,10 @@ import { VolunteerProfile } from './volunteer-profile.entity';
     VettingRepository,
     PeopleDataPart,
   ],
-  /** VettingService is exported for PeopleWorkerModule's expiry job only. */
-  exports: [PeopleService, VettingService],
+  /**
+   * VettingService is exported for PeopleWorkerModule's expiry job only; ProfilesService for the
+   * coordinator's whole record of a person (coordination/).
+   */
+  exports: [PeopleService, ProfilesService, VettingService],
 })
 export class PeopleModule {}

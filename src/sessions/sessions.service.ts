@@ -129,6 +129,34 @@ export class SessionsService {
   }
 
   /**
+   * A person's sessions, as volunteer or therapist, newest start first (at most `limit`), in the
+   * coordinator's zone, for the coordinator's view of that person; each one shown is audited as
+   * listed. Empty for buddies and coordinators, who have no sessions.
+   */
+  async ofPerson(
+    coordinator: Actor,
+    person: { id: string; role: Role },
+    limit: number,
+  ): Promise<SessionView[]> {
+    if (person.role !== Role.Volunteer && person.role !== Role.Therapist) return [];
+    const em = this.dataSource.manager;
+    const rows = await this.repo.list(
+      person.role === Role.Volunteer
+        ? { volunteerId: person.id, limit }
+        : { therapistId: person.id, limit },
+      em,
+    );
+    const shown = rows.slice(0, limit);
+    const details = await this.sessionDetails.many(coordinator, shown, em);
+    await this.audit.recordRead(
+      coordinator,
+      'session.listed',
+      shown.map((s) => s.id),
+    );
+    return shown.map((s) => toSessionView(s, coordinator.timezone, details.get(s.id)!));
+  }
+
+  /**
    * `expectedSequence` (a signed link's version): the session must still be at it once locked,
    * else 404 as if gone, so a link never acts on a session that changed after it was opened.
    */

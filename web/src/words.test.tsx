@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatZoned } from './time/formatZoned';
 import {
+  AUDIT_ACTION_WORDS,
+  auditActionWords,
+  auditTargetWords,
   COUNTRIES,
   countryName,
   fieldWords,
@@ -79,6 +82,23 @@ describe('words for people', () => {
     expect(fieldWords('timezone', 'Choose a time zone from the list')).toBe(
       'Choose a time zone from the list',
     );
+  });
+});
+
+describe('the audit trail in words', () => {
+  it('says every action in plain words, never its code', () => {
+    const words = Object.values(AUDIT_ACTION_WORDS);
+    expect(words.length).toBeGreaterThan(60);
+    expect(words.filter((w) => /[._]|therap|counsel|trauma|mental health/i.test(w))).toEqual([]);
+    expect(new Set(words).size).toBe(words.length);
+  });
+
+  it('answers in words for an action or a target it does not know', () => {
+    expect(auditActionWords('session.booked')).toBe('Booked a session');
+    expect(auditActionWords('test.tick')).not.toContain('test');
+    expect(auditTargetWords('session')).toBe('a session');
+    expect(auditTargetWords(null)).toBe('Nothing in particular');
+    expect(auditTargetWords('something_new')).toBe('a record');
   });
 });
 

@@ -4,6 +4,9 @@
  * translation starts from. Pages never show a code, a key or a raw timestamp; they ask here.
  */
 import type { Problem } from './api/problem';
+import type { components } from './api/schema';
+
+type Schemas = components['schemas'];
 import { formatZoned } from './time/formatZoned';
 
 // Languages ----------------------------------------------------------------------------------------
@@ -126,12 +129,178 @@ export const MODALITY_WORDS: Record<string, string> = {
   in_person: 'In person',
 };
 
+/** Where a session stands. */
+export const SESSION_STATUS_WORDS: Record<Schemas['SessionView']['status'], string> = {
+  booked: 'Booked',
+  completed: 'Took place',
+  no_show: 'Did not attend',
+  cancelled: 'Cancelled',
+};
+
+/** Where a buddy pairing stands. */
+export const PAIRING_STATUS_WORDS: Record<Schemas['PairingView']['status'], string> = {
+  active: 'Calls going on',
+  ended: 'Ended',
+};
+
+/** Where a therapist's or buddy's checks stand. */
+export const VETTING_STATUS_WORDS: Record<
+  NonNullable<Schemas['PersonView']['vettingStatus']>,
+  string
+> = {
+  pending: 'Waiting for checks',
+  verified: 'Verified',
+  suspended: 'Suspended',
+  expired: 'Checks ran out',
+  rejected: 'Turned down',
+};
+
 // People ---------------------------------------------------------------------------------------------
 
 /** The name to greet someone by: the preferred name they gave, or their name. */
 export function greetingName(person: { name?: string | null; preferredName?: string | null }) {
   return person.preferredName?.trim() || person.name?.trim() || '';
 }
+
+// Roles ----------------------------------------------------------------------------------------------
+
+/** A role as people read it. */
+export const ROLE_WORDS: Record<string, string> = {
+  volunteer: 'volunteer',
+  therapist: 'therapist',
+  buddy: 'buddy',
+  coordinator: 'coordinator',
+};
+
+export function roleWords(role: string | null | undefined): string {
+  return role ? (ROLE_WORDS[role] ?? 'someone') : 'the service';
+}
+
+// The audit trail -----------------------------------------------------------------------------------
+
+type AuditAction = Schemas['AuditEventView']['action'];
+type AuditTarget = NonNullable<Schemas['AuditEventView']['targetType']>;
+
+/**
+ * What each line of the audit trail says was done, one entry for every action the server records
+ * (the type comes from the API's list, so a new action without words fails the build).
+ */
+export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
+  'account.created': 'Created an account',
+  'account.email_change_declined': 'Asked for an email address another account already has',
+  'account.email_changed': 'Changed their email address',
+  'auth.email_change_failed': 'Gave a wrong password when changing the email address',
+  'auth.login_failed': 'Failed to sign in',
+  'auth.password_change_failed': 'Gave a wrong password when changing the password',
+  'auth.password_changed': 'Changed their password',
+  'auth.refresh_reused': 'Used an old sign-in again, so every sign-in was ended',
+  'availability.exception_removed': 'Removed a change to their hours',
+  'availability.exception_set': 'Changed their hours for a day',
+  'availability.time_off_set': 'Took time off',
+  'availability.weekly_replaced': 'Set their weekly hours',
+  'buddy_request.created': 'Asked for a buddy',
+  'buddy_request.lapsed': 'Buddy request closed unanswered',
+  'buddy_request.listed': 'Saw a buddy request in a list',
+  'buddy_request.matches_read': 'Looked at buddies for a request',
+  'buddy_request.withdrawn': 'Withdrew a buddy request',
+  'checkin.cancelled': 'Called off a check-in call',
+  'checkin.listed': 'Saw a check-in call in a list',
+  'checkin.moved': 'Moved a check-in call',
+  'checkin.outcome_recorded': 'Said how a check-in call went',
+  'checkin.read': 'Opened a check-in call',
+  'concern.listed': 'Saw a concern in a list',
+  'concern.note_added': 'Added a note to a concern',
+  'concern.read': 'Opened a concern',
+  'concern.status_changed': 'Moved a concern on',
+  'consent.granted': 'Gave consent',
+  'consent.withdrawn': 'Withdrew consent',
+  'data.erased': 'Erased their details',
+  'data.exported': 'Downloaded their details',
+  'notification.listed': 'Saw a text in a list',
+  'notification.retried': 'Sent a failed text again',
+  'pairing.created': 'Paired a volunteer with a buddy',
+  'pairing.ended': 'Ended a buddy pairing',
+  'pairing.flagged': 'Flagged a pairing after two missed calls',
+  'pairing.listed': 'Saw a buddy pairing in a list',
+  'pairing.replanned': 'Changed when the buddy calls',
+  'person.found': 'Found a person in a search',
+  'person.read': "Opened a person's record",
+  'profile.updated': 'Updated their profile',
+  'session.attendance_recorded': 'Said whether they can come to a session',
+  'session.booked': 'Booked a session',
+  'session.calendar_read': 'Downloaded a session invite',
+  'session.cancelled': 'Cancelled a session',
+  'session.granted': 'Allowed a further session',
+  'session.listed': 'Saw a session in a list',
+  'session.outcome_recorded': 'Said how a session went',
+  'session.read': 'Opened a session',
+  'session.rescheduled': 'Moved a session',
+  'session_request.created': 'Asked for a session',
+  'session_request.lapsed': 'Session request closed unanswered',
+  'session_request.listed': 'Saw a session request in a list',
+  'session_request.matches_read': 'Looked at people for a session request',
+  'session_request.withdrawn': 'Withdrew a session request',
+  'vetting.expired': 'Checks ran out',
+  'vetting.expiry_warned': 'Warned that checks run out soon',
+  'vetting.listed': 'Saw someone in the checks queue',
+  'vetting.rejected': 'Turned down an application',
+  'vetting.resubmitted': 'Changed details that are checked',
+  'vetting.submitted': 'Applied to be checked',
+  'vetting.suspended': 'Suspended someone',
+  'vetting.verified': 'Verified checks',
+  'vetting.withdrawn': 'Application withdrawn',
+};
+
+/** What a line of the audit trail is about, when it is not a person. */
+export const AUDIT_TARGET_WORDS: Record<AuditTarget, string> = {
+  account: 'a person',
+  availability_exception: 'a change to their hours',
+  buddy_request: 'a buddy request',
+  checkin: 'a check-in call',
+  concern: 'a concern',
+  notification: 'a text message',
+  pairing: 'a buddy pairing',
+  session: 'a session',
+  session_request: 'a session request',
+};
+
+/** What each consent purpose lets the service do, as a coordinator reads it in the audit trail. */
+const CONSENT_PURPOSE_WORDS: Record<string, string> = {
+  data_processing: 'keeping their details',
+  share_with_therapist: 'sharing with their therapist',
+  share_with_buddy: 'sharing with their buddy',
+  sms_reminders: 'text message reminders',
+  whatsapp_messages: 'WhatsApp messages',
+};
+
+/** "Gave consent: text message reminders" where a line names the purpose; else the action's words. */
+export function auditLineWords(line: {
+  action: string;
+  details?: Record<string, unknown> | null;
+}): string {
+  const words = auditActionWords(line.action);
+  const purpose = line.details?.purpose;
+  if (line.action.startsWith('consent.') && typeof purpose === 'string') {
+    return `${words}: ${CONSENT_PURPOSE_WORDS[purpose] ?? 'another purpose'}`;
+  }
+  return words;
+}
+
+/** "Booked a session"; plain words for an action this page does not know yet. */
+export function auditActionWords(action: string): string {
+  return (
+    (AUDIT_ACTION_WORDS as Record<string, string>)[action] ?? 'Something this page has no words for'
+  );
+}
+
+/** "a session", or "nothing in particular" when a line has no target. */
+export function auditTargetWords(targetType: string | null): string {
+  if (!targetType) return 'Nothing in particular';
+  return (AUDIT_TARGET_WORDS as Record<string, string>)[targetType] ?? 'a record';
+}
+
+/** Shown instead of a name once the person's account was erased. */
+export const ERASED_USER = 'Erased user';
 
 // Texts we send ------------------------------------------------------------------------------------
 

@@ -4,23 +4,6 @@
  */
 
 export interface paths {
-  '/v1/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The audit trail, newest first. */
-    get: operations['AuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/auth/register': {
     parameters: {
       query?: never;
@@ -1033,6 +1016,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/people/{userId}/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One person's whole record: account, vetting, sessions, pairings and consents. Each record
+     *     shown is written to the audit trail as read; 404 for an unknown or erased account.
+     */
+    get: operations['PersonRecordController_record'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit trail, newest first, with the names of the people each line names. */
+    get: operations['AuditTrailController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/concerns': {
     parameters: {
       query?: never;
@@ -1269,25 +1289,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    AuditEventView: {
-      id: string;
-      /** Format: date-time */
-      at: string;
-      actorId: string | null;
-      actorRole: string | null;
-      action: string;
-      targetType: string | null;
-      targetId: string | null;
-      requestId: string | null;
-      /** @description Ids, codes and reasons only. */
-      details: {
-        [key: string]: unknown;
-      };
-    };
-    AuditPageView: {
-      items: components['schemas']['AuditEventView'][];
-      nextCursor: string | null;
-    };
     RegisterDto: {
       /** Format: email */
       email: string;
@@ -2370,6 +2371,122 @@ export interface components {
       sessionRequests: components['schemas']['UnmatchedSessionRequestView'][];
       buddyRequests: components['schemas']['UnmatchedBuddyRequestView'][];
     };
+    PersonRecordView: {
+      /** @description Account, profile, vetting (status, expiry, registration) and its history. */
+      person: components['schemas']['PersonView'];
+      /**
+       * @description As volunteer or therapist, newest first, at most 50, times in the coordinator's zone; empty
+       *     for buddies and coordinators.
+       */
+      sessions: components['schemas']['SessionView'][];
+      /** @description As volunteer or buddy, newest first, at most 50, with both people's names. */
+      pairings: components['schemas']['PairingView'][];
+      /** @description Where each consent purpose stands for them: given or withdrawn, and when. */
+      consents: components['schemas']['ConsentStateView'][];
+    };
+    AuditEventView: {
+      /** @enum {string} */
+      action:
+        | 'account.created'
+        | 'account.email_change_declined'
+        | 'account.email_changed'
+        | 'auth.email_change_failed'
+        | 'auth.login_failed'
+        | 'auth.password_change_failed'
+        | 'auth.password_changed'
+        | 'auth.refresh_reused'
+        | 'availability.exception_removed'
+        | 'availability.exception_set'
+        | 'availability.time_off_set'
+        | 'availability.weekly_replaced'
+        | 'buddy_request.created'
+        | 'buddy_request.lapsed'
+        | 'buddy_request.listed'
+        | 'buddy_request.matches_read'
+        | 'buddy_request.withdrawn'
+        | 'checkin.cancelled'
+        | 'checkin.listed'
+        | 'checkin.moved'
+        | 'checkin.outcome_recorded'
+        | 'checkin.read'
+        | 'concern.listed'
+        | 'concern.note_added'
+        | 'concern.read'
+        | 'concern.status_changed'
+        | 'consent.granted'
+        | 'consent.withdrawn'
+        | 'data.erased'
+        | 'data.exported'
+        | 'notification.listed'
+        | 'notification.retried'
+        | 'pairing.created'
+        | 'pairing.ended'
+        | 'pairing.flagged'
+        | 'pairing.listed'
+        | 'pairing.replanned'
+        | 'person.found'
+        | 'person.read'
+        | 'profile.updated'
+        | 'session.attendance_recorded'
+        | 'session.booked'
+        | 'session.calendar_read'
+        | 'session.cancelled'
+        | 'session.granted'
+        | 'session.listed'
+        | 'session.outcome_recorded'
+        | 'session.read'
+        | 'session.rescheduled'
+        | 'session_request.created'
+        | 'session_request.lapsed'
+        | 'session_request.listed'
+        | 'session_request.matches_read'
+        | 'session_request.withdrawn'
+        | 'vetting.expired'
+        | 'vetting.expiry_warned'
+        | 'vetting.listed'
+        | 'vetting.rejected'
+        | 'vetting.resubmitted'
+        | 'vetting.submitted'
+        | 'vetting.suspended'
+        | 'vetting.verified'
+        | 'vetting.withdrawn';
+      /** @enum {string|null} */
+      targetType:
+        | 'account'
+        | 'availability_exception'
+        | 'buddy_request'
+        | 'checkin'
+        | 'concern'
+        | 'notification'
+        | 'pairing'
+        | 'session'
+        | 'session_request'
+        | null;
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @description Null when the service itself acted (an expiry, a failed sign-in with an unknown email). */
+      actorId: string | null;
+      /** @description The actor's role when they acted. */
+      actorRole: string | null;
+      /** @description The actor's name now; null when there is no actor, or their account was erased. */
+      actorName: string | null;
+      targetId: string | null;
+      /**
+       * @description The person's name now, when the target is an account (a person or their record: consent,
+       *     vetting, profile); null for other targets, or when that account was erased.
+       */
+      targetName: string | null;
+      requestId: string | null;
+      /** @description Ids, codes and reasons only. */
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    AuditPageView: {
+      items: components['schemas']['AuditEventView'][];
+      nextCursor: string | null;
+    };
     ConcernEntryView: {
       id: string;
       /** Format: date-time */
@@ -2674,71 +2791,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_list: {
-    parameters: {
-      query?: {
-        /** @description Account id of who acted. */
-        actor?: string;
-        /** @description Id of what was acted on. */
-        target?: string;
-        /** @description Earliest instant, ISO 8601 with an offset. */
-        from?: string;
-        /** @description Latest instant, ISO 8601 with an offset. */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description OK */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditPageView'];
-        };
-      };
-      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No valid bearer token (or, for login, wrong credentials). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   AuthController_register: {
     parameters: {
       query?: never;
@@ -6512,6 +6564,143 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnmatchedRequestListView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PersonRecordController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonRecordView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AuditTrailController_list: {
+    parameters: {
+      query?: {
+        /** @description Account id of who acted. */
+        actor?: string;
+        /** @description Id of what was acted on. */
+        target?: string;
+        /** @description Earliest instant, ISO 8601 with an offset. */
+        from?: string;
+        /** @description Latest instant, ISO 8601 with an offset. */
+        to?: string;
+        /**
+         * @description `true` leaves out the caller's own reads (`*.listed`, `*.read`, `person.found`, ...), so the
+         *     trail is not mostly the reading coordinator's footprints; others' reads and every change stay.
+         */
+        hideMyReads?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */

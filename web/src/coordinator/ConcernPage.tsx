@@ -102,7 +102,7 @@ export function ConcernPage() {
           {
             key: 'Who',
             value: c.subjectUserId ? (
-              <Link to={`/coordinator/people?id=${c.subjectUserId}`}>
+              <Link to={`/coordinator/people/${c.subjectUserId}`}>
                 {c.subjectName ?? 'Registered person'}
               </Link>
             ) : (
@@ -112,7 +112,7 @@ export function ConcernPage() {
           {
             key: 'Reported by',
             value: c.reporterId ? (
-              <Link to={`/coordinator/people?id=${c.reporterId}`}>
+              <Link to={`/coordinator/people/${c.reporterId}`}>
                 {c.reporterName ?? 'Registered person'}
               </Link>
             ) : c.source === 'checkin' ? (

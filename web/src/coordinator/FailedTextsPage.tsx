@@ -50,7 +50,7 @@ export function FailedTextsPage() {
               <strong>{what}</strong>, due {formatZoned(n.dueAt, zone)}
               <br />
               {why.words} Tried {n.attempts} time{n.attempts === 1 ? '' : 's'}.{' '}
-              <Link to={`/coordinator/people?id=${n.recipientId}`}>
+              <Link to={`/coordinator/people/${n.recipientId}`}>
                 Who it was for<span className="govuk-visually-hidden"> ({what})</span>
               </Link>
               {why.retry && (

@@ -40,19 +40,21 @@ export function PairingsPage() {
               </>
             )}
             <strong>
-              {p.people?.volunteerName ?? 'A volunteer whose account was erased'} with{' '}
-              {p.people?.buddyName ?? 'a buddy whose account was erased'}
+              {p.people?.volunteerName ? (
+                <Link to={`/coordinator/people/${p.volunteerId}`}>{p.people.volunteerName}</Link>
+              ) : (
+                'A volunteer whose account was erased'
+              )}{' '}
+              with{' '}
+              {p.people?.buddyName ? (
+                <Link to={`/coordinator/people/${p.buddyId}`}>{p.people.buddyName}</Link>
+              ) : (
+                'a buddy whose account was erased'
+              )}
             </strong>
             <br />
             {p.cadence === 'weekly' ? 'Every' : 'Every other'} {WEEKDAYS[p.weekday - 1]} at{' '}
-            {p.localTime} {zoneLabel(p.timezone)}.{' '}
-            <Link to={`/coordinator/people?id=${p.volunteerId}`}>
-              Volunteer
-              <span className="govuk-visually-hidden">
-                {' '}
-                of the pairing on {WEEKDAYS[p.weekday - 1]}s at {p.localTime}
-              </span>
-            </Link>
+            {p.localTime} {zoneLabel(p.timezone)}.
           </li>
         ))}
       </ul>

@@ -1,4 +1,10 @@
-import { countryName, languageList, MODALITY_WORDS } from '../words';
+import {
+  countryName,
+  languageList,
+  MODALITY_WORDS,
+  roleWords,
+  VETTING_STATUS_WORDS,
+} from '../words';
 import type { Schemas } from '../api/client';
 import { Tag } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
@@ -21,7 +27,7 @@ const DECISION: Record<string, string> = {
 export function PersonSummary({ person: p, zone }: { person: Person; zone: string }) {
   const rows: SummaryRow[] = [
     { key: 'Name', value: p.name },
-    { key: 'Role', value: p.role },
+    { key: 'Role', value: roleWords(p.role) },
     { key: 'Email', value: p.email },
     { key: 'Phone', value: p.phone ?? 'Not given' },
     { key: 'Time zone', value: p.timezone },
@@ -32,7 +38,7 @@ export function PersonSummary({ person: p, zone }: { person: Person; zone: strin
       key: 'Checks',
       value: (
         <>
-          <Tag>{p.vettingStatus}</Tag>
+          <Tag>{VETTING_STATUS_WORDS[p.vettingStatus]}</Tag>
           {p.vettingExpiresOn && ` until ${formatDate(p.vettingExpiresOn)}`}
         </>
       ),

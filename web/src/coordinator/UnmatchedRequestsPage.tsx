@@ -37,10 +37,9 @@ export function UnmatchedRequestsPage() {
       <ul className="govuk-list govuk-list--spaced">
         {sessionRequests.map((r) => (
           <li key={r.id}>
-            <Link to={`/coordinator/people?id=${r.volunteerId}`}>{name(r.volunteerName)}</Link>{' '}
-            asked on {formatZoned(r.createdAt, zone)} for {HOW[r.modality]} in{' '}
-            {languageList(r.languages)}, between {formatZoned(r.notBefore, zone)} and{' '}
-            {formatZoned(r.notAfter, zone)}
+            <Link to={`/coordinator/people/${r.volunteerId}`}>{name(r.volunteerName)}</Link> asked
+            on {formatZoned(r.createdAt, zone)} for {HOW[r.modality]} in {languageList(r.languages)}
+            , between {formatZoned(r.notBefore, zone)} and {formatZoned(r.notAfter, zone)}
             {r.therapistGender ? `, with a ${r.therapistGender} therapist` : ''}.{' '}
             <Link to={`/coordinator/requests/session/${r.id}`}>
               Who could see them
@@ -54,8 +53,8 @@ export function UnmatchedRequestsPage() {
       <ul className="govuk-list govuk-list--spaced">
         {buddyRequests.map((r) => (
           <li key={r.id}>
-            <Link to={`/coordinator/people?id=${r.volunteerId}`}>{name(r.volunteerName)}</Link>{' '}
-            asked on {formatZoned(r.createdAt, zone)} for calls {PHASE[r.phase]} by{' '}
+            <Link to={`/coordinator/people/${r.volunteerId}`}>{name(r.volunteerName)}</Link> asked
+            on {formatZoned(r.createdAt, zone)} for calls {PHASE[r.phase]} by{' '}
             {r.channel === 'phone' ? 'phone' : 'Skype'} in {languageList(r.languages)}
             {r.preferredKind ? `, with ${KIND[r.preferredKind]}` : ''}.{' '}
             <Link to={`/coordinator/requests/buddy/${r.id}`}>

@@ -6,6 +6,7 @@ export { CoordinatorHome } from './CoordinatorHome';
 export { FailedTextsPage } from './FailedTextsPage';
 export { PairingsPage } from './PairingsPage';
 export { PeoplePage } from './PeoplePage';
+export { PersonPage } from './PersonPage';
 export { RequestMatchesPage } from './RequestMatchesPage';
 export { UnmatchedRequestsPage } from './UnmatchedRequestsPage';
 export { VettingDecisionPage } from './VettingDecisionPage';

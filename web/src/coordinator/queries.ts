@@ -98,3 +98,60 @@ export const useBuddyMatches = (requestId: string) =>
         await api.GET('/v1/buddy-requests/{id}/matches', { params: { path: { id: requestId } } }),
       ),
   });
+
+/** The audit trail's filters, as the page keeps them in its address. */
+export interface AuditFilters {
+  actor?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  /** Leave out the coordinator's own reads (the page's default). */
+  hideMyReads: boolean;
+}
+
+/** Lines of the audit trail a page shows; "Older lines" reads the next ones. */
+export const AUDIT_PAGE = 25;
+
+/** The audit trail, newest first, with the names of the people each line names. */
+export const useAuditTrail = ({ hideMyReads, ...filters }: AuditFilters) =>
+  useQuery({
+    queryKey: ['audit', filters, hideMyReads],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/audit', {
+          params: {
+            query: { ...filters, hideMyReads: hideMyReads ? 'true' : 'false', limit: AUDIT_PAGE },
+          },
+        }),
+      ),
+  });
+
+/** One person's whole record: account, vetting, sessions, pairings and consents (audited). */
+export const usePersonRecord = (userId: string) =>
+  useQuery({
+    queryKey: ['person', userId, 'record'],
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/people/{userId}/record', { params: { path: { userId } } })),
+  });
+
+/** People whose name or email contains `q` (2+ characters); each one found is audited. */
+export const useFindPeople = (q: string) =>
+  useQuery({
+    queryKey: ['people', q],
+    enabled: q.length >= 2,
+    queryFn: async () => unwrap(await api.GET('/v1/people', { params: { query: { q } } })),
+  });
+
+/** Allows a volunteer one further session; the reason goes to the audit trail. */
+export const useSessionGrant = (volunteerId: string) =>
+  useMutation({
+    mutationFn: async (reason: string) =>
+      unwrap(
+        await api.POST('/v1/volunteers/{id}/session-grants', {
+          params: { path: { id: volunteerId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['person', volunteerId] }),
+  });

@@ -18,6 +18,7 @@ export const coordinatorRoutes: Route[] = [
   { path: '/coordinator/texts', component: page('FailedTextsPage'), roles: coordinator },
   { path: '/coordinator/pairings', component: page('PairingsPage'), roles: coordinator },
   { path: '/coordinator/people', component: page('PeoplePage'), roles: coordinator },
+  { path: '/coordinator/people/:userId', component: page('PersonPage'), roles: coordinator },
   { path: '/coordinator/audit', component: page('AuditPage'), roles: coordinator },
   { path: '/coordinator/requests', component: page('UnmatchedRequestsPage'), roles: coordinator },
   {
