@@ -191,9 +191,13 @@ describe('web app: coordinator (browser)', () => {
     await heading(page, 'Checks waiting');
     await page.getByRole('link', { name: PENDING_THERAPIST.name }).click();
     await heading(page, 'Checks');
-    const register = page.getByRole('link', { name: /Search the BACP Register for 071903/ });
+    // The register is searched by name: the link opens it, the words say what to compare.
+    const register = page.getByRole('link', { name: /Open the BACP Register/ });
     expect(await register.getAttribute('href')).toBe(
-      'https://www.bacp.co.uk/search/Register?q=071903',
+      'https://www.bacp.co.uk/about-us/protecting-the-public/bacp-register/',
+    );
+    expect(await page.locator('main').innerText()).toMatch(
+      /Search for the surname \S+, then check the entry shows number 071903\./,
     );
     await h.checkA11y(page, 'vetting decision');
 

@@ -105,7 +105,7 @@ export function VettingDecisionPage() {
     reject.mutate({ reason: rejectReason.trim() });
   };
   const profile = p.profile && 'membershipNumber' in p.profile ? p.profile : null;
-  const register = registerSearch(profile?.membershipBody, profile?.membershipNumber);
+  const register = registerSearch(profile?.membershipBody, profile?.membershipNumber, p.name);
   const err = (href: string) => errors.find((e) => e.href === href)?.message;
   return (
     <Page title={title} caption={p.name} back="/coordinator/vetting" hasError={errors.length > 0}>
@@ -117,6 +117,7 @@ export function VettingDecisionPage() {
           <a className="govuk-link" href={register.href} target="_blank" rel="noreferrer noopener">
             {register.label} (opens in a new tab)
           </a>
+          . {register.hint}
         </p>
       )}
       {p.vettingStatus !== 'verified' || p.vettingExpiresOn ? (
