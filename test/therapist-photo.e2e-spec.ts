@@ -157,6 +157,19 @@ describe('therapist bio, photo and gender on a match', () => {
     expect((await t.http.get('/v1/me').set(th.auth).expect(200)).body.profile.hasPhoto).toBe(false);
   });
 
+  it('hands the photo over in the export and deletes it with the rest on erasure', async () => {
+    const th = await therapist(t, coordinator, { languages: ['ve'] });
+    await upload(th, PNG).expect(204);
+    const exported = await t.http.get('/v1/me/export').set(th.auth).expect(200);
+    expect(exported.body.parts.profile.therapistPhoto).toMatchObject({
+      contentType: 'image/png',
+      base64: PNG.toString('base64'),
+    });
+    await t.http.post('/v1/me/erasure').set(th.auth).expect(200);
+    const left = await t.db.query('SELECT 1 FROM therapist_photo WHERE account_id = $1', [th.id]);
+    expect(left).toEqual([]);
+  });
+
   it('asks a therapist to save their profile before a photo', async () => {
     const fresh = await signUp(t, Role.Therapist);
     const res = await upload(fresh, PNG).expect(409);
