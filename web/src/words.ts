@@ -150,7 +150,7 @@ export const GENDER_PREFERENCE_CHOICES = [
 
 /** SSuN in plain words, where a volunteer first meets the name. */
 export const SSUN_EXPLAINED =
-  'SSuN (the Solidarity and Support Network) is a group of trained volunteers and therapists who call aid workers regularly after they come home, to listen and to help.';
+  'Buddies come from SSuN (the Solidarity and Support Network), a group of trained volunteers, some of them therapists, who listen and help.';
 
 // Consent ----------------------------------------------------------------------------------------------
 
