@@ -30,6 +30,10 @@ import { webRootFallbacks, webRootInlineSources } from './web-root';
 /** Largest request body accepted (JSON or form); larger gets 413. */
 export const BODY_LIMIT = '100kb';
 
+/** A photo's body: PNG or JPEG bytes, up to 300 KB (the service checks the bytes themselves). */
+const PHOTO_TYPES = ['image/png', 'image/jpeg'];
+const PHOTO_LIMIT = '300kb';
+
 const requests = new NestLogger('HTTP');
 
 /**
@@ -172,6 +176,8 @@ function configureHttp(app: NestExpressApplication): NestExpressApplication {
   // Compressed bodies are refused (415): nothing needs them and they invite decompression bombs.
   app.useBodyParser('json', { limit: BODY_LIMIT, inflate: false, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, inflate: false });
+  // A therapist's photo (PUT /v1/me/photo) comes as its own bytes; its type is checked from them.
+  app.useBodyParser('raw', { type: PHOTO_TYPES, limit: PHOTO_LIMIT, inflate: false });
   app.use(answerEarlyErrors);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());

@@ -280,4 +280,32 @@ describe('consent', () => {
       expect((await mine(volunteer)).history).toEqual([]);
     });
   });
+
+  describe('a purpose the service does not use (WhatsApp while WHATSAPP_ENABLED is off)', () => {
+    it('says so in the catalog and refuses to record agreement in plain words', async () => {
+      const purposes = (await t.http.get('/v1/consent/purposes').expect(200)).body as Array<{
+        purpose: string;
+        offered: boolean;
+      }>;
+      expect(purposes.find((p) => p.purpose === 'whatsapp_messages')?.offered).toBe(false);
+      expect(purposes.find((p) => p.purpose === 'sms_reminders')?.offered).toBe(true);
+
+      const user = await signUp(t);
+      const refused = await choose(user, {
+        purpose: 'whatsapp_messages',
+        version: 1,
+        granted: true,
+      }).expect(409);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({
+        type: '/problems/purpose-not-offered',
+        detail:
+          'This service does not use “WhatsApp messages” at the moment, so there is nothing to agree to.',
+      });
+      expect((await mine(user)).history).toEqual([]);
+
+      // Withdrawing stays possible, as withdrawing must always be.
+      await choose(user, { purpose: 'whatsapp_messages', version: 1, granted: false }).expect(201);
+    });
+  });
 });

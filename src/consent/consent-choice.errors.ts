@@ -40,3 +40,17 @@ export class StaleVersionError extends ConflictError {
     );
   }
 }
+
+/**
+ * 409 `/problems/purpose-not-offered`: the service does not use this purpose now (WhatsApp
+ * messages while WHATSAPP_ENABLED is off), so there is nothing to agree to. Withdrawing still works.
+ */
+export class PurposeNotOfferedError extends ConflictError {
+  constructor(purpose: string, title: string) {
+    super(
+      'purpose-not-offered',
+      `This service does not use “${title}” at the moment, so there is nothing to agree to.`,
+      { purpose },
+    );
+  }
+}

@@ -20,11 +20,15 @@ export class ConsentController {
     private readonly receipts: ConsentReceipts,
   ) {}
 
-  /** Every purpose with its current version and plain-English text, for anyone to read. */
+  /**
+   * Every purpose with its current version and plain-English text, for anyone to read; `offered`
+   * says whether the service uses it now (one not offered may only be withdrawn).
+   */
   @Public()
   @Get('consent/purposes')
   async purposes(): Promise<PurposeView[]> {
-    return this.consent.catalog();
+    const catalog = await this.consent.catalog();
+    return catalog.map((p) => ({ ...p, offered: this.consent.isOffered(p.purpose) }));
   }
 
   /** My current state per purpose (valid or not) and every grant and withdrawal I made. */

@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { smsConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth.decorators';
 import { DomainEvents } from '../common/domain-events.service';
 import { IdentityService } from '../identity/identity.service';
 import {
+  PurposeNotOfferedError,
   StaleVersionError,
   UnknownPurposeError,
   UnknownVersionError,
@@ -53,7 +56,16 @@ export class ConsentService {
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly identity: IdentityService,
+    @Inject(smsConfig.KEY) private readonly sms: ConfigType<typeof smsConfig>,
   ) {}
+
+  /**
+   * Whether the service uses this purpose now, so people may agree to it: WhatsApp messages only
+   * when WHATSAPP_ENABLED. A purpose not offered can still be withdrawn.
+   */
+  isOffered(purpose: string): boolean {
+    return purpose !== (ConsentPurpose.WhatsappMessages as string) || this.sms.whatsapp.enabled;
+  }
 
   /**
    * True when the latest event for the purpose is a grant, to a version no older than the latest
@@ -242,6 +254,9 @@ export class ConsentService {
     const chosen = versions.find((v) => v.version === choice.version);
     if (!chosen) throw new UnknownVersionError(choice.purpose, choice.version);
     const current = versions[0].version;
+    if (choice.granted && !this.isOffered(choice.purpose)) {
+      throw new PurposeNotOfferedError(choice.purpose, versions[0].title);
+    }
     if (choice.granted && choice.version !== current) {
       throw new StaleVersionError(choice.purpose, choice.version, current);
     }

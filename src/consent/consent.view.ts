@@ -13,6 +13,8 @@ export class PurposeView {
   /** Consent to a version older than this does not count. */
   minimumValidVersion!: number;
   publishedAt!: Date;
+  /** The service uses this purpose now; one not offered can only be withdrawn (409 to agree). */
+  offered!: boolean;
 }
 
 export class ConsentStateView {

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Put, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { AccountNamesInput } from './dto/account-names.dto';
@@ -9,12 +17,16 @@ import { parseProfileInput, ProfileRole } from './dto/profile-input.dto';
 import { TherapistProfileInput } from './dto/therapist-profile.dto';
 import { VolunteerProfileInput } from './dto/volunteer-profile.dto';
 import { ProfilesService } from './profiles.service';
+import { TherapistPhotosService } from './therapist-photos.service';
 
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('v1/me')
 export class MeController {
-  constructor(private readonly profiles: ProfilesService) {}
+  constructor(
+    private readonly profiles: ProfilesService,
+    private readonly photos: TherapistPhotosService,
+  ) {}
 
   /** My account and profile, with derived values (a volunteer's phase) and my vetting. */
   @Get()
@@ -51,5 +63,29 @@ export class MeController {
   async save(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<MeView> {
     const role = actor.role as ProfileRole;
     return this.profiles.save({ ...actor, role }, await parseProfileInput(role, body));
+  }
+
+  /**
+   * Replaces my photo, which volunteers see when they choose someone: the bytes of a PNG or JPEG
+   * (checked from the bytes), 300 KB at most, sent as `image/png` or `image/jpeg`. 413 when
+   * larger, 415 when not a PNG or JPEG, 409 before my profile is saved.
+   */
+  @Roles(Role.Therapist)
+  @ApiConsumes('image/png', 'image/jpeg')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiProblems(409, 413, 415)
+  @HttpCode(204)
+  @Put('photo')
+  async savePhoto(@CurrentActor() actor: Actor, @Req() req: Request): Promise<void> {
+    await this.photos.save(actor, req.body);
+  }
+
+  /** Removes my photo; 404 when there is none. */
+  @Roles(Role.Therapist)
+  @ApiProblems(404)
+  @HttpCode(204)
+  @Delete('photo')
+  async removePhoto(@CurrentActor() actor: Actor): Promise<void> {
+    await this.photos.remove(actor);
   }
 }

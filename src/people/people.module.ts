@@ -10,6 +10,8 @@ import { PeopleDataPart } from './people.part';
 import { PeopleService } from './people.service';
 import { ProfilesRepository } from './profiles.repository';
 import { ProfilesService } from './profiles.service';
+import { TherapistPhoto } from './therapist-photo.entity';
+import { TherapistPhotosService } from './therapist-photos.service';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingController } from './vetting/vetting.controller';
 import { VettingDecision } from './vetting/vetting-decision.entity';
@@ -26,6 +28,7 @@ import { VolunteerProfile } from './volunteer-profile.entity';
       VolunteerProfile,
       Deployment,
       TherapistProfile,
+      TherapistPhoto,
       BuddyProfile,
       Vetting,
       VettingDecision,
@@ -42,11 +45,12 @@ import { VolunteerProfile } from './volunteer-profile.entity';
     VettingQueueService,
     VettingRepository,
     PeopleDataPart,
+    TherapistPhotosService,
   ],
   /**
    * VettingService is exported for PeopleWorkerModule's expiry job only; ProfilesService for the
    * coordinator's whole record of a person (coordination/).
    */
-  exports: [PeopleService, ProfilesService, VettingService],
+  exports: [PeopleService, ProfilesService, VettingService, TherapistPhotosService],
 })
 export class PeopleModule {}

@@ -4,6 +4,7 @@ import { DataRights, PersonalDataPart } from '../common/data-rights.service';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
 import { byStart } from './profile.view';
+import { TherapistPhoto } from './therapist-photo.entity';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VettingService } from './vetting/vetting.service';
 import { VolunteerProfile } from './volunteer-profile.entity';
@@ -31,11 +32,17 @@ export class PeopleDataPart implements PersonalDataPart, OnModuleInit {
     const volunteer = await em.findOneBy(VolunteerProfile, { accountId: userId });
     const deployments = await em.findBy(Deployment, { volunteerId: userId });
     const therapist = await em.findOneBy(TherapistProfile, { accountId: userId });
+    const photo = await em.findOneBy(TherapistPhoto, { accountId: userId });
     const buddy = await em.findOneBy(BuddyProfile, { accountId: userId });
     const vetting = await this.vetting.current(userId, em);
     return {
       volunteer: volunteer && { ...volunteer, deployments: deployments.sort(byStart) },
       therapist,
+      therapistPhoto: photo && {
+        contentType: photo.contentType,
+        base64: photo.bytes.toString('base64'),
+        updatedAt: photo.updatedAt,
+      },
       buddy,
       vetting: vetting && {
         ...vetting,

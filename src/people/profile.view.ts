@@ -44,6 +44,8 @@ export class TherapistProfileDetailsView {
   meetingUrl!: string | null;
   /** Where in-person sessions happen; shared only with a volunteer once booked. */
   address!: string | null;
+  /** A photo is saved (`PUT /v1/me/photo`); volunteers see it when they choose. */
+  hasPhoto!: boolean;
 }
 
 export class DeploymentView {
@@ -86,6 +88,7 @@ export const toVolunteerProfileDetailsView = (
 
 export const toTherapistProfileDetailsView = (
   p: TherapistProfile,
+  hasPhoto: boolean,
 ): TherapistProfileDetailsView => ({
   membershipBody: p.membershipBody,
   membershipNumber: p.membershipNumber,
@@ -100,6 +103,7 @@ export const toTherapistProfileDetailsView = (
   bio: p.bio,
   meetingUrl: p.meetingUrl,
   address: p.address,
+  hasPhoto,
 });
 
 export const toBuddyProfileDetailsView = (p: BuddyProfile): BuddyProfileDetailsView => ({

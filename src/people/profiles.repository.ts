@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { BuddyProfile } from './buddy-profile.entity';
 import { Deployment } from './deployment.entity';
+import { TherapistPhoto, type PhotoType } from './therapist-photo.entity';
 import { TherapistProfile } from './therapist-profile.entity';
 import { VolunteerProfile } from './volunteer-profile.entity';
 
@@ -96,5 +97,35 @@ export class ProfilesRepository {
         deployments.map((d) => ({ ...d, volunteerId })),
       );
     }
+  }
+
+  photoOf(accountId: string, em: EntityManager): Promise<TherapistPhoto | null> {
+    return em.findOneBy(TherapistPhoto, { accountId });
+  }
+
+  /** The therapists among `accountIds` who have a photo. */
+  async withPhotos(accountIds: string[], em: EntityManager): Promise<Set<string>> {
+    if (accountIds.length === 0) return new Set();
+    const rows: Array<{ account_id: string }> = await em.query(
+      `SELECT account_id FROM therapist_photo WHERE account_id = ANY($1::uuid[])`,
+      [accountIds],
+    );
+    return new Set(rows.map((r) => r.account_id));
+  }
+
+  async savePhoto(
+    accountId: string,
+    contentType: PhotoType,
+    bytes: Buffer,
+    updatedAt: Date,
+    em: EntityManager,
+  ): Promise<void> {
+    await em.upsert(TherapistPhoto, { accountId, contentType, bytes, updatedAt }, ['accountId']);
+  }
+
+  /** True when there was a photo to delete. */
+  async deletePhoto(accountId: string, em: EntityManager): Promise<boolean> {
+    const result = await em.delete(TherapistPhoto, { accountId });
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -149,7 +149,9 @@ export class ProfilesService {
       }
       case Role.Therapist: {
         const p = await this.profiles.findTherapist(accountId, em);
-        return p ? toTherapistProfileDetailsView(p) : null;
+        if (!p) return null;
+        const photos = await this.profiles.withPhotos([accountId], em);
+        return toTherapistProfileDetailsView(p, photos.has(accountId));
       }
       case Role.Buddy: {
         const p = await this.profiles.findBuddy(accountId, em);
@@ -203,7 +205,7 @@ export class ProfilesService {
         minimumNoticeHours: input.minimumNoticeHours ?? 24,
         bufferMinutes: input.bufferMinutes ?? 10,
         gender: input.gender ?? null,
-        bio: input.bio ?? null,
+        bio: input.bio || null,
         meetingUrl: input.meetingUrl ?? null,
         address: input.address ?? null,
         updatedAt: this.clock.now(),

@@ -18,7 +18,10 @@ export class TherapistMatchView {
   sessionMinutes!: number;
   modalities!: string[];
   sharedLanguages!: string[];
+  /** As the therapist gave it; only when the request asked for a gender (null otherwise). */
   gender!: string | null;
+  /** A photo is at `GET /v1/therapists/{therapistId}/photo`. */
+  hasPhoto!: boolean;
   town!: string | null;
   reasons!: MatchReasonView[];
   nextSlots!: ZonedTimeView[];

@@ -7,6 +7,7 @@ import { Actor, Role } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { PeopleService } from '../people/people.service';
 import type { TherapistProfileView } from '../people/people.types';
+import { TherapistPhotosService } from '../people/therapist-photos.service';
 import { MatchListView } from './match.view';
 import { FAIRNESS_MONTHS, MatchCandidate, rankTherapists } from '../matching/matching';
 import { SessionRequestsService } from './session-requests.service';
@@ -72,6 +73,7 @@ export class SessionMatchesService {
     private readonly availability: AvailabilityService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly photos: TherapistPhotosService,
   ) {}
 
   async matches(actor: Actor, requestId: string, tz?: string): Promise<MatchListView> {
@@ -150,6 +152,10 @@ export class SessionMatchesService {
     });
 
     const byId = new Map(therapists.map((t) => [t.userId, t]));
+    const withPhotos = await this.photos.withPhotos(
+      ranked.map((r) => r.therapistId),
+      em,
+    );
     const items = ranked.map((r) => {
       const t = byId.get(r.therapistId)!;
       return {
@@ -162,7 +168,9 @@ export class SessionMatchesService {
         sessionMinutes: t.sessionMinutes,
         modalities: t.modalities,
         sharedLanguages: r.sharedLanguages,
-        gender: t.gender,
+        // Shown only to a volunteer who asked for a gender: it is why this therapist is here.
+        gender: request.therapistGender ? t.gender : null,
+        hasPhoto: withPhotos.has(t.userId),
         town: t.town,
         reasons: r.reasons,
         nextSlots: r.nextSlots.map((s) => zonedTime(s, zone)),
@@ -173,7 +181,7 @@ export class SessionMatchesService {
 }
 
 /** The hard filters: modality offered, a shared language, and the gender asked for (if any). */
-function suits(t: TherapistProfileView, request: SessionRequest): boolean {
+export function suits(t: TherapistProfileView, request: SessionRequest): boolean {
   if (!t.modalities.includes(request.modality)) return false;
   if (!request.languages.some((l) => t.languages.includes(l))) return false;
   if (request.therapistGender) {

@@ -21,6 +21,8 @@ import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { OpenSessionRequestsRepository } from './open-session-requests.repository';
+import { TherapistPhotoAccess } from './therapist-photo-access.service';
+import { TherapistPhotoController } from './therapist-photo.controller';
 
 @Module({
   imports: [
@@ -30,7 +32,12 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     PeopleModule,
     AvailabilityModule,
   ],
-  controllers: [SessionRequestsController, SessionsController, SessionGrantsController],
+  controllers: [
+    SessionRequestsController,
+    SessionsController,
+    SessionGrantsController,
+    TherapistPhotoController,
+  ],
   providers: [
     SessionsRepository,
     SessionRequestsService,
@@ -42,6 +49,7 @@ import { OpenSessionRequestsRepository } from './open-session-requests.repositor
     OpenSessionRequestsRepository,
     SessionCalendarLinks,
     SessionDetailsService,
+    TherapistPhotoAccess,
   ],
   exports: [SessionsService, SessionRequestsService, BookSession, SessionCalendarLinks],
 })

@@ -51,6 +51,15 @@ export class SessionsRepository {
     );
   }
 
+  /** Whether the volunteer has, or had, any session with the therapist. */
+  async haveMet(volunteerId: string, therapistId: string, em: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM session WHERE volunteer_id = $1 AND therapist_id = $2 LIMIT 1`,
+      [volunteerId, therapistId],
+    );
+    return rows.length > 0;
+  }
+
   findSession(id: string, forUpdate: boolean, em: EntityManager): Promise<Session | null> {
     const q = em.createQueryBuilder(Session, 's').where('s.id = :id', { id });
     if (forUpdate) q.setLock('pessimistic_write');

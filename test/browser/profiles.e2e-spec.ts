@@ -167,7 +167,7 @@ describe('web app: therapist and buddy profiles (browser)', () => {
     await page.locator('#dbs-issued-day').fill('2');
     await page.locator('#dbs-issued-month').fill('9');
     await page.locator('#dbs-issued-year').fill('2026');
-    await page.getByRole('radio', { name: 'Yes' }).focus();
+    await page.getByRole('radio', { name: 'Yes', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     await saveByKeyboard(page);
     await page.getByText('Your profile is saved.').waitFor();
@@ -183,7 +183,9 @@ describe('web app: therapist and buddy profiles (browser)', () => {
     ).resolves.toBe('3');
     await expect(page.getByLabel('Standard').isChecked()).resolves.toBe(true);
     await expect(page.getByLabel('Certificate number').inputValue()).resolves.toBe('009876543210');
-    await expect(page.getByRole('radio', { name: 'No' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: 'No', exact: true }).isChecked()).resolves.toBe(
+      true,
+    );
     await h.checkA11y(page, 'buddy profile after a reload');
     const me = await h.t.http.get('/v1/me').set(buddy.auth).expect(200);
     expect(me.body.profile).toMatchObject({

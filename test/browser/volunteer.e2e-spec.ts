@@ -119,6 +119,11 @@ describe('web app: a volunteer books their session (browser)', () => {
       await fillDate(page, 'to', 21);
       if (checks) await h.checkA11y(page, 'ask: dates');
       await page.getByRole('button', { name: 'Continue' }).click();
+      // Both optional: no gender asked for, no note.
+      await heading('Would you like to talk to someone of a particular gender?');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await heading('Is there anything you would like them to know?');
+      await page.getByRole('button', { name: 'Continue' }).click();
       await heading('Check your answers');
       if (checks) await h.checkA11y(page, 'ask: check your answers');
       await page.getByRole('button', { name: 'Ask for my session' }).click();
@@ -298,11 +303,14 @@ describe('web app: a volunteer books their session (browser)', () => {
     await heading('Your profile');
     await h.checkA11y(page, 'volunteer profile');
     await page.getByLabel('What should people call you? (optional)').fill('Sammy');
-    await page.getByLabel('Your time zone').fill('Nowhere');
+    await page.getByLabel('Your name').fill('');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.locator('.govuk-error-summary').waitFor();
     await h.checkA11y(page, 'volunteer profile with an error');
-    await page.getByLabel('Your time zone').fill('Europe/Paris');
+    await page.getByLabel('Your name').fill('Sam Volunteer');
+    // The zone is a place, found by typing its city.
+    await page.getByLabel('Your time zone').fill('Paris');
+    await page.getByRole('radio', { name: /^Paris, France — \d\d:\d\d now$/ }).check();
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Your profile is saved.').waitFor();
     await h.checkA11y(page, 'volunteer profile saved');

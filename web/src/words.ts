@@ -157,6 +157,43 @@ export const VETTING_STATUS_WORDS: Record<
 
 // People ---------------------------------------------------------------------------------------------
 
+/** Genders a therapist may give and a volunteer may ask for: one list for both sides. */
+export const GENDER_WORDS: Record<string, string> = {
+  woman: 'Woman',
+  man: 'Man',
+  'non-binary': 'Non-binary',
+};
+
+/** A therapist's gender in words: the listed word, or what the therapist wrote themselves. */
+export function genderWords(gender: string): string {
+  return GENDER_WORDS[gender.trim().toLowerCase()] ?? gender;
+}
+
+/** What a volunteer may ask for, as the question's answers. */
+export const GENDER_PREFERENCE_CHOICES = [
+  { value: '', label: 'No preference' },
+  { value: 'woman', label: 'A woman' },
+  { value: 'man', label: 'A man' },
+  { value: 'non-binary', label: 'A non-binary person' },
+];
+
+/** SSuN in plain words, where a volunteer first meets the name. */
+export const SSUN_EXPLAINED =
+  'Buddies come from SSuN (the Solidarity and Support Network), a group of trained volunteers, some of them therapists, who listen and help.';
+
+// Consent ----------------------------------------------------------------------------------------------
+
+/** What agreeing to each purpose lets the service do for the person, in a sentence. */
+export const CONSENT_ENABLES: Record<string, string> = {
+  data_processing:
+    'This lets us find you a session or a buddy at all: without it we cannot keep your details.',
+  share_with_therapist:
+    'This lets the person you choose see your name, phone number and your note, so they can hold your free session.',
+  share_with_buddy: `This lets a buddy call you. ${SSUN_EXPLAINED}`,
+  sms_reminders: 'This lets us text you when a session or call is booked, moved or about to start.',
+  whatsapp_messages: 'This lets us send the same texts by WhatsApp instead of SMS, if you choose.',
+};
+
 /** The name to greet someone by: the preferred name they gave, or their name. */
 export function greetingName(person: { name?: string | null; preferredName?: string | null }) {
   return person.preferredName?.trim() || person.name?.trim() || '';
@@ -446,6 +483,10 @@ const PROBLEM_WORDS: Record<string, { words: string; href?: string; link?: strin
     link: 'Sign in',
   },
   'whatsapp-unavailable': { words: 'WhatsApp is not offered at the moment. We will text you.' },
+  'purpose-not-offered': {
+    words: 'This is not offered at the moment, so there is nothing to agree to.',
+  },
+  'photo-not-image': { words: 'Choose a photo saved as PNG or JPEG.' },
   internal: { words: 'Something went wrong on our side. Try again in a few minutes.' },
 };
 
@@ -475,7 +516,7 @@ const FIELD_WORDS: Record<string, string> = {
   newPassword: 'Enter a new password of at least 12 characters',
   currentPassword: 'Enter your current password',
   phone: 'Enter a mobile number we can text, with the country code, for example +44 7911 123456',
-  timezone: 'Choose a time zone from the list',
+  timezone: 'Choose the place whose time you live by',
   languages: 'Enter the languages you speak by name, for example English, French',
   organisation: 'Enter your organisation, or leave it empty',
   location: 'Enter the town or camp where you volunteer',

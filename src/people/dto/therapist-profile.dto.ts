@@ -21,6 +21,9 @@ import type { MembershipBody, Modality } from '../people.types';
 import { ContactInput, LANGUAGES_MAX, trimmed } from './contact.dto';
 import { AreLanguageCodes, MEMBERSHIP_NUMBER } from './validators';
 
+/** The longest bio, in characters. */
+export const BIO_MAX = 600;
+
 /** `PUT /v1/me/profile` for a therapist: replaces the profile (omitted numbers take defaults). */
 export class TherapistProfileInput extends ContactInput {
   @IsIn(MEMBERSHIP_BODIES)
@@ -91,9 +94,11 @@ export class TherapistProfileInput extends ContactInput {
   @MaxLength(40)
   gender?: string | null;
 
+  /** A few words volunteers read when they choose someone: plain text, 600 characters at most. */
   @IsOptional()
+  @Transform(trimmed)
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(BIO_MAX, { message: `Write at most ${BIO_MAX} characters about you` })
   bio?: string | null;
 
   /**

@@ -3,6 +3,7 @@ import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { useMe } from './useMe';
+import { placeName } from '../time/zones';
 
 /** What the page says after each change (`?changed=`). */
 const CHANGED: Record<string, string> = {
@@ -47,7 +48,7 @@ export function AccountHome() {
           change: { to: '/account/password', label: 'your password' },
         },
         { key: 'Phone', value: me.data.phone ?? 'Not given' },
-        { key: 'Time zone', value: me.data.timezone },
+        { key: 'Time zone', value: placeName(me.data.timezone) },
       ]
     : [];
   return (

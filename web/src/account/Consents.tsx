@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success, Tag } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
+import { CONSENT_ENABLES } from '../words';
 import { useMe } from './useMe';
 
 /** Hands the receipt of one consent change to the browser as a JSON file. */
@@ -82,6 +83,8 @@ export function Consents() {
       {purposes.data?.map((purpose) => {
         const current = state.get(purpose.purpose);
         const agreed = !!current?.granted && current.valid;
+        // A purpose the service does not use now is shown only to withdraw an old agreement.
+        if (!purpose.offered && !current?.granted) return null;
         return (
           <section
             key={purpose.purpose}
@@ -95,6 +98,14 @@ export function Consents() {
               {agreed ? <Tag colour="green">Agreed</Tag> : <Tag colour="grey">Not agreed</Tag>}
               {current?.needsReconsent && ' The text has changed since you agreed: read it again.'}
             </p>
+            {CONSENT_ENABLES[purpose.purpose] && (
+              <p className="govuk-body">{CONSENT_ENABLES[purpose.purpose]}</p>
+            )}
+            {!purpose.offered && (
+              <p className="govuk-body">
+                We do not use this at the moment. You can withdraw your agreement.
+              </p>
+            )}
             <div className="govuk-inset-text">{purpose.text}</div>
             <Button
               type="button"

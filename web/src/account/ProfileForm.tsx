@@ -7,6 +7,7 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { TextInput } from '../components/TextInput';
+import { ZonePicker } from '../components/ZonePicker';
 import { VettingStatus } from '../therapist/VettingStatus';
 import { parseLanguages } from '../words';
 import { useMe } from './useMe';
@@ -18,15 +19,6 @@ type ProfileInput =
   | Schemas['BuddyProfileInput'];
 
 export const splitLanguages = parseLanguages;
-
-const isZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
-};
 
 /** Every profile page: load me, then show the role's form (which starts from what is saved). */
 export function ProfileLoader({
@@ -79,15 +71,15 @@ export function useProfileForm(me: Me) {
         href: 'phone',
         message: 'Enter a phone number with its country code, like +447911123456',
       });
-    if (!isZone(timezone.trim()))
-      all.push({ href: 'timezone', message: 'Enter a time zone like Europe/London' });
+    if (!timezone)
+      all.push({ href: 'timezone', message: 'Choose the place whose time you live by' });
     setErrors(all);
     if (all.length > 0) return;
     save.mutate({
       ...input(),
       name: name.trim(),
       phone: phone.trim() ? phone.replace(/\s/g, '') : null,
-      timezone: timezone.trim(),
+      timezone,
     });
   };
   const err = (field: string) => errors.find((e) => e.href === field)?.message;
@@ -112,13 +104,9 @@ export function useProfileForm(me: Me) {
         onChange={setPhone}
         error={err('phone')}
       />
-      <TextInput
+      <ZonePicker
         id="timezone"
         label="Your time zone"
-        hint="Where you are now, for example Europe/London or Europe/Athens. Times are shown in it."
-        autoComplete="off"
-        spellCheck={false}
-        widthClass="govuk-input--width-20"
         value={timezone}
         onChange={setTimezone}
         error={err('timezone')}
@@ -135,12 +123,15 @@ export function ProfileFrame({
   form,
   onSubmit,
   children,
+  after,
 }: {
   me: Me;
   back: string;
   form: ReturnType<typeof useProfileForm>;
   onSubmit: () => void;
   children: ReactNode;
+  /** Saved apart from the profile (a therapist's photo): after its form. */
+  after?: ReactNode;
 }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -156,6 +147,7 @@ export function ProfileFrame({
         {children}
         <Button disabled={form.save.isPending}>Save profile</Button>
       </form>
+      {after}
     </Page>
   );
 }

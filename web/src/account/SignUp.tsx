@@ -8,11 +8,10 @@ import { Radios } from '../components/Choices';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { TextInput } from '../components/TextInput';
+import { ZonePicker } from '../components/ZonePicker';
+import { browserZone } from '../time/zones';
 
 type Role = 'volunteer' | 'therapist' | 'buddy';
-
-/** The zone the browser reports, offered as a starting answer the person confirms or changes. */
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function SignUp() {
   const [role, setRole] = useState<Role | ''>('');
@@ -32,7 +31,8 @@ export function SignUp() {
     if (password.length < 12) {
       missing.push({ href: 'password', message: 'Enter a password of at least 12 characters' });
     }
-    if (!timezone.trim()) missing.push({ href: 'timezone', message: 'Enter your time zone' });
+    if (!timezone)
+      missing.push({ href: 'timezone', message: 'Choose the place whose time you live by' });
     setErrors(missing);
     if (missing.length || !role) return;
     setBusy(true);
@@ -41,7 +41,7 @@ export function SignUp() {
       name: name.trim(),
       email: email.trim(),
       password,
-      timezone: timezone.trim(),
+      timezone,
     };
     const registered = await api.POST('/v1/auth/register', { body });
     // The OpenAPI document declares no error body for register, so read the problem untyped.
@@ -119,12 +119,9 @@ export function SignUp() {
           onChange={setPassword}
           error={error('password')}
         />
-        <TextInput
+        <ZonePicker
           id="timezone"
           label="Your time zone"
-          hint="Where you are now, for example Europe/London or Europe/Athens. Times are shown in it."
-          autoComplete="off"
-          spellCheck={false}
           value={timezone}
           onChange={setTimezone}
           error={error('timezone')}

@@ -133,7 +133,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every purpose with its current version and plain-English text, for anyone to read. */
+    /**
+     * Every purpose with its current version and plain-English text, for anyone to read; `offered`
+     *     says whether the service uses it now (one not offered may only be withdrawn).
+     */
     get: operations['ConsentController_purposes'];
     put?: never;
     post?: never;
@@ -335,6 +338,28 @@ export interface paths {
     put: operations['MeController_save'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replaces my photo, which volunteers see when they choose someone: the bytes of a PNG or JPEG
+     *     (checked from the bytes), 300 KB at most, sent as `image/png` or `image/jpeg`. 413 when
+     *     larger, 415 when not a PNG or JPEG, 409 before my profile is saved.
+     */
+    put: operations['MeController_savePhoto'];
+    post?: never;
+    /** Removes my photo; 404 when there is none. */
+    delete: operations['MeController_removePhoto'];
     options?: never;
     head?: never;
     patch?: never;
@@ -760,6 +785,27 @@ export interface paths {
      *     `session-not-used-yet` while they still have one to use.
      */
     post: operations['SessionGrantsController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/therapists/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A therapist's photo (PNG or JPEG), from our own origin: for the therapist, a coordinator,
+     *     and a volunteer who has the therapist among their matches or sessions. 404 for anyone else,
+     *     and when there is no photo.
+     */
+    get: operations['TherapistPhotoController_photo'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1360,6 +1406,8 @@ export interface components {
       minimumValidVersion: number;
       /** Format: date-time */
       publishedAt: string;
+      /** @description The service uses this purpose now; one not offered can only be withdrawn (409 to agree). */
+      offered: boolean;
     };
     ConsentStateView: {
       purpose: string;
@@ -1529,6 +1577,8 @@ export interface components {
       meetingUrl: string | null;
       /** @description Where in-person sessions happen; shared only with a volunteer once booked. */
       address: string | null;
+      /** @description A photo is saved (`PUT /v1/me/photo`); volunteers see it when they choose. */
+      hasPhoto: boolean;
     };
     DbsView: {
       /** @enum {string} */
@@ -1627,6 +1677,7 @@ export interface components {
       bufferMinutes?: number;
       /** @description As the therapist describes it; volunteers may ask for a gender. */
       gender?: string | null;
+      /** @description A few words volunteers read when they choose someone: plain text, 600 characters at most. */
       bio?: string | null;
       /**
        * Format: uri
@@ -1977,7 +2028,10 @@ export interface components {
       sessionMinutes: number;
       modalities: string[];
       sharedLanguages: string[];
+      /** @description As the therapist gave it; only when the request asked for a gender (null otherwise). */
       gender: string | null;
+      /** @description A photo is at `GET /v1/therapists/{therapistId}/photo`. */
+      hasPhoto: boolean;
       town: string | null;
       reasons: components['schemas']['MatchReasonView'][];
       nextSlots: components['schemas']['ZonedTimeView'][];
@@ -3810,6 +3864,146 @@ export interface operations {
       };
     };
   };
+  MeController_savePhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/png': string;
+        'image/jpeg': string;
+      };
+    };
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MeController_removePhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   VettingController_queue: {
     parameters: {
       query?: {
@@ -5505,6 +5699,64 @@ export interface operations {
       };
       /** @description Conflicts with the current state; `type` names which conflict. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  TherapistPhotoController_photo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The photo, as `image/png` or `image/jpeg`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/*': string;
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

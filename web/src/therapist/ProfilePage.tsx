@@ -1,9 +1,10 @@
-import { languagesText, LANGUAGES_HINT } from '../words';
+import { GENDER_WORDS, languagesText, LANGUAGES_HINT } from '../words';
 import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { Checkboxes, Radios } from '../components/Choices';
 import type { FieldError } from '../components/ErrorSummary';
 import { Textarea, TextInput } from '../components/TextInput';
+import { PhotoForm } from './PhotoForm';
 import {
   ProfileFrame,
   ProfileLoader,
@@ -13,6 +14,9 @@ import {
 
 type Input = Schemas['TherapistProfileInput'];
 type Profile = Schemas['TherapistProfileDetailsView'];
+
+/** The longest bio the service keeps, in characters. */
+const BIO_MAX = 600;
 
 /** Membership, how and in which languages I work, how many sessions a month, notice and length. */
 export function ProfilePage() {
@@ -28,6 +32,8 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   const [town, setTown] = useState(profile?.town ?? '');
   const [languages, setLanguages] = useState(languagesText(profile?.languages ?? ['en']));
   const [bio, setBio] = useState(profile?.bio ?? '');
+  // A gender written before the list existed stays as written until the therapist chooses.
+  const [gender, setGender] = useState(profile?.gender?.trim().toLowerCase() ?? '');
   const [meetingUrl, setMeetingUrl] = useState(profile?.meetingUrl ?? '');
   const [address, setAddress] = useState(profile?.address ?? '');
   const [capacity, setCapacity] = useState(String(profile?.monthlyCapacity ?? 2));
@@ -51,6 +57,11 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
         href: 'meetingUrl',
         message: 'Enter a meeting link that starts with https://, or leave it empty',
       });
+    if (bio.trim().length > BIO_MAX)
+      found.push({
+        href: 'bio',
+        message: `Write at most ${BIO_MAX} characters about you: you have ${bio.trim().length}`,
+      });
     if (splitLanguages(languages).length === 0)
       found.push({ href: 'languages', message: 'Enter at least one language' });
     for (const [href, value, what] of [
@@ -68,6 +79,7 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       town: modalities.includes('in_person') ? town.trim() : null,
       languages: splitLanguages(languages),
       bio: bio.trim() || null,
+      gender: gender ? (GENDER_WORDS[gender] ? gender : (profile?.gender ?? null)) : null,
       meetingUrl: modalities.includes('video') ? meetingUrl.trim() || null : null,
       address: modalities.includes('in_person') ? address.trim() || null : null,
       monthlyCapacity: Number(capacity),
@@ -77,7 +89,15 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
   };
   const err = form.err;
   return (
-    <ProfileFrame me={me} back="/therapist" form={form} onSubmit={submit}>
+    <ProfileFrame
+      me={me}
+      back="/therapist"
+      form={form}
+      onSubmit={submit}
+      after={
+        profile && <PhotoForm therapistId={me.id} name={me.name} hasPhoto={profile.hasPhoto} />
+      }
+    >
       <Radios
         id="membershipBody"
         legend="Membership body"
@@ -154,10 +174,22 @@ function ProfileForm({ me }: { me: Schemas['MeView'] }) {
       <Textarea
         id="bio"
         label="About you (optional)"
-        hint="Volunteers see this when they choose someone."
+        hint={`A few plain sentences, up to ${BIO_MAX} characters. Volunteers see this when they choose someone to talk to.`}
         error={err('bio')}
         value={bio}
         onChange={setBio}
+      />
+      <Radios
+        id="gender"
+        legend="Your gender (optional)"
+        hint="Volunteers who ask to talk to someone of a particular gender see it. Others do not."
+        error={err('gender')}
+        value={gender}
+        onChange={setGender}
+        choices={[
+          ...Object.entries(GENDER_WORDS).map(([value, label]) => ({ value, label })),
+          { value: '', label: 'Prefer not to say' },
+        ]}
       />
       <TextInput
         id="monthlyCapacity"

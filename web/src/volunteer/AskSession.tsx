@@ -1,4 +1,5 @@
 import {
+  GENDER_PREFERENCE_CHOICES,
   languageList,
   LANGUAGES_HINT,
   languagesText,
@@ -18,11 +19,13 @@ import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { useQuestionSteps } from '../components/questionSteps';
 import { SummaryList } from '../components/SummaryList';
-import { TextInput } from '../components/TextInput';
+import { Textarea, TextInput } from '../components/TextInput';
 import { formatDate } from '../time/formatZoned';
 import { useOpenSessionRequest } from '../sessions/queries';
 
-const STEPS = ['languages', 'modality', 'dates', 'check'] as const;
+const STEPS = ['languages', 'modality', 'dates', 'gender', 'note', 'check'] as const;
+/** The API's longest note. */
+const NOTE_MAX = 500;
 type Step = (typeof STEPS)[number];
 const MODALITY = MODALITY_WORDS;
 
@@ -40,6 +43,8 @@ export function AskSession() {
   const [modality, setModality] = useState('');
   const [from, setFrom] = useState<DateParts>(emptyDate);
   const [to, setTo] = useState<DateParts>(emptyDate);
+  const [gender, setGender] = useState('');
+  const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const profile = me.data?.profile as Schemas['VolunteerProfileDetailsView'] | null | undefined;
   const langs = languages ?? languagesText(profile?.languages ?? []);
@@ -71,6 +76,11 @@ export function AskSession() {
       if (a && b && b < a)
         missing.push({ href: 'to-day', message: 'The latest date must be after the earliest' });
     }
+    if (step === 'note' && note.trim().length > NOTE_MAX)
+      missing.push({
+        href: 'note',
+        message: `Keep your note to ${NOTE_MAX} characters: it has ${note.trim().length}`,
+      });
     setErrors(missing);
     if (missing.length) return;
     if (step === 'check') {
@@ -79,6 +89,8 @@ export function AskSession() {
         modality: modality as Schemas['CreateSessionRequestDto']['modality'],
         notBefore: `${toIsoDate(from)}T00:00:00Z`,
         notAfter: `${toIsoDate(to)}T23:59:59Z`,
+        ...(gender ? { therapistGender: gender } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
       });
       return;
     }
@@ -93,6 +105,8 @@ export function AskSession() {
     languages: 'Which languages would you like to talk in?',
     modality: 'How would you like to talk?',
     dates: 'When could you have your session?',
+    gender: 'Would you like to talk to someone of a particular gender?',
+    note: 'Is there anything you would like them to know?',
     check: 'Check your answers',
   };
   return (
@@ -144,6 +158,27 @@ export function AskSession() {
             />
           </>
         )}
+        {step === 'gender' && (
+          <Radios
+            id="gender"
+            legend={titles.gender}
+            legendHidden
+            hint="Optional. We show you only people who match, so there may be fewer to choose from."
+            value={gender}
+            onChange={setGender}
+            choices={GENDER_PREFERENCE_CHOICES}
+          />
+        )}
+        {step === 'note' && (
+          <Textarea
+            id="note"
+            label="Your note (optional)"
+            hint={`Up to ${NOTE_MAX} characters. Only the person you choose reads it, and only if you agreed to share with them. Leave it empty if you prefer.`}
+            value={note}
+            onChange={setNote}
+            error={error('note')}
+          />
+        )}
         {step === 'check' && (
           <SummaryList
             rows={[
@@ -161,6 +196,16 @@ export function AskSession() {
                 key: 'Dates',
                 value: `${formatDate(toIsoDate(from)!)} to ${formatDate(toIsoDate(to)!)}`,
                 change: change('dates', 'dates'),
+              },
+              {
+                key: 'Gender of the person',
+                value: GENDER_PREFERENCE_CHOICES.find((c) => c.value === gender)?.label ?? '',
+                change: change('gender', 'gender of the person'),
+              },
+              {
+                key: 'Your note',
+                value: note.trim() || 'None',
+                change: change('note', 'your note'),
               },
             ]}
           />

@@ -4,6 +4,7 @@ import { Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
 import { AskedForBuddy } from './AskedForBuddy';
 import { callTime } from './buddyViews';
+import { SSUN_EXPLAINED } from '../words';
 
 /**
  * The volunteer home's buddy part: the next call once paired, else the request waiting for a
@@ -18,7 +19,8 @@ export function BuddySection() {
     return (
       <>
         <p className="govuk-body">
-          A buddy is a trained volunteer who calls you regularly after you come home.
+          A buddy is a trained volunteer who calls you regularly after you come home.{' '}
+          {SSUN_EXPLAINED}
         </p>
         <AskedForBuddy />
       </>

@@ -7,8 +7,9 @@ import { Link, useParams } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
-import { languageList } from '../words';
-import { ZoneSelect } from './ZoneSelect';
+import { TherapistPhoto } from '../therapist/TherapistPhoto';
+import { genderWords, languageList } from '../words';
+import { ShowTimesIn } from '../components/ShowTimesIn';
 
 /** Ranked matches for a request, each with why it ranks there and its next free times. */
 export function Matches() {
@@ -28,7 +29,7 @@ export function Matches() {
   });
   return (
     <Page title="Choose who to talk to" caption="Your free session" back="/volunteer">
-      {tz && <ZoneSelect value={tz} onChange={setZone} />}
+      {tz && <ShowTimesIn value={tz} onChange={setZone} />}
       {matches.isPending && <Loading />}
       {matches.error && <LoadError error={matches.error} />}
       {matches.data?.items.length === 0 && (
@@ -46,11 +47,13 @@ export function Matches() {
             <h2 className="govuk-heading-m" id={`m-${m.therapistId}`}>
               {rank + 1}. {m.name}
             </h2>
+            <TherapistPhoto therapistId={m.therapistId} name={m.name} hasPhoto={m.hasPhoto} />
             <p className="govuk-body">
               {m.membershipBody} member · speaks {languageList(m.sharedLanguages)} ·{' '}
               {m.sessionMinutes}-minute sessions
+              {m.gender && <> · {genderWords(m.gender)}, as you asked</>}
             </p>
-            {m.bio && <p className="govuk-body">{m.bio}</p>}
+            {m.bio && <p className="govuk-body app-bio">{m.bio}</p>}
             <ul className="govuk-list govuk-list--bullet">
               {m.reasons.map((r) => (
                 <li key={r.factor}>{r.detail}</li>

@@ -8,7 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { LoadError, Loading } from '../components/Status';
 import { zoneLabel } from '../time/formatZoned';
 import { groupSlotsByDay } from './slotGroups';
-import { ZoneSelect } from './ZoneSelect';
+import { ShowTimesIn } from '../components/ShowTimesIn';
 
 const DAY_MS = 86_400_000;
 
@@ -115,7 +115,7 @@ export function SlotPicker({ source, submitLabel, busy, error, onPick, window }:
   return (
     <>
       <ErrorSummary errors={errors} />
-      {chosenZone && !shown && <ZoneSelect value={chosenZone} onChange={changeZone} />}
+      {chosenZone && !shown && <ShowTimesIn value={chosenZone} onChange={changeZone} />}
       {slots.isPending && <Loading />}
       {slots.error && <LoadError error={slots.error} />}
       {slots.data && days.length === 0 && (
