@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '../common/auth.decorators';
+import { ApiProblems } from '../common/openapi';
 import { MessageChoiceDto } from './dto/message-preferences.dto';
 import { MessagePreferencesService } from './message-preferences.service';
 import { MessagePreferencesView } from './message-preferences.view';
@@ -24,6 +25,7 @@ export class MessagePreferencesController {
    * `changes` is refused (422 `changes-by-email`).
    */
   @Put()
+  @ApiProblems(422)
   @Header('Cache-Control', 'no-store')
   put(
     @CurrentActor() actor: Actor,
