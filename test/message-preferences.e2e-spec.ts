@@ -6,7 +6,15 @@ import { QueueName } from '../src/common/queues';
 import { SweeperService } from '../src/notifications/sweeper.service';
 import { createTestApp, TestApp, TestUser } from './app';
 import { TestClock } from './clock';
-import { bookedSession, newCoordinator, signUp, therapist, volunteer } from './factories/sessions';
+import { ConsentPurpose } from '../src/consent/consent-purpose';
+import {
+  bookedSession,
+  consent,
+  newCoordinator,
+  signUp,
+  therapist,
+  volunteer,
+} from './factories/sessions';
 import { isolateDatabaseAndRedis } from './isolated-env';
 import { eventually, settle } from './notifications.fixtures';
 import { startSmtpServer, TestSmtpServer, to } from './smtp';
@@ -160,6 +168,28 @@ describe('message preferences: email, text or both', () => {
       await smtp.waitFor(to(th.email));
       await settle();
       expect(smtp.messages.filter(to(v.email))).toHaveLength(0);
+    });
+
+    it('stops texts, not mail, when someone withdraws their agreement to texts', async () => {
+      const th = await therapist(t, coordinator);
+      const v = await volunteer(t);
+      await confirmEmail(v);
+      await choose(v, { reminders: 'both' }).expect(200);
+      const { id } = await bookedSession(t, th, '2027-03-04T10:00:00Z', v);
+      await consent(t, v.id, [ConsentPurpose.SmsReminders], true);
+      await consent(t, v.id, [ConsentPurpose.SmsReminders], false);
+      const reminders = await t.db.query<Array<{ channel: string; status: string }>>(
+        `SELECT channel, status FROM notification
+          WHERE about = $1 AND recipient_id = $2 AND template = 'session_reminder'
+          ORDER BY channel`,
+        [`session:${id}`, v.id],
+      );
+      expect(reminders).toEqual([
+        { channel: 'email', status: 'pending' },
+        { channel: 'email', status: 'pending' },
+        { channel: 'sms', status: 'cancelled' },
+        { channel: 'sms', status: 'cancelled' },
+      ]);
     });
 
     it('tells every coordinator of an urgent concern by mail as well as by text', async () => {

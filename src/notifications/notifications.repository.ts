@@ -134,6 +134,11 @@ export class NotificationsRepository {
     return this.cancelWhere('recipient_id = $2', [recipientId], reason, em);
   }
 
+  /** Cancels a person's texts not gone out yet; their mail stays (SMS consent is about texts). */
+  async cancelPendingTextsForRecipient(recipientId: string, reason: string, em: EntityManager) {
+    return this.cancelWhere(`recipient_id = $2 AND channel <> 'email'`, [recipientId], reason, em);
+  }
+
   private async cancelWhere(
     condition: string,
     params: unknown[],

@@ -88,8 +88,9 @@ export class OutboxWriter {
     return this.outbox.cancelPendingForPairing(pairingId, reason, em);
   }
 
-  cancelForRecipient(recipientId: string, reason: string, em: EntityManager): Promise<number> {
-    return this.outbox.cancelPendingForRecipient(recipientId, reason, em);
+  /** The person's pending texts only: their mail does not rest on SMS consent. */
+  cancelTextsForRecipient(recipientId: string, reason: string, em: EntityManager): Promise<number> {
+    return this.outbox.cancelPendingTextsForRecipient(recipientId, reason, em);
   }
 
   /** The person, or null once erased: nobody to text. */
