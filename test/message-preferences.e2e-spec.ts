@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bull';
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bull';
 import { AppRole } from '../config/configuration';
 import { Role } from '../src/common/auth.decorators';
@@ -16,7 +17,7 @@ import {
   volunteer,
 } from './factories/sessions';
 import { isolateDatabaseAndRedis } from './isolated-env';
-import { eventually, settle } from './notifications.fixtures';
+import { eventually, publish, settle } from './notifications.fixtures';
 import { startSmtpServer, TestSmtpServer, to } from './smtp';
 
 const TODAY = '2027-02-20T12:00:00Z'; // a Saturday; the sessions factories' dates fit it
@@ -190,6 +191,44 @@ describe('message preferences: email, text or both', () => {
         { channel: 'sms', status: 'cancelled' },
         { channel: 'sms', status: 'cancelled' },
       ]);
+    });
+
+    it('tells a buddy and a volunteer of a moved call by mail, and the buddy of one called off', async () => {
+      const buddy = await signUp(t, Role.Buddy, { name: 'Jo Buddy' });
+      const v = await signUp(t, Role.Volunteer, { name: 'Amira Haddad' });
+      await confirmEmail(buddy);
+      await confirmEmail(v);
+      await choose(v, { changes: 'email' }).expect(200);
+      const call = {
+        pairingId: randomUUID(),
+        checkinId: randomUUID(),
+        buddyId: buddy.id,
+        volunteerId: v.id,
+        startsAt: new Date('2027-03-05T18:00:00Z'),
+        channel: 'phone' as const,
+      };
+      await publish(t, 'checkin.moved', {
+        ...call,
+        previousStartsAt: new Date('2027-03-04T18:00:00Z'),
+      });
+      const moved = (await rowsAbout(`checkin:${call.checkinId}`)).filter((r) =>
+        r.includes('call_moved'),
+      );
+      expect(moved).toEqual(
+        [
+          `${buddy.id} call_moved email`,
+          `${buddy.id} call_moved sms`,
+          `${v.id} call_moved email`,
+        ].sort(),
+      );
+      const toBuddy = await smtp.waitFor(to(buddy.email));
+      expect(toBuddy.subject).toBe('Your check-in call has moved');
+      expect(toBuddy.text).toContain('Your check-in call with Amira has moved to Fri 5 Mar, 18:00');
+
+      await publish(t, 'checkin.cancelled', { ...call, cancelledBy: v.id });
+      await smtp.waitFor(
+        (m) => to(buddy.email)(m) && m.subject === 'A check-in call is called off',
+      );
     });
 
     it('tells every coordinator of an urgent concern by mail as well as by text', async () => {
