@@ -47,7 +47,7 @@ export class AlertNotificationsListener implements OnModuleInit {
     this.events.on('vetting.expiring', (e, em) => this.vettingExpiring(e, em));
     this.events.on('consent.withdrawn', async (e, em) => {
       if (e.purpose !== (ConsentPurpose.SmsReminders as string)) return;
-      await this.writer.cancelForRecipient(e.userId, 'consent-withdrawn', em);
+      await this.writer.cancelTextsForRecipient(e.userId, 'consent-withdrawn', em);
     });
   }
 

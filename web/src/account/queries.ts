@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { acceptToken } from '../api/auth';
 import { api, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
@@ -39,5 +39,22 @@ export function useChangePassword() {
       // Should that fail, the next request finds the login ended and the page asks to sign in.
       if (login.data) acceptToken(login.data);
     },
+  });
+}
+
+/** Which kinds of message reach me by text, email or both (GET /v1/me/message-preferences). */
+export function useMessagePreferences() {
+  return useQuery({
+    queryKey: ['my-message-preferences'],
+    queryFn: async () => unwrap(await api.GET('/v1/me/message-preferences')),
+  });
+}
+
+/** Saves my choice per kind (PUT /v1/me/message-preferences). */
+export function useChooseMessageWays() {
+  return useMutation({
+    mutationFn: async (body: Schemas['MessageChoiceDto']) =>
+      unwrap(await api.PUT('/v1/me/message-preferences', { body })),
+    onSuccess: (view) => queryClient.setQueryData(['my-message-preferences'], view),
   });
 }
