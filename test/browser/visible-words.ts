@@ -2,10 +2,15 @@ import type { Page } from 'playwright-core';
 
 /**
  * What must never reach a person on any page (issue #22, "Words, not codes"): a raw ISO timestamp,
- * an internal key such as `session:ffa9…`, or a bare list of language codes ("en, fr").
+ * a time-zone id such as `Europe/London`, an internal key such as `session:ffa9…`, or a bare list of language codes ("en, fr").
  */
 export const INTERNAL_TEXT: ReadonlyArray<{ what: string; pattern: RegExp }> = [
   { what: 'an ISO timestamp', pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/ },
+  {
+    what: 'a time-zone id',
+    pattern:
+      /\b(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z_]+/,
+  },
   { what: 'an internal key', pattern: /\b(session|checkin|pairing|concern|vetting):[0-9a-f]{4}/ },
   {
     what: 'a list of language codes',

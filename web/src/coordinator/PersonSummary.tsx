@@ -9,6 +9,7 @@ import type { Schemas } from '../api/client';
 import { Tag } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
 import { formatDate, formatZoned } from '../time/formatZoned';
+import { placeName } from '../time/zones';
 
 type Person = Schemas['PersonView'];
 type Profile = NonNullable<Person['profile']>;
@@ -30,7 +31,7 @@ export function PersonSummary({ person: p, zone }: { person: Person; zone: strin
     { key: 'Role', value: roleWords(p.role) },
     { key: 'Email', value: p.email },
     { key: 'Phone', value: p.phone ?? 'Not given' },
-    { key: 'Time zone', value: p.timezone },
+    { key: 'Time zone', value: placeName(p.timezone) },
     ...profileRows(p.profile),
   ];
   if (p.vettingStatus) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { placeName } from '../time/zones';
 import { zoneLabel } from '../time/formatZoned';
 
 type Window = Schemas['WeeklyWindowDto'];
@@ -127,7 +128,7 @@ export function AvailabilityEditor({ timezone, weekly, onSave, serverErrors = []
     <form onSubmit={(e) => void save(e)} noValidate>
       <ErrorSummary errors={[...errors, ...serverErrors]} />
       <p className="govuk-body">
-        All times are in {zoneLabel(timezone)} ({timezone}).
+        All times are in {zoneLabel(timezone)} ({placeName(timezone)}).
       </p>
       {WEEKDAYS.map((name, d) => {
         const weekday = d + 1;
