@@ -24,6 +24,7 @@ import { AlertNotificationsListener } from './alert-notifications.listener';
 import { CallNotificationsListener } from './call-notifications.listener';
 import { SessionNotificationsListener } from './session-notifications.listener';
 import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
+import { mailSenderProvider } from './mail-sender.factory';
 import { smsSenderProvider } from './sms-sender.factory';
 import { SmsOptOut } from './sms-opt-out.entity';
 import { SweeperService } from './sweeper.service';
@@ -67,6 +68,7 @@ import { TextPreferenceService } from './text-preference.service';
     DeliveryService,
     SweeperService,
     smsSenderProvider,
+    mailSenderProvider,
     QueueDashboard,
     CoordinatorTokenMiddleware,
   ],
