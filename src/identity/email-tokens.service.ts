@@ -32,6 +32,8 @@ export interface MintedLink {
   /** The address the mail must go to (the link works only for it). */
   email: string;
   expiresAt: Date;
+  /** How long it works, as the mail says. */
+  minutes: number;
 }
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
@@ -68,7 +70,7 @@ export class EmailTokens {
       expiresAt,
       em,
     );
-    return { token, email, expiresAt };
+    return { token, email, expiresAt, minutes: LINK_MINUTES[purpose] };
   }
 
   /** Spends a live token of one of `purposes` in the caller's transaction, or 422 link-invalid. */

@@ -339,15 +339,13 @@ export class IdentityService implements TokenVersions {
     return this.emailTokens.mint(accountId, purpose);
   }
 
-  /** The address the account asked to move to and has not confirmed yet, if any. */
-  pendingEmail(accountId: string): Promise<string | null> {
-    return this.accountEmail.linkAddress(
-      accountId,
-      EmailTokenPurpose.Change,
-      this.dataSource.manager,
-    );
+  /**
+   * Where a link of `purpose` for the account goes now: its unconfirmed address (confirm), the
+   * address it asked to move to (change), its confirmed address (reset); null when none.
+   */
+  emailLinkAddress(accountId: string, purpose: EmailTokenPurpose): Promise<string | null> {
+    return this.accountEmail.linkAddress(accountId, purpose, this.dataSource.manager);
   }
-
   /** Every coordinator who has not been erased (alert recipients). */
   coordinators(em: EntityManager = this.dataSource.manager): Promise<Account[]> {
     return em.find(Account, {
