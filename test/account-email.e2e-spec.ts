@@ -200,7 +200,7 @@ describe('accounts by email', () => {
       await register(email).expect(202);
       await mailTo(email, 'Confirm your email address');
       const id = await accountId(email);
-      await t.http.post(`/v1/people/${id}/email-confirmation`).set(coordinator.auth).expect(202);
+      await t.http.post(`/v1/people/${id}/email-confirmation`).set(coordinator.auth).expect(204);
       await confirm(tokenIn(await mailTo(email, 'Confirm your email address'))).expect(200);
       const audit = await t.db.query(
         `SELECT actor_id FROM audit_event WHERE action = 'account.confirmation_resent' AND target_id = $1`,

@@ -16,7 +16,7 @@ export class EmailConfirmationController {
    */
   @Roles(Role.Coordinator)
   @Post()
-  @HttpCode(202)
+  @HttpCode(204)
   @ApiProblems(409)
   async resend(
     @CurrentActor() actor: Actor,
