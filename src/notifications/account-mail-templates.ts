@@ -12,7 +12,7 @@ import { NotificationTemplate as T } from './notification-templates';
 /** Mails that carry a link of their own: its purpose, and the web page it opens. */
 export const ACCOUNT_LINKS: Partial<Record<T, { purpose: EmailTokenPurpose; page: string }>> = {
   [T.AccountConfirmEmail]: { purpose: EmailTokenPurpose.Confirm, page: '/confirm-email' },
-  [T.EmailChangeConfirm]: { purpose: EmailTokenPurpose.Change, page: '/confirm-email' },
+  [T.EmailChangeConfirm]: { purpose: EmailTokenPurpose.Change, page: '/confirm-email?change=1' },
   [T.PasswordReset]: { purpose: EmailTokenPurpose.Reset, page: '/reset-password' },
 };
 

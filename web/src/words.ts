@@ -150,6 +150,12 @@ const TEXT_KINDS: Record<string, (when: string | null) => string> = {
   urgent_concern_alert: () => 'Alert: an urgent concern was reported',
   vetting_expiring_warning: () => 'Your registration check runs out soon',
   vetting_expiring_alert: () => 'Alert: a registration check runs out soon',
+  account_confirm_email: () => 'Link to confirm your email address',
+  account_exists: () => 'Someone tried to sign up with your email address',
+  password_reset: () => 'Link to choose a new password',
+  password_changed: () => 'Your password was changed',
+  email_change_confirm: () => 'Link to confirm your new email address',
+  email_change_notice: () => 'Your sign-in email address is changing',
 };
 const on = (when: string | null) => (when ? ` on ${when}` : '');
 const to = (when: string | null) => (when ? ` to ${when}` : '');
@@ -181,6 +187,12 @@ const TEXT_NAMES: Record<string, string> = {
   urgent_concern_alert: 'Urgent concern alert',
   vetting_expiring_warning: 'Registration check running out',
   vetting_expiring_alert: 'Registration check alert',
+  account_confirm_email: 'Email address confirmation',
+  account_exists: 'Sign-up with a known address',
+  password_reset: 'Password reset link',
+  password_changed: 'Password changed',
+  email_change_confirm: 'New email address confirmation',
+  email_change_notice: 'Email address change notice',
 };
 
 export function textName(template: string): string {
