@@ -95,7 +95,7 @@ describe('account changes', () => {
   });
 
   describe('PUT /v1/me/email', () => {
-    it('moves the sign-in to a free address at once, with the current password: 202', async () => {
+    it('keeps the sign-in address until the new one is confirmed (the link: account-email spec): 202', async () => {
       const v = await signUp(t);
       const next = uniqueEmail('moved');
       const res = await t.http
@@ -103,11 +103,11 @@ describe('account changes', () => {
         .set(v.auth)
         .send({ email: next, password: PASSWORD })
         .expect(202);
-      expect(res.body).toEqual({ email: next, confirmationSent: false });
-      expect((await me(v.auth)).body.email).toBe(next); // this login goes on
-      await login(v.email).expect(401);
-      await login(next).expect(200);
-      expect(await audited('account.email_changed', v.id)).toBe(1);
+      expect(res.body).toEqual({ email: next, confirmationSent: true, linkValidMinutes: 60 });
+      expect((await me(v.auth)).body.email).toBe(v.email); // this login goes on
+      await login(v.email).expect(200);
+      await login(next).expect(401);
+      expect(await audited('account.email_change_requested', v.id)).toBe(1);
     });
 
     it('answers an address another account has exactly as a free one, and changes neither account', async () => {
@@ -124,7 +124,11 @@ describe('account changes', () => {
         .send({ email: other.email.toUpperCase(), password: PASSWORD })
         .expect(202);
       expect(Object.keys(taken.body)).toEqual(Object.keys(free.body));
-      expect(taken.body).toEqual({ email: other.email.toUpperCase(), confirmationSent: false });
+      expect(taken.body).toEqual({
+        email: other.email.toUpperCase(),
+        confirmationSent: true,
+        linkValidMinutes: 60,
+      });
       expect(taken.headers['content-type']).toBe(free.headers['content-type']);
       expect((await me(v.auth)).body.email).toBe(v.email);
       expect((await me(other.auth)).body.email).toBe(other.email);

@@ -57,7 +57,7 @@ describe('with Redis unreachable', () => {
         name: 'Still Served',
         timezone: 'Europe/London',
       })
-      .expect(201);
+      .expect(202);
   });
 });
 

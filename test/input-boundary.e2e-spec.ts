@@ -114,7 +114,7 @@ describe('the input boundary', () => {
       expect(await accounts(blank.email)).toBe(0);
 
       const decomposed = register({ name: '  Jose\u0301 ' });
-      await decomposed.res.expect(201);
+      await decomposed.res.expect(202);
       const [row] = await t.db.query<Array<{ name: string }>>(
         'SELECT name FROM account WHERE email = $1',
         [decomposed.email],
@@ -158,7 +158,7 @@ describe('the input boundary', () => {
       }
       // Brackets inside strings are text, not nesting.
       const text = post(valid.replace('"Sam"', `"${'['.repeat(40)}"`));
-      await text.res.expect(201);
+      await text.res.expect(202);
     });
 
     it('maps each body-parser failure to its own 4xx problem', async () => {

@@ -15,13 +15,20 @@ export type AuditTargetType =
  * `<noun>.<past participle>`: a singular noun, words joined by `_` (`concern.status_changed`).
  */
 export const AUDIT_CHANGES = {
+  'account.confirmation_resent': 'account',
   'account.created': 'account',
+  'account.email_change_requested': 'account',
+  'account.email_confirmed': 'account',
   'account.email_change_declined': 'account',
   'account.email_changed': 'account',
+  'account.registration_renewed': 'account',
+  'account.registration_repeated': 'account',
   'auth.email_change_failed': 'account',
   'auth.login_failed': 'account',
   'auth.password_change_failed': 'account',
   'auth.password_changed': 'account',
+  'auth.password_reset': 'account',
+  'auth.password_reset_requested': 'account',
   'auth.refresh_reused': 'account',
   'availability.exception_removed': 'availability_exception',
   'availability.exception_set': 'availability_exception',

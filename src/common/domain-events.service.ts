@@ -25,6 +25,21 @@ export interface DomainEventMap {
   /** A buddy logged a call with wellbeing `concern`: safeguarding raises a concern. */
   'checkin.concern': CheckinEvent & { reportedBy: string };
   'concern.raised': { concernId: string; urgency: 'low' | 'medium' | 'high' | 'urgent' };
+  /** A link to confirm the account's address is to be mailed (sign-up, a coordinator's resend). */
+  'account.confirmation_requested': AccountMailEvent;
+  /** Someone signed up with an address a confirmed account has: its owner is told. */
+  'account.registration_repeated': AccountMailEvent;
+  'account.password_reset_requested': AccountMailEvent;
+  /** The password changed (reset or change): the owner is told, with a way to say it was not them. */
+  'account.password_changed': AccountMailEvent;
+  /** A new address was asked for: a link goes to it, a notice to the address in use. */
+  'account.email_change_requested': AccountMailEvent;
+}
+
+/** `requestId` tells one ask from the next, so each gets its own mail. */
+export interface AccountMailEvent {
+  accountId: string;
+  requestId: string;
 }
 
 export interface SessionEvent {

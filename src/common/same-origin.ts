@@ -9,11 +9,12 @@ const SIGNED_ELSEWHERE = /^\/v1\/webhooks\/twilio\//;
 
 /**
  * Routes a person's browser can be made to post without a bearer token: sign-in, the refresh
- * cookie's two routes and the signed links. They take JSON only, so a plain HTML form from another
+ * cookie's two routes, the links sent by email (confirm, password reset) and the signed links. They take JSON only, so a plain HTML form from another
  * site (urlencoded, multipart, text/plain) cannot reach them even from a browser that sends
  * neither Origin nor Sec-Fetch-Site.
  */
-const JSON_ONLY = /^\/v1\/(?:auth\/(?:login|refresh|logout)|links\/[^/]+\/[^/]+)\/?$/;
+const JSON_ONLY =
+  /^\/v1\/(?:auth\/(?:login|refresh|logout|confirm-email|password-reset(?:\/complete)?)|links\/[^/]+\/[^/]+)\/?$/;
 
 const problem = (status: number, code: string, title: string, detail: string): Problem => ({
   type: `/problems/${code}`,

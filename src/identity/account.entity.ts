@@ -14,6 +14,7 @@ import { Role } from '../common/auth.decorators';
  */
 @Entity('account')
 @Check('account_email_confirmed_check', `"email_confirmed_at" IS NULL OR "email" IS NOT NULL`)
+@Check('account_pending_email_check', `"pending_email" IS NULL OR "email" IS NOT NULL`)
 @Check('account_phone_confirmed_check', `"phone_confirmed_at" IS NULL OR "phone" IS NOT NULL`)
 export class Account {
   @PrimaryGeneratedColumn('uuid')
@@ -26,6 +27,13 @@ export class Account {
   /** When its owner followed the link sent to it; null until then (no sign-in, no mail). */
   @Column({ type: 'timestamptz', nullable: true })
   emailConfirmedAt!: Date | null;
+
+  /**
+   * An address asked for by PUT /v1/me/email, taken on only when its link is followed; null
+   * otherwise. Mail about the change goes to it; nothing else does.
+   */
+  @Column({ type: 'citext', nullable: true })
+  pendingEmail!: string | null;
 
   @Column({ type: 'text', nullable: true })
   passwordHash!: string | null;

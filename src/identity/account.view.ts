@@ -31,12 +31,25 @@ export const toAccountDetailsView = (
 });
 
 /**
- * The answer to an email change, the same whether or not the address was free. Once there is an
- * email channel, `confirmationSent` becomes true and the change waits for the link.
+ * The answer to an email change, the same whether or not the address was free: a link goes to
+ * the new address unless another account has it, and the change waits for the link.
  */
 export class EmailChangeView {
   /** The address asked for. */
   email!: string;
-  /** Whether a confirmation link went to that address (never yet: there is no email channel). */
+  /** Always true: the answer does not say whether the address could be used. */
   confirmationSent!: boolean;
+  /** Minutes the link works for. */
+  linkValidMinutes!: number;
+}
+
+/**
+ * The answer to a sign-up or a reset request, the same whoever owns the address: look in that
+ * inbox. It never says whether the address has an account.
+ */
+export class CheckEmailView {
+  /** The address the mail goes to, if a mail goes. */
+  email!: string;
+  /** Minutes the link in the mail works for. */
+  linkValidMinutes!: number;
 }

@@ -6,8 +6,13 @@ import { authConfig } from '../../config/configuration';
 import { Public } from '../common/auth.decorators';
 import { ApiProblems } from '../common/openapi';
 import { LoginDto, RegisterDto } from './dto/register.dto';
+import { EmailLinkDto } from './dto/email-link.dto';
 import { IdentityService } from './identity.service';
-import { toAccountDetailsView, AccessTokenView, AccountDetailsView } from './account.view';
+import { AccessTokenView, CheckEmailView } from './account.view';
+import { AccountEmailService } from './account-email.service';
+import { Account } from './account.entity';
+import { LINK_MINUTES } from './email-tokens.service';
+import { EmailTokenPurpose } from './email-token.entity';
 import {
   clearRefreshCookie,
   CSRF_HEADER_VALUE,
@@ -30,15 +35,39 @@ export class AuthController {
   constructor(
     private readonly identity: IdentityService,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly accountEmail: AccountEmailService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
-  /** Volunteers, therapists and buddies sign up here; therapists and buddies then await vetting. */
+  /**
+   * Volunteers, therapists and buddies sign up here; therapists and buddies then await vetting.
+   * The answer is the same 202 whether or not the address has an account, and so is the work
+   * done: a new address gets a link to confirm it (sign-in waits for it), the owner of a known one
+   * a mail saying someone tried to sign up with it.
+   */
   @Public()
-  @ApiProblems(409)
   @Post('register')
-  async register(@Body() dto: RegisterDto): Promise<AccountDetailsView> {
-    return toAccountDetailsView(await this.identity.register(dto));
+  @HttpCode(202)
+  async register(@Body() dto: RegisterDto): Promise<CheckEmailView> {
+    await this.accountEmail.register(dto);
+    return { email: dto.email.trim(), linkValidMinutes: LINK_MINUTES[EmailTokenPurpose.Confirm] };
+  }
+
+  /**
+   * Follows the link mailed at sign-up or for a new address: the address is confirmed (or the
+   * account moves to it) and the person is signed in, as by login. 422 `link-invalid` for a
+   * wrong, used or expired link; 409 `email-taken` when another account took the new address.
+   */
+  @Public()
+  @ApiProblems(409, 415, 422)
+  @Post('confirm-email')
+  @HttpCode(200)
+  async confirmEmail(
+    @Body() dto: EmailLinkDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenView> {
+    return this.signIn(await this.accountEmail.confirm(dto.token), req, res);
   }
 
   /**
@@ -49,7 +78,7 @@ export class AuthController {
    * lock. JSON only (415), and never from another site's page (403).
    */
   @Public()
-  @ApiProblems(401, 415, 429)
+  @ApiProblems(401, 403, 415, 429)
   @Post('login')
   @HttpCode(200)
   async login(
@@ -58,6 +87,10 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AccessTokenView> {
     const account = await this.identity.login(dto.email, dto.password, req.ip, readDeviceTags(req));
+    return this.signIn(account, req, res);
+  }
+
+  private async signIn(account: Account, req: Request, res: Response): Promise<AccessTokenView> {
     const { refreshToken, loginId } = await this.refreshTokens.start(account);
     setRefreshCookie(res, refreshToken, this.config);
     rememberDevice(req, res, this.identity.deviceTag(account), this.config);

@@ -8,6 +8,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { authConfig } from '../../config/configuration';
 import { AuthGuard, TokenVersions } from '../common/auth.guard';
 import { Account } from './account.entity';
+import { AccountEmailRepository } from './account-email.repository';
+import { AccountEmailService } from './account-email.service';
+import { EmailConfirmationController } from './email-confirmation.controller';
+import { EmailToken } from './email-token.entity';
+import { EmailTokens } from './email-tokens.service';
+import { PasswordResetController } from './password-reset.controller';
 import { AuthController } from './auth.controller';
 import { EmailController } from './email.controller';
 import { IdentityService } from './identity.service';
@@ -19,7 +25,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account, RefreshToken]),
+    TypeOrmModule.forFeature([Account, RefreshToken, EmailToken]),
     JwtModule.registerAsync({
       global: true,
       inject: [authConfig.KEY],
@@ -32,13 +38,22 @@ import { RefreshTokensService } from './refresh-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController, PasswordController, EmailController],
+  controllers: [
+    AuthController,
+    PasswordController,
+    EmailController,
+    PasswordResetController,
+    EmailConfirmationController,
+  ],
   providers: [
     IdentityService,
     AccountSearchRepository,
     LoginLimiter,
     RefreshTokensRepository,
     RefreshTokensService,
+    AccountEmailRepository,
+    AccountEmailService,
+    EmailTokens,
     // The guard (here and on the queue dashboard) checks each token's version through this.
     { provide: TokenVersions, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },

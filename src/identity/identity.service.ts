@@ -2,16 +2,19 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { authConfig } from '../../config/configuration';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth.decorators';
 import { TokenVersions } from '../common/auth.guard';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-error';
+import { DomainEvents } from '../common/domain-events.service';
 import { isUniqueViolation } from '../common/pg-errors';
 import { Account } from './account.entity';
-import { RegisterDto } from './dto/register.dto';
+import { AccountEmailRepository } from './account-email.repository';
+import { EmailTokenPurpose } from './email-token.entity';
+import { EmailTokens, MintedLink } from './email-tokens.service';
 import { deviceTag, isKnownDevice } from './known-device';
 import { LoginLimiter } from './login-limiter.service';
 import { hashPassword, verifyPassword } from './passwords';
@@ -65,12 +68,11 @@ export class IdentityService implements TokenVersions {
     private readonly audit: AuditService,
     private readonly limiter: LoginLimiter,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly accountEmail: AccountEmailRepository,
+    private readonly emailTokens: EmailTokens,
+    private readonly events: DomainEvents,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
-
-  async register(dto: RegisterDto): Promise<AccountView> {
-    return toView(await this.createAccount(dto, null));
-  }
 
   /** Creates an account of any role; coordinators only through the operator CLI. */
   async createAccount(input: NewAccount, createdBy: Actor | null): Promise<Account> {
@@ -137,6 +139,13 @@ export class IdentityService implements TokenVersions {
       throw new UnauthorizedException('Email or password is wrong.');
     }
     await this.limiter.succeeded(email, ip);
+    if (!account.emailConfirmedAt) {
+      // Only with the right password: a stranger learns nothing about the address.
+      throw new ForbiddenError(
+        'email-unconfirmed',
+        'Confirm your email address first: follow the link we sent to it. No link? Sign up again with the same address and we will send a new one.',
+      );
+    }
     return account;
   }
 
@@ -229,38 +238,12 @@ export class IdentityService implements TokenVersions {
         { actor, action: 'auth.password_changed', target: { type: 'account', id: actor.id } },
         em,
       );
+      await this.events.publish(
+        'account.password_changed',
+        { accountId: actor.id, requestId: randomUUID() },
+        em,
+      );
     });
-  }
-
-  /**
-   * Moves the account to another sign-in address after proving the current password. When
-   * another account has the address, nothing changes and the caller is told nothing different
-   * (README, Sign-in): the audit trail alone records the refusal, by account id. Sessions go on.
-   */
-  async changeEmail(
-    actor: Actor,
-    newEmail: string,
-    password: string,
-    ip: string | undefined,
-  ): Promise<void> {
-    const account = await this.proveCurrentPassword(
-      actor,
-      password,
-      ip,
-      'auth.email_change_failed',
-    );
-    const email = newEmail.trim();
-    if (email === account.email) return;
-    const target = { type: 'account' as const, id: actor.id };
-    try {
-      await this.dataSource.transaction(async (em) => {
-        await em.update(Account, { id: actor.id }, { email });
-        await this.audit.record({ actor, action: 'account.email_changed', target }, em);
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error, 'account_email_key')) throw error;
-      await this.audit.record({ actor, action: 'account.email_change_declined', target });
-    }
   }
 
   /**
@@ -268,7 +251,7 @@ export class IdentityService implements TokenVersions {
    * a login (so a stolen access token cannot be used to guess it); a wrong one is audited as
    * `failed` and answered 403.
    */
-  private async proveCurrentPassword(
+  async proveCurrentPassword(
     actor: Actor,
     password: string,
     ip: string | undefined,
@@ -337,6 +320,7 @@ export class IdentityService implements TokenVersions {
    */
   async anonymise(id: string, em: EntityManager): Promise<void> {
     await this.revokeSessions(id, em);
+    await this.accountEmail.forget(id, em);
     await em.query(
       `UPDATE account
           SET email = NULL, email_confirmed_at = NULL, password_hash = NULL, name = 'Erased user',
@@ -347,6 +331,21 @@ export class IdentityService implements TokenVersions {
     );
   }
 
+  /**
+   * A new link for a mail being sent now (AccountEmailService says when one is due): the raw
+   * token, for the mail only, and the address it must go to; null when no mail should go.
+   */
+  mintEmailLink(accountId: string, purpose: EmailTokenPurpose): Promise<MintedLink | null> {
+    return this.emailTokens.mint(accountId, purpose);
+  }
+
+  /**
+   * Where a link of `purpose` for the account goes now: its unconfirmed address (confirm), the
+   * address it asked to move to (change), its confirmed address (reset); null when none.
+   */
+  emailLinkAddress(accountId: string, purpose: EmailTokenPurpose): Promise<string | null> {
+    return this.accountEmail.linkAddress(accountId, purpose, this.dataSource.manager);
+  }
   /** Every coordinator who has not been erased (alert recipients). */
   coordinators(em: EntityManager = this.dataSource.manager): Promise<Account[]> {
     return em.find(Account, {

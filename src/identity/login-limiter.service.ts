@@ -11,16 +11,28 @@ import { clientKey } from './client-address';
 export const STRIKE_MEMORY_SECONDS = 86_400;
 
 export class TooManyAttemptsError extends DomainError {
-  constructor(retryAfter: number) {
+  constructor(retryAfter: number, what = 'failed sign-in attempts') {
     super(
       HttpStatus.TOO_MANY_REQUESTS,
       'too-many-attempts',
       'Too many failed attempts',
-      `Too many failed sign-in attempts; try again in ${retryAfter} seconds.`,
+      `Too many ${what}; try again in ${retryAfter} seconds.`,
       { retryAfter },
     );
   }
 }
+
+/**
+ * Which attempts a count is of: sign-ins, or the password-reset routes (asking for a link, and
+ * using one), each counted apart so one never locks the other.
+ */
+export type LimitedAction = 'login' | 'reset' | 'reset-complete';
+
+const WHAT: Record<LimitedAction, string> = {
+  login: 'failed sign-in attempts',
+  reset: 'requests for a password reset',
+  'reset-complete': 'attempts to reset a password',
+};
 
 /**
  * Before a password is checked: refused (the milliseconds until the block lifts) if any scope is
@@ -83,13 +95,18 @@ return 0
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
 /** The Redis keys of one (email, IP) attempt, by scope. Exported for the tests. */
-export function loginLimitKeys(prefix: string, email: string, ip: string | undefined) {
+export function loginLimitKeys(
+  prefix: string,
+  email: string,
+  ip: string | undefined,
+  action: LimitedAction = 'login',
+) {
   const account = digest(email.trim().toLowerCase());
   const address = digest(clientKey(ip));
   const scope = (name: string, id: string) => ({
-    fails: `${prefix}:login:${name}:${id}:fails`,
-    lock: `${prefix}:login:${name}:${id}:lock`,
-    strikes: `${prefix}:login:${name}:${id}:strikes`,
+    fails: `${prefix}:${action}:${name}:${id}:fails`,
+    lock: `${prefix}:${action}:${name}:${id}:lock`,
+    strikes: `${prefix}:${action}:${name}:${id}:strikes`,
   });
   return {
     pair: scope('pair', `${account}:${address}`),
@@ -115,8 +132,13 @@ export class LoginLimiter {
    * Counts an attempt before the password is checked; throws TooManyAttemptsError when blocked.
    * `knownDevice`: the browser proved it signed in to this account before (known-device.ts).
    */
-  async attempt(email: string, ip: string | undefined, knownDevice = false): Promise<void> {
-    const k = this.keys(email, ip);
+  async attempt(
+    email: string,
+    ip: string | undefined,
+    knownDevice = false,
+    action: LimitedAction = 'login',
+  ): Promise<void> {
+    const k = this.keys(email, ip, action);
     const blockedMs = (await this.redis.eval(
       ATTEMPT,
       9,
@@ -130,12 +152,16 @@ export class LoginLimiter {
       STRIKE_MEMORY_SECONDS,
       knownDevice ? 1 : 0,
     )) as number;
-    if (blockedMs > 0) throw new TooManyAttemptsError(Math.ceil(blockedMs / 1000));
+    if (blockedMs > 0) throw new TooManyAttemptsError(Math.ceil(blockedMs / 1000), WHAT[action]);
   }
 
   /** The password was right: the attempt was not a failure after all. */
-  async succeeded(email: string, ip: string | undefined): Promise<void> {
-    const k = this.keys(email, ip);
+  async succeeded(
+    email: string,
+    ip: string | undefined,
+    action: LimitedAction = 'login',
+  ): Promise<void> {
+    const k = this.keys(email, ip, action);
     const keys = [
       k.pair.fails,
       k.pair.strikes,
@@ -147,7 +173,7 @@ export class LoginLimiter {
     await this.redis.eval(SUCCEEDED, keys.length, ...keys);
   }
 
-  private keys(email: string, ip: string | undefined) {
-    return loginLimitKeys(this.redisSettings.prefix, email, ip);
+  private keys(email: string, ip: string | undefined, action: LimitedAction) {
+    return loginLimitKeys(this.redisSettings.prefix, email, ip, action);
   }
 }

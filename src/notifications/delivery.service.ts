@@ -5,6 +5,7 @@ import { batcher } from '../common/batcher';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import type { AccountView } from '../identity/identity.service';
+import { ACCOUNT_LINKS } from './account-mail-templates';
 import { MAIL_SENDER, MailSendError, MailSender } from './mail-sender';
 import { MessageRenderer } from './message-renderer.service';
 import { RenderedMail } from './mail-templates';
@@ -166,8 +167,10 @@ export class DeliveryService {
    * Where a mail row goes, or null when it must not go anywhere: the recipient's own address,
    * once they have proved it is theirs.
    */
-  // eslint-disable-next-line @typescript-eslint/require-await -- a row may need a read to know
   async mailAddress(claim: ClaimedNotification, recipient: AccountView): Promise<string | null> {
+    // A link to confirm an address, or to reset a password, goes to the address it is for.
+    const link = ACCOUNT_LINKS[claim.template];
+    if (link) return this.renderer.linkAddress(recipient.id, link.purpose);
     return recipient.email && recipient.emailConfirmed ? recipient.email : null;
   }
 

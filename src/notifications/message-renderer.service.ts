@@ -1,4 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '../../config/configuration';
+import { EmailTokenPurpose } from '../identity/email-token.entity';
+import { ACCOUNT_LINKS, ACCOUNT_PAGES } from './account-mail-templates';
 
 import { batcher } from '../common/batcher';
 import { AccountView, IdentityService } from '../identity/identity.service';
@@ -41,6 +45,7 @@ export class MessageRenderer {
     private readonly identity: IdentityService,
     private readonly links: LinksService,
     private readonly sessions: SessionsService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   /**
@@ -90,7 +95,38 @@ export class MessageRenderer {
     template: NotificationTemplate,
     payload: Record<string, string>,
   ): Promise<RenderedMail> {
-    return renderMail(template, await this.context(recipient, other, template, payload));
+    const context = await this.context(recipient, other, template, payload);
+    return renderMail(template, {
+      ...context,
+      extra: await this.accountExtra(recipient, template),
+    });
+  }
+
+  /** Where an account mail with a link of its own goes (DeliveryService.mailAddress). */
+  linkAddress(recipientId: string, purpose: EmailTokenPurpose): Promise<string | null> {
+    return this.identity.emailLinkAddress(recipientId, purpose);
+  }
+
+  /**
+   * An account mail's link, minted now: the raw token exists only in this mail (the row keeps
+   * `[removed]`). A mail whose link can no longer be made (confirmed meanwhile, change withdrawn)
+   * fails to render rather than go without it.
+   */
+  private async accountExtra(
+    recipient: AccountView,
+    template: NotificationTemplate,
+  ): Promise<Record<string, string> | undefined> {
+    const page = ACCOUNT_PAGES[template];
+    if (page) return { url: `${this.app.publicBaseUrl}${page}` };
+    const link = ACCOUNT_LINKS[template];
+    if (!link) return undefined;
+    const minted = await this.identity.mintEmailLink(recipient.id, link.purpose);
+    if (!minted) throw new Error('No link can be made for this mail any more');
+    return {
+      token: minted.token,
+      url: `${this.app.publicBaseUrl}${link.page}#token=${minted.token}`,
+      minutes: String(minted.minutes),
+    };
   }
 
   /** What every template may need, from current data and the row's payload. */

@@ -2,12 +2,13 @@ import { Role } from '../common/auth.decorators';
 import {
   FORBIDDEN_WORDS,
   isCleanForText,
+  isTextTemplate,
   NotificationTemplate,
   RenderContext,
   renderSms,
 } from './notification-templates';
 
-const TEMPLATES = Object.values(NotificationTemplate);
+const TEMPLATES = Object.values(NotificationTemplate).filter(isTextTemplate);
 const startsAt = new Date('2026-03-03T14:00:00Z');
 const previousStartsAt = new Date('2026-03-02T09:30:00Z');
 

@@ -22,7 +22,30 @@ export enum NotificationTemplate {
   UrgentConcernAlert = 'urgent_concern_alert',
   VettingExpiringWarning = 'vetting_expiring_warning',
   VettingExpiringAlert = 'vetting_expiring_alert',
+  /** Account mails (account-mail-templates.ts), by email only: a link to confirm an address. */
+  AccountConfirmEmail = 'account_confirm_email',
+  /** To a confirmed address someone tried to sign up with. */
+  AccountExists = 'account_exists',
+  PasswordReset = 'password_reset',
+  PasswordChanged = 'password_changed',
+  /** To the new address: a link to confirm it. */
+  EmailChangeConfirm = 'email_change_confirm',
+  /** To the address in use: a change was asked for. */
+  EmailChangeNotice = 'email_change_notice',
 }
+
+/** Templates that only ever go by email: they have no text and no WhatsApp template. */
+export const MAIL_ONLY_TEMPLATES = [
+  NotificationTemplate.AccountConfirmEmail,
+  NotificationTemplate.AccountExists,
+  NotificationTemplate.PasswordReset,
+  NotificationTemplate.PasswordChanged,
+  NotificationTemplate.EmailChangeConfirm,
+  NotificationTemplate.EmailChangeNotice,
+] as const;
+export type TextTemplate = Exclude<NotificationTemplate, (typeof MAIL_ONLY_TEMPLATES)[number]>;
+export const isTextTemplate = (template: NotificationTemplate): template is TextTemplate =>
+  !(MAIL_ONLY_TEMPLATES as readonly NotificationTemplate[]).includes(template);
 
 /** Templates that remind of an event: never sent once the event has begun. */
 export const REMINDER_TEMPLATES: ReadonlySet<NotificationTemplate> = new Set([
@@ -114,7 +137,7 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
+const TEMPLATES: Record<TextTemplate, (c: RenderContext) => string> = {
   [NotificationTemplate.SessionConfirmation]: (c) =>
     `Your wellbeing session with ${named(c.other, 'your volunteer partner')} is booked for ` +
     `${localTime(need(c.startsAt, 'startsAt'), c.recipient.zone)}.${attendance(c)}${OPT_OUT}`,
@@ -179,6 +202,7 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
 };
 
 export function renderSms(template: NotificationTemplate, context: RenderContext): string {
+  if (!isTextTemplate(template)) throw new Error(`${template} goes by email only`);
   const text = TEMPLATES[template](context);
   return context.link ? `${text} See or change it: ${context.link}` : text;
 }
@@ -195,7 +219,7 @@ export const HELP_TEXT =
  * approved template; its approved words say the same as the SMS text above, with these values in.
  * The README lists, per message type, what each placeholder holds.
  */
-const WHATSAPP_VARIABLES: Record<NotificationTemplate, (c: RenderContext) => string[]> = {
+const WHATSAPP_VARIABLES: Record<TextTemplate, (c: RenderContext) => string[]> = {
   [NotificationTemplate.SessionConfirmation]: (c) => [
     named(c.other, 'your volunteer partner'),
     localTime(need(c.startsAt, 'startsAt'), c.recipient.zone),
@@ -253,6 +277,7 @@ export function whatsappVariables(
   template: NotificationTemplate,
   context: RenderContext,
 ): Record<string, string> {
+  if (!isTextTemplate(template)) throw new Error(`${template} goes by email only`);
   const values = WHATSAPP_VARIABLES[template](context);
   if (context.link) values.push(context.link);
   return Object.fromEntries(values.map((v, i) => [`${i + 1}`, v]));

@@ -20,6 +20,7 @@ import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { OutboxCommitHook } from './outbox-commit-hook.service';
 import { OutboxWriter } from './outbox-writer.service';
+import { AccountNotificationsListener } from './account-notifications.listener';
 import { AlertNotificationsListener } from './alert-notifications.listener';
 import { CallNotificationsListener } from './call-notifications.listener';
 import { SessionNotificationsListener } from './session-notifications.listener';
@@ -74,6 +75,7 @@ import { TextPreferenceService } from './text-preference.service';
     SessionNotificationsListener,
     CallNotificationsListener,
     AlertNotificationsListener,
+    AccountNotificationsListener,
     NotificationsService,
     TwilioWebhooksService,
     InboundMessagesRepository,

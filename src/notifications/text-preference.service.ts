@@ -9,6 +9,7 @@ import { ConflictError } from '../common/domain-error';
 import { ConsentMissingError } from '../consent/consent-missing.error';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
+import type { TextChannel } from './dto/text-preference.dto';
 import { NotificationChannel } from './notification-status';
 import { TextChannelView } from './text-preference.view';
 
@@ -45,10 +46,11 @@ export class TextPreferenceService implements OnModuleInit {
   async channelFor(
     userId: string,
     em: EntityManager = this.dataSource.manager,
-  ): Promise<NotificationChannel> {
+  ): Promise<TextChannel> {
     if (!this.config.whatsapp.enabled) return NotificationChannel.Sms;
     const chosen = await this.chosen(userId, em);
-    return chosen?.channel ?? (this.config.defaultChannel as NotificationChannel);
+    // The table's check and the choice's validation hold texts to SMS and WhatsApp.
+    return (chosen?.channel ?? this.config.defaultChannel) as TextChannel;
   }
 
   async view(actor: Actor): Promise<TextChannelView> {

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NotificationChannel } from './notification-status';
+import { TEXT_CHANNELS, type TextChannel } from './dto/text-preference.dto';
 
 /** How my texts reach me. */
 export class TextChannelView {
   /** What texts use now: my choice, or the service's default if I have not chosen. */
-  @ApiProperty({ enum: [NotificationChannel.Sms, NotificationChannel.WhatsApp] })
-  channel!: NotificationChannel;
+  @ApiProperty({ enum: TEXT_CHANNELS })
+  channel!: TextChannel;
   /** False when I have never chosen (`channel` is then the default). */
   chosen!: boolean;
   /** Whether the service offers WhatsApp at all. */

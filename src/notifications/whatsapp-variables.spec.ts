@@ -1,5 +1,6 @@
 import {
   FORBIDDEN_WORDS,
+  isTextTemplate,
   NotificationTemplate,
   RenderContext,
   renderSms,
@@ -17,7 +18,7 @@ const context: RenderContext = {
 };
 
 describe('WhatsApp template variables', () => {
-  it.each(Object.values(NotificationTemplate))(
+  it.each(Object.values(NotificationTemplate).filter(isTextTemplate))(
     '%s: numbered from 1, each value also in the SMS text, no health words',
     (template) => {
       const variables = whatsappVariables(template, context);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AppRole } from '../../config/configuration';
 import { Clock } from '../../src/common/clock';
 import { createTestApp, type TestApp } from '../app';
 import { internalTextOn } from './visible-words';
@@ -41,8 +42,10 @@ export interface BrowserHarness {
 }
 
 /** The real app (test/app.ts) listening on a free port and serving dist/web, plus Chromium. */
-export async function startBrowser(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
-  const t = await createTestApp({ clock: options.clock });
+export async function startBrowser(
+  options: { clock?: Clock; role?: AppRole } = {},
+): Promise<BrowserHarness> {
+  const t = await createTestApp({ clock: options.clock, role: options.role });
   await t.app.listen(0);
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   // localhost, not 127.0.0.1: Chromium treats it as a secure context, so Secure cookies work.

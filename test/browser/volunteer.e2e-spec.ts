@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { EmailTokenPurpose } from '../../src/identity/email-token.entity';
+import { IdentityService } from '../../src/identity/identity.service';
 import { createCoordinator, PASSWORD, uniqueEmail } from '../app';
 import { verifiedBuddy, volunteer } from '../factories/checkins';
 import { therapist } from '../factories/sessions';
@@ -54,10 +56,20 @@ describe('web app: a volunteer books their session (browser)', () => {
     await h.checkA11y(page, 'sign up');
     await page.getByLabel('A volunteer').check();
     await page.getByLabel('Your name').fill('Sam Volunteer');
-    await page.getByLabel('Email address').fill(uniqueEmail('browser'));
+    const email = uniqueEmail('browser');
+    await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Create a password').fill(PASSWORD);
     await page.getByLabel('Your time zone').fill('Europe/London');
     await page.getByRole('button', { name: 'Create account' }).click();
+    await heading('Check your email');
+    // The link the mail carries (this app sends no mail: test/browser/account-email reads it).
+    const [{ id }] = await h.t.db.query<Array<{ id: string }>>(
+      'SELECT id FROM account WHERE email = $1',
+      [email],
+    );
+    const link = await h.t.app.get(IdentityService).mintEmailLink(id, EmailTokenPurpose.Confirm);
+    await page.goto(`/confirm-email#token=${link!.token}`);
+    await page.getByRole('button', { name: 'Confirm and continue' }).click();
 
     await heading('What you have agreed to');
     await page

@@ -3,7 +3,7 @@ import { Role } from '../../src/common/auth.decorators';
 import { ConsentChannel, ConsentPurpose } from '../../src/consent/consent-purpose';
 import { ConsentService } from '../../src/consent/consent.service';
 import { IdentityService } from '../../src/identity/identity.service';
-import { PASSWORD, TestApp, TestUser, uniqueEmail } from '../app';
+import { confirmEmail, PASSWORD, TestApp, TestUser, uniqueEmail } from '../app';
 
 /** Fails with the problem body, so a broken setup step says why. */
 function ok(res: Response, step: string): Response {
@@ -23,7 +23,7 @@ export async function signUp(
   overrides: Record<string, unknown> = {},
 ): Promise<TestUser> {
   const email = uniqueEmail(role);
-  const res = ok(
+  ok(
     await t.http.post('/v1/auth/register').send({
       email,
       password: PASSWORD,
@@ -34,7 +34,7 @@ export async function signUp(
     }),
     'register',
   );
-  const id = res.body.id as string;
+  const id = await confirmEmail(t, email);
   const { accessToken } = await t.app
     .get(IdentityService)
     .issueToken({ id, role, tokenVersion: 0 });
@@ -52,6 +52,7 @@ export async function newCoordinator(t: TestApp): Promise<TestUser> {
       role: Role.Coordinator,
       name: 'Coordinator',
       timezone: 'Europe/London',
+      emailConfirmed: true,
     },
     null,
   );

@@ -223,13 +223,20 @@ type AuditTarget = NonNullable<Schemas['AuditEventView']['targetType']>;
  * (the type comes from the API's list, so a new action without words fails the build).
  */
 export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
+  'account.confirmation_resent': 'Sent the email confirmation link again',
   'account.created': 'Created an account',
+  'account.email_change_requested': 'Asked to change their email address (waiting for the link)',
+  'account.email_confirmed': 'Confirmed their email address',
+  'account.registration_renewed': 'Signed up again before confirming, so a new link went out',
+  'account.registration_repeated': 'Someone tried to sign up again with this address',
   'account.email_change_declined': 'Asked for an email address another account already has',
   'account.email_changed': 'Changed their email address',
   'auth.email_change_failed': 'Gave a wrong password when changing the email address',
   'auth.login_failed': 'Failed to sign in',
   'auth.password_change_failed': 'Gave a wrong password when changing the password',
   'auth.password_changed': 'Changed their password',
+  'auth.password_reset': 'Chose a new password from a reset link',
+  'auth.password_reset_requested': 'Asked for a password reset link',
   'auth.refresh_reused': 'Used an old sign-in again, so every sign-in was ended',
   'availability.exception_removed': 'Removed a change to their hours',
   'availability.exception_set': 'Changed their hours for a day',
@@ -356,6 +363,12 @@ const TEXT_KINDS: Record<string, (when: string | null) => string> = {
   urgent_concern_alert: () => 'Alert: an urgent concern was reported',
   vetting_expiring_warning: () => 'Your registration check runs out soon',
   vetting_expiring_alert: () => 'Alert: a registration check runs out soon',
+  account_confirm_email: () => 'Link to confirm your email address',
+  account_exists: () => 'Someone tried to sign up with your email address',
+  password_reset: () => 'Link to choose a new password',
+  password_changed: () => 'Your password was changed',
+  email_change_confirm: () => 'Link to confirm your new email address',
+  email_change_notice: () => 'Your sign-in email address is changing',
 };
 const on = (when: string | null) => (when ? ` on ${when}` : '');
 const to = (when: string | null) => (when ? ` to ${when}` : '');
@@ -387,6 +400,12 @@ const TEXT_NAMES: Record<string, string> = {
   urgent_concern_alert: 'Urgent concern alert',
   vetting_expiring_warning: 'Registration check running out',
   vetting_expiring_alert: 'Registration check alert',
+  account_confirm_email: 'Email address confirmation',
+  account_exists: 'Sign-up with a known address',
+  password_reset: 'Password reset link',
+  password_changed: 'Password changed',
+  email_change_confirm: 'New email address confirmation',
+  email_change_notice: 'Email address change notice',
 };
 
 export function textName(template: string): string {

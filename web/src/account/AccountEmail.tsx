@@ -49,7 +49,10 @@ export function AccountEmail() {
       busy={change.isPending}
       onSubmit={save}
     >
-      <p className="govuk-body">You will use this address to sign in.</p>
+      <p className="govuk-body">
+        We will send a link to the new address. Your address changes when you follow it; until then
+        you sign in with the one you use now, and we tell that address about the change.
+      </p>
       <TextInput
         id="email"
         label="New email address"

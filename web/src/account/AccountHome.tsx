@@ -8,10 +8,11 @@ import { placeName } from '../time/zones';
 /** What the page says after each change (`?changed=`). */
 const CHANGED: Record<string, string> = {
   name: 'Your name has been changed.',
-  // The same words whether or not the address could be used (README, Sign-in): the row below
-  // shows the address in use.
+  // The same words whether or not the address could be used (README, Accounts by email): the
+  // row below shows the address in use.
   email:
-    'We have your new email address. If it can be used, you sign in with it from now on: the address in use is shown below.',
+    'If the new address can be used, we have sent it a link. Your address changes when you follow the link, within 60 minutes; until then you sign in with the address shown below.',
+  'email-confirmed': 'Your email address has been changed. Sign in with it from now on.',
   password:
     'Your password has been changed. Anywhere else you were signed in, you need to sign in again.',
 };

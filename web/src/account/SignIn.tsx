@@ -109,6 +109,9 @@ export function SignIn() {
     <Page title="Sign in" hasError={errors.length > 0}>
       {search.get('signedOut') && <Success>You have signed out.</Success>}
       {search.get('erased') && <Success>Your account has been deleted.</Success>}
+      {search.get('reset') && (
+        <Success>Your password has been changed. Sign in with your new password.</Success>
+      )}
       <ErrorSummary errors={errors} />
       {/* method="post": should the form ever be sent without the script, the password goes in
           the body to this page (which refuses it), never into a URL. */}
@@ -143,6 +146,9 @@ export function SignIn() {
           </p>
         )}
       </form>
+      <p className="govuk-body">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="govuk-body">
         New here? <Link to="/sign-up">Create an account</Link>.
       </p>

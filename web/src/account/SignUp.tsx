@@ -1,8 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { acceptToken } from '../api/auth';
 import { api, fieldErrors, problemMessage } from '../api/client';
-import { homeFor } from '../app/Layout';
-import { navigate } from '../app/router';
 import { Button } from '../components/Button';
 import { Radios } from '../components/Choices';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
@@ -10,6 +7,7 @@ import { Page } from '../components/Page';
 import { TextInput } from '../components/TextInput';
 import { ZonePicker } from '../components/ZonePicker';
 import { browserZone } from '../time/zones';
+import { CheckEmail } from './CheckEmail';
 
 type Role = 'volunteer' | 'therapist' | 'buddy';
 
@@ -21,6 +19,7 @@ export function SignUp() {
   const [timezone, setTimezone] = useState(browserZone);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<{ email: string; minutes: number } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,22 +43,28 @@ export function SignUp() {
       timezone,
     };
     const registered = await api.POST('/v1/auth/register', { body });
+    setBusy(false);
     // The OpenAPI document declares no error body for register, so read the problem untyped.
     const problem = (registered as { error?: unknown }).error;
-    if (!registered.response.ok) {
-      setBusy(false);
+    if (!registered.data) {
       const fields = fieldErrors(problem);
       const list = Object.entries(fields).map(([href, message]) => ({ href, message }));
       setErrors(list.length ? list : [{ href: 'email', message: problemMessage(problem) }]);
       return;
     }
-    const login = await api.POST('/v1/auth/login', { body: { email: body.email, password } });
-    setBusy(false);
-    if (!login.data) return navigate('/sign-in');
-    acceptToken(login.data);
-    navigate(role === 'volunteer' ? '/account/consents?welcome=1' : homeFor(role), {
-      replace: true,
-    });
+    // The same answer whether or not the address has an account: the mail says which.
+    setSent({ email: registered.data.email, minutes: registered.data.linkValidMinutes });
+  }
+
+  if (sent) {
+    return (
+      <CheckEmail
+        email={sent.email}
+        purpose="confirm your address and sign in"
+        minutes={sent.minutes}
+        again={{ to: '/sign-up', label: 'sign up again with the same address to get a new link' }}
+      />
+    );
   }
 
   const error = (id: string) => errors.find((e) => e.href === id)?.message;

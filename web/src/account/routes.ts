@@ -1,5 +1,8 @@
 import { lazyPages } from '../app/lazyPages';
 import type { Route } from '../app/router';
+import { ConfirmEmail } from './ConfirmEmail';
+import { ForgotPassword } from './ForgotPassword';
+import { ResetPassword } from './ResetPassword';
 import { SignIn } from './SignIn';
 import { SignUp } from './SignUp';
 import { Start } from './Start';
@@ -12,6 +15,9 @@ export const accountRoutes: Route[] = [
   { path: '/', component: Start },
   { path: '/sign-in', component: SignIn },
   { path: '/sign-up', component: SignUp },
+  { path: '/forgot-password', component: ForgotPassword },
+  { path: '/reset-password', component: ResetPassword },
+  { path: '/confirm-email', component: ConfirmEmail },
   { path: '/account', component: page('AccountHome'), roles: everyone },
   { path: '/account/name', component: page('AccountName'), roles: everyone },
   { path: '/account/email', component: page('AccountEmail'), roles: everyone },

@@ -13,8 +13,34 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Volunteers, therapists and buddies sign up here; therapists and buddies then await vetting. */
+    /**
+     * Volunteers, therapists and buddies sign up here; therapists and buddies then await vetting.
+     *     The answer is the same 202 whether or not the address has an account, and so is the work
+     *     done: a new address gets a link to confirm it (sign-in waits for it), the owner of a known one
+     *     a mail saying someone tried to sign up with it.
+     */
     post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/confirm-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Follows the link mailed at sign-up or for a new address: the address is confirmed (or the
+     *     account moves to it) and the person is signed in, as by login. 422 `link-invalid` for a
+     *     wrong, used or expired link; 409 `email-taken` when another account took the new address.
+     */
+    post: operations['AuthController_confirmEmail'];
     delete?: never;
     options?: never;
     head?: never;
@@ -115,11 +141,73 @@ export interface paths {
     /**
      * Asks to sign in with another email address, with the current password (403 when wrong,
      *     counted as a failed login). The answer is the same 202 whether or not another account has
-     *     that address, so it does not tell who uses the service. Until there is an email channel the
-     *     address is taken on at once when it is free; read `GET /v1/me` for the address in use.
+     *     that address, so it does not tell who uses the service. A link goes to the new address (when
+     *     no other account has it) and a notice to the one in use; the account moves only when the link
+     *     is followed (`POST /v1/auth/confirm-email`). Until then it signs in with the old address.
      */
     put: operations['EmailController_change'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mails a link to choose a new password, only to an address a confirmed account signs in with.
+     *     The answer is the same 202 for every address. Limited per address and per client IP (429).
+     */
+    post: operations['PasswordResetController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-reset/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sets a new password with the link's token. Every login and access token of the account ends;
+     *     sign in with the new password. 422 `link-invalid` for a wrong, used or expired link; limited
+     *     per client IP (429).
+     */
+    post: operations['PasswordResetController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/people/{userId}/email-confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sends a new confirmation link to someone who has not confirmed their address (they lost the
+     *     first mail); audited. 409 `email-confirmed` when there is nothing to confirm.
+     */
+    post: operations['EmailConfirmationController_resend'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1372,27 +1460,26 @@ export interface components {
       /** @description IANA zone, e.g. Europe/London */
       timezone: string;
     };
-    AccountDetailsView: {
-      id: string;
+    CheckEmailView: {
+      /** @description The address the mail goes to, if a mail goes. */
       email: string;
-      /** @enum {string} */
-      role: 'volunteer' | 'therapist' | 'buddy' | 'coordinator';
-      name: string;
-      phone: string | null;
-      timezone: string;
-      /** Format: date-time */
-      createdAt: string;
+      /** @description Minutes the link in the mail works for. */
+      linkValidMinutes: number;
     };
-    LoginDto: {
-      /** Format: email */
-      email: string;
-      password: string;
+    EmailLinkDto: {
+      /** @description The `token` of the link in the mail. */
+      token: string;
     };
     AccessTokenView: {
       accessToken: string;
       /** @description Seconds until the token expires. */
       expiresIn: number;
       tokenType: string;
+    };
+    LoginDto: {
+      /** Format: email */
+      email: string;
+      password: string;
     };
     ChangePasswordDto: {
       currentPassword: string;
@@ -1411,8 +1498,23 @@ export interface components {
     EmailChangeView: {
       /** @description The address asked for. */
       email: string;
-      /** @description Whether a confirmation link went to that address (never yet: there is no email channel). */
+      /** @description Always true: the answer does not say whether the address could be used. */
       confirmationSent: boolean;
+      /** @description Minutes the link works for. */
+      linkValidMinutes: number;
+    };
+    PasswordResetDto: {
+      /**
+       * Format: email
+       * @description The address the account signs in with.
+       */
+      email: string;
+    };
+    CompletePasswordResetDto: {
+      /** @description The `token` of the link in the reset mail. */
+      token: string;
+      /** @description At least 12 characters, as at registration. */
+      password: string;
     };
     PurposeView: {
       /** @description Stable name clients send back, e.g. `sms_reminders`. */
@@ -2462,13 +2564,20 @@ export interface components {
     AuditEventView: {
       /** @enum {string} */
       action:
+        | 'account.confirmation_resent'
         | 'account.created'
         | 'account.email_change_declined'
+        | 'account.email_change_requested'
         | 'account.email_changed'
+        | 'account.email_confirmed'
+        | 'account.registration_renewed'
+        | 'account.registration_repeated'
         | 'auth.email_change_failed'
         | 'auth.login_failed'
         | 'auth.password_change_failed'
         | 'auth.password_changed'
+        | 'auth.password_reset'
+        | 'auth.password_reset_requested'
         | 'auth.refresh_reused'
         | 'availability.exception_removed'
         | 'availability.exception_set'
@@ -2909,13 +3018,55 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created */
-      201: {
+      /** @description Accepted */
+      202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AccountDetailsView'];
+          'application/json': components['schemas']['CheckEmailView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AuthController_confirmEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmailLinkDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenView'];
         };
       };
       /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
@@ -2929,6 +3080,24 @@ export interface operations {
       };
       /** @description Conflicts with the current state; `type` names which conflict. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2980,6 +3149,15 @@ export interface operations {
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3212,6 +3390,207 @@ export interface operations {
       };
       /** @description Rate limited; `Retry-After` says when to try again. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PasswordResetController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetDto'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckEmailView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PasswordResetController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompletePasswordResetDto'];
+      };
+    };
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EmailConfirmationController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource, or it is not yours. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
