@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { acceptToken } from '../api/auth';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { homeFor } from '../app/Layout';
 import { Link, navigate, useLocation } from '../app/router';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { takeLinkToken } from './emailLinkToken';
+import { confirmEmail } from './queries';
 
 /**
  * The page a confirmation mail's link opens (`?change=1` for a new address). A button, not an
@@ -23,7 +24,7 @@ export function ConfirmEmail() {
   async function confirm() {
     if (!token) return;
     setBusy(true);
-    const { data, error, response } = await api.POST('/v1/auth/confirm-email', { body: { token } });
+    const { data, error, response } = await confirmEmail(token);
     setBusy(false);
     if (!data) {
       if (response.status === 422) return setDead(true);

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { TextInput } from '../components/TextInput';
 import { CheckEmail } from './CheckEmail';
+import { askForPasswordReset } from './queries';
 
 /** "Forgot your password?": asks for the address, then says to check it (the same for every address). */
 export function ForgotPassword() {
@@ -26,9 +27,7 @@ export function ForgotPassword() {
     }
     setErrors([]);
     setBusy(true);
-    const { data, error } = await api.POST('/v1/auth/password-reset', {
-      body: { email: email.trim() },
-    });
+    const { data, error } = await askForPasswordReset(email.trim());
     setBusy(false);
     if (!data) return setErrors([{ href: 'email', message: problemMessage(error) }]);
     setSent({ email: data.email, minutes: data.linkValidMinutes });

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { api, fieldErrors, problemMessage } from '../api/client';
+import { fieldErrors, problemMessage } from '../api/client';
 import { Link, navigate } from '../app/router';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
 import { TextInput } from '../components/TextInput';
 import { takeLinkToken } from './emailLinkToken';
+import { completePasswordReset } from './queries';
 
 /** The page the reset mail's link opens: choose a new password, then sign in with it. */
 export function ResetPassword() {
@@ -24,7 +25,7 @@ export function ResetPassword() {
     }
     setErrors([]);
     setBusy(true);
-    const res = await api.POST('/v1/auth/password-reset/complete', { body: { token, password } });
+    const res = await completePasswordReset(token, password);
     setBusy(false);
     if (res.response.ok) return navigate('/sign-in?reset=1', { replace: true });
     const problem = (res as { error?: unknown }).error;

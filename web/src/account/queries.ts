@@ -58,3 +58,13 @@ export function useChooseMessageWays() {
     onSuccess: (view) => queryClient.setQueryData(['my-message-preferences'], view),
   });
 }
+
+/** Signed-out calls from an email's link or the sign-in page: each page reads the answer itself. */
+export const confirmEmail = (token: string) =>
+  api.POST('/v1/auth/confirm-email', { body: { token } });
+
+export const askForPasswordReset = (email: string) =>
+  api.POST('/v1/auth/password-reset', { body: { email } });
+
+export const completePasswordReset = (token: string, password: string) =>
+  api.POST('/v1/auth/password-reset/complete', { body: { token, password } });
