@@ -18,6 +18,7 @@ export const AUDIT_CHANGES = {
   'account.created': 'account',
   'account.email_change_declined': 'account',
   'account.email_changed': 'account',
+  'account.phone_confirmed': 'account',
   'auth.email_change_failed': 'account',
   'auth.login_failed': 'account',
   'auth.password_change_failed': 'account',

@@ -25,6 +25,8 @@ export interface DomainEventMap {
   /** A buddy logged a call with wellbeing `concern`: safeguarding raises a concern. */
   'checkin.concern': CheckinEvent & { reportedBy: string };
   'concern.raised': { concernId: string; urgency: 'low' | 'medium' | 'high' | 'urgent' };
+  /** A person asked for a code to prove their number: notifications texts it. */
+  'phone.code_requested': { userId: string; phoneCodeId: string };
 }
 
 export interface SessionEvent {

@@ -1,5 +1,6 @@
 import type { AccountView } from './identity.service';
 import { Role } from '../common/auth.decorators';
+import { phoneParts } from '../common/phone';
 
 export class AccessTokenView {
   accessToken!: string;
@@ -13,7 +14,14 @@ export class AccountDetailsView {
   email!: string;
   role!: Role;
   name!: string;
+  /** E.164. */
   phone!: string | null;
+  /** Its owner typed back the code we texted to it: texts go to it. False without a number. */
+  phoneConfirmed!: boolean;
+  /** The number's country (ISO 3166, e.g. GB), for a form that asks for it again. */
+  phoneCountry!: string | null;
+  /** The number as it is written in its country, e.g. 07911 123456. */
+  phoneNational!: string | null;
   timezone!: string;
   createdAt!: Date;
 }
@@ -24,9 +32,17 @@ export const toAccountDetailsView = (a: AccountView): AccountDetailsView => ({
   role: a.role,
   name: a.name,
   phone: a.phone,
+  phoneConfirmed: a.phoneConfirmed,
+  ...phoneFields(a.phone),
   timezone: a.timezone,
   createdAt: a.createdAt,
 });
+
+const phoneFields = (phone: string | null) => {
+  if (!phone) return { phoneCountry: null, phoneNational: null };
+  const { country, national } = phoneParts(phone);
+  return { phoneCountry: country, phoneNational: national };
+};
 
 /**
  * The answer to an email change, the same whether or not the address was free. Once there is an

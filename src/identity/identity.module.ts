@@ -13,13 +13,17 @@ import { EmailController } from './email.controller';
 import { IdentityService } from './identity.service';
 import { LoginLimiter } from './login-limiter.service';
 import { PasswordController } from './password.controller';
+import { PhoneCode } from './phone-code.entity';
+import { PhoneController } from './phone.controller';
+import { PhoneCodesRepository } from './phone-codes.repository';
+import { PhoneCodesService } from './phone-codes.service';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account, RefreshToken]),
+    TypeOrmModule.forFeature([Account, RefreshToken, PhoneCode]),
     JwtModule.registerAsync({
       global: true,
       inject: [authConfig.KEY],
@@ -32,13 +36,15 @@ import { RefreshTokensService } from './refresh-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController, PasswordController, EmailController],
+  controllers: [AuthController, PasswordController, EmailController, PhoneController],
   providers: [
     IdentityService,
     AccountSearchRepository,
     LoginLimiter,
     RefreshTokensRepository,
     RefreshTokensService,
+    PhoneCodesRepository,
+    PhoneCodesService,
     // The guard (here and on the queue dashboard) checks each token's version through this.
     { provide: TokenVersions, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -17,6 +17,7 @@ import { LoginLimiter } from './login-limiter.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { AccessTokenView } from './account.view';
+import { PhoneCodesService } from './phone-codes.service';
 
 /** An account as other modules see it: never the entity, never the password hash. */
 export interface AccountView {
@@ -65,6 +66,7 @@ export class IdentityService implements TokenVersions {
     private readonly audit: AuditService,
     private readonly limiter: LoginLimiter,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly phoneCodes: PhoneCodesService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
@@ -337,6 +339,7 @@ export class IdentityService implements TokenVersions {
    */
   async anonymise(id: string, em: EntityManager): Promise<void> {
     await this.revokeSessions(id, em);
+    await this.phoneCodes.forget(id, em);
     await em.query(
       `UPDATE account
           SET email = NULL, email_confirmed_at = NULL, password_hash = NULL, name = 'Erased user',
@@ -345,6 +348,11 @@ export class IdentityService implements TokenVersions {
         WHERE id = $1`,
       [id],
     );
+  }
+
+  /** The code of a requested phone code, drawn as its text is sent (PhoneCodesService.mint). */
+  mintPhoneCode(phoneCodeId: string): Promise<string | null> {
+    return this.phoneCodes.mint(phoneCodeId);
   }
 
   /** Every coordinator who has not been erased (alert recipients). */

@@ -7,7 +7,7 @@ import { ConsentService } from '../consent/consent.service';
 import type { AccountView } from '../identity/identity.service';
 import { MessageRenderer } from './message-renderer.service';
 import { NotificationChannel } from './notification-status';
-import { REMINDER_TEMPLATES } from './notification-templates';
+import { NotificationTemplate, REMINDER_TEMPLATES } from './notification-templates';
 import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
 import {
   SMS_SENDER,
@@ -43,7 +43,13 @@ interface Plan {
 interface Rendered {
   body: string;
   variables: Record<string, string>;
+  /** A code in the text: sent, but never stored (the row's body says `[removed]`). */
+  secret?: string;
 }
+
+/** The text as the row records it: what was sent, less any secret. */
+const withoutSecret = (r: Rendered) =>
+  r.secret ? r.body.replaceAll(r.secret, '[removed]') : r.body;
 
 /**
  * Sends one outbox row: claim it, check it is still wanted, send, record. The body of the Bull
@@ -106,7 +112,7 @@ export class DeliveryService {
     if (wanted.channel === NotificationChannel.WhatsApp) {
       return this.sendWhatsApp(claim, wanted, rendered, now);
     }
-    return this.sendSms(claim, wanted.phone, rendered.body, now);
+    return this.sendSms(claim, wanted.phone, rendered, now);
   }
 
   /** The recipient, number and channel, or why the row must not be sent now. */
@@ -126,8 +132,12 @@ export class DeliveryService {
     if (!recipient) return { skip: 'recipient-erased' };
     if (!recipient.phone) return { skip: 'no-phone' };
     const phone = recipient.phone;
+    // The code that proves a number is the one text an unconfirmed number gets; the person asked
+    // for it that moment, so it needs no consent to reminders (a STOP still stops it).
+    const isCode = claim.template === NotificationTemplate.PhoneCode;
+    if (!recipient.phoneConfirmed && !isCode) return { skip: 'phone-unconfirmed' };
 
-    const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
+    const smsAllowed = (smsConsent || isCode) && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
       return { recipient, other, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
     }
@@ -136,7 +146,7 @@ export class DeliveryService {
     if (!smsAllowed && claim.refusedAfterAcceptance && claim.fallbackErrorCode) {
       return { refusedByWhatsApp: claim.fallbackErrorCode };
     }
-    if (!smsConsent) return { skip: 'no-consent' };
+    if (!smsConsent && !isCode) return { skip: 'no-consent' };
     if (!smsAllowed) return { skip: 'opted-out' };
     return { recipient, other, phone, channel: NotificationChannel.Sms, smsAllowed };
   }
@@ -163,8 +173,7 @@ export class DeliveryService {
   ): Promise<DeliveryOutcome> {
     const windowOpen = await this.outbox.whatsappWindowOpen(plan.phone, now);
     const contentSid = this.config.whatsapp.templates.get(claim.template);
-    if (!windowOpen && !contentSid)
-      return this.fallBack(claim, plan, rendered.body, NO_TEMPLATE, now);
+    if (!windowOpen && !contentSid) return this.fallBack(claim, plan, rendered, NO_TEMPLATE, now);
 
     let providerMessageId: string;
     try {
@@ -180,14 +189,14 @@ export class DeliveryService {
     } catch (error) {
       const failure = asSendError(error);
       if (failure.permanent && WHATSAPP_FALLBACK_CODES.has(failure.code)) {
-        return this.fallBack(claim, plan, rendered.body, failure.code, now);
+        return this.fallBack(claim, plan, rendered, failure.code, now);
       }
       return this.failed(claim, plan.phone, failure, NotificationChannel.WhatsApp);
     }
     const recorded = await this.outbox.markSent(claim, {
       providerMessageId,
       toPhone: plan.phone,
-      body: rendered.body,
+      body: withoutSecret(rendered),
       at: now,
       channel: NotificationChannel.WhatsApp,
     });
@@ -202,7 +211,7 @@ export class DeliveryService {
   private async fallBack(
     claim: ClaimedNotification,
     plan: Plan,
-    body: string,
+    rendered: Rendered,
     code: string,
     now: Date,
   ): Promise<DeliveryOutcome> {
@@ -216,13 +225,13 @@ export class DeliveryService {
     }
     if (!(await this.outbox.recordFallback(claim, code, now))) return 'lost-claim';
     this.logger.warn({ notificationId: claim.id, code }, 'WhatsApp refused; sending by SMS');
-    return this.sendSms(claim, plan.phone, body, now);
+    return this.sendSms(claim, plan.phone, rendered, now);
   }
 
   private async sendSms(
     claim: ClaimedNotification,
     phone: string,
-    body: string,
+    rendered: Rendered,
     now: Date,
   ): Promise<DeliveryOutcome> {
     let providerMessageId: string;
@@ -230,7 +239,7 @@ export class DeliveryService {
       ({ providerMessageId } = await this.sender.send({
         notificationId: claim.id,
         to: phone,
-        body,
+        body: rendered.body,
         channel: 'sms',
       }));
     } catch (error) {
@@ -239,7 +248,7 @@ export class DeliveryService {
     const recorded = await this.outbox.markSent(claim, {
       providerMessageId,
       toPhone: phone,
-      body,
+      body: withoutSecret(rendered),
       at: now,
       channel: NotificationChannel.Sms,
     });

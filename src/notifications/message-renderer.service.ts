@@ -75,7 +75,8 @@ export class MessageRenderer {
     other: AccountView | null,
     template: NotificationTemplate,
     payload: Record<string, string>,
-  ): Promise<{ body: string; variables: Record<string, string> }> {
+  ): Promise<{ body: string; variables: Record<string, string>; secret?: string }> {
+    const code = await this.code(template, payload);
     const context: RenderContext = {
       recipient: person(recipient),
       other: other ? person(other) : null,
@@ -89,11 +90,27 @@ export class MessageRenderer {
       ...(payload.cancelledBy
         ? { cancelledBy: payload.cancelledBy === recipient.id ? 'me' : 'other' }
         : {}),
+      code,
     };
     return {
       body: renderSms(template, context),
       variables: whatsappVariables(template, context),
+      ...(code ? { secret: code } : {}),
     };
+  }
+
+  /**
+   * A phone code is drawn now, as its text goes, so it exists only in the text (the row keeps the
+   * text with the code removed). None to draw (used, or the number is gone): the text cannot go.
+   */
+  private async code(
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<string | undefined> {
+    if (template !== NotificationTemplate.PhoneCode) return undefined;
+    const code = await this.identity.mintPhoneCode(payload.phoneCodeId);
+    if (!code) throw new Error('No phone code to send');
+    return code;
   }
 
   /**

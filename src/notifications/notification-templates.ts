@@ -22,6 +22,8 @@ export enum NotificationTemplate {
   UrgentConcernAlert = 'urgent_concern_alert',
   VettingExpiringWarning = 'vetting_expiring_warning',
   VettingExpiringAlert = 'vetting_expiring_alert',
+  /** The code that proves a number: the one text that goes to a number not yet confirmed. */
+  PhoneCode = 'phone_code',
 }
 
 /** Templates that remind of an event: never sent once the event has begun. */
@@ -57,6 +59,8 @@ export interface RenderContext {
   join?: string;
   /** A cancellation: who cancelled, from the recipient's side (absent: the service did). */
   cancelledBy?: 'me' | 'other';
+  /** The 6 digits that prove a number, drawn at send time; never stored with the text. */
+  code?: string;
 }
 
 /** Words that must never appear in a text (matched case-insensitively, as word stems). */
@@ -176,6 +180,9 @@ const TEMPLATES: Record<NotificationTemplate, (c: RenderContext) => string> = {
   [NotificationTemplate.VettingExpiringAlert]: (c) =>
     `Volunteer Wellbeing: vetting of a registered supporter expires on ` +
     `${need(c.expiresOn, 'expiresOn')} (ref ${need(c.reference, 'reference')}).`,
+  [NotificationTemplate.PhoneCode]: (c) =>
+    `Volunteer Wellbeing: your code is ${need(c.code, 'code')}. It works for 10 minutes. ` +
+    `If you did not ask for it, you can ignore this text.`,
 };
 
 export function renderSms(template: NotificationTemplate, context: RenderContext): string {
@@ -243,6 +250,7 @@ const WHATSAPP_VARIABLES: Record<NotificationTemplate, (c: RenderContext) => str
     need(c.expiresOn, 'expiresOn'),
     need(c.reference, 'reference'),
   ],
+  [NotificationTemplate.PhoneCode]: (c) => [need(c.code, 'code')],
 };
 
 /**

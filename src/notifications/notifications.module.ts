@@ -22,6 +22,7 @@ import { OutboxCommitHook } from './outbox-commit-hook.service';
 import { OutboxWriter } from './outbox-writer.service';
 import { AlertNotificationsListener } from './alert-notifications.listener';
 import { CallNotificationsListener } from './call-notifications.listener';
+import { PhoneCodeListener } from './phone-code.listener';
 import { SessionNotificationsListener } from './session-notifications.listener';
 import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
 import { smsSenderProvider } from './sms-sender.factory';
@@ -58,6 +59,7 @@ import { TextPreferenceService } from './text-preference.service';
     SessionNotificationsListener,
     CallNotificationsListener,
     AlertNotificationsListener,
+    PhoneCodeListener,
     NotificationsService,
     TwilioWebhooksService,
     InboundMessagesRepository,
