@@ -7,4 +7,5 @@ export { ConcernList } from './ConcernList';
 export { ConcernNew } from './ConcernNew';
 export { Consents } from './Consents';
 export { DataPage } from './DataPage';
+export { PhoneConfirm } from './PhoneConfirm';
 export { Texts } from './Texts';

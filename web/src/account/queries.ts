@@ -41,3 +41,19 @@ export function useChangePassword() {
     },
   });
 }
+
+/** Asks for a code by text to my number (POST /v1/me/phone/code). */
+export function useAskPhoneCode() {
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/v1/me/phone/code')),
+  });
+}
+
+/** Confirms my number with the code from the latest text (POST /v1/me/phone/confirm). */
+export function useConfirmPhone() {
+  return useMutation({
+    mutationFn: async (body: Schemas['ConfirmPhoneDto']) =>
+      unwrap(await api.POST('/v1/me/phone/confirm', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+  });
+}
