@@ -84,6 +84,17 @@ export const smsConfig = registerAs('sms', () => {
   };
 });
 
+export const mailConfig = registerAs('mail', () => {
+  const e = env();
+  return {
+    driver: e.MAIL_DRIVER,
+    /** Set whenever the driver is smtp (validateEnv requires it then). */
+    smtpUrl: e.SMTP_URL,
+    from: e.MAIL_FROM,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+});
+
 export const vettingConfig = registerAs('vetting', () => ({
   dbsRecheckYears: env().DBS_RECHECK_YEARS,
 }));
@@ -167,6 +178,7 @@ export const allConfig = [
   redisConfig,
   authConfig,
   smsConfig,
+  mailConfig,
   vettingConfig,
   checkinsConfig,
   availabilityConfig,

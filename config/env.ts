@@ -293,6 +293,28 @@ export class Env {
   @IsWhatsAppTemplates()
   TWILIO_WHATSAPP_TEMPLATES?: string;
 
+  /** How mail leaves: `log` records it on the outbox row and prints a line; `smtp` sends it. */
+  @IsIn(['log', 'smtp'])
+  MAIL_DRIVER: 'log' | 'smtp' = 'log';
+
+  /**
+   * The SMTP server, e.g. `smtp://user:pass@host:587` (STARTTLS whenever the server offers it;
+   * add `?requireTLS=true` to refuse a server that does not) or `smtps://host:465` (TLS from the
+   * first byte). Required when MAIL_DRIVER=smtp.
+   */
+  @ValidateIf((env: Env) => env.MAIL_DRIVER === 'smtp')
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true },
+    { message: 'SMTP_URL must be a URL such as smtp://user:pass@host:587 when MAIL_DRIVER=smtp' },
+  )
+  SMTP_URL?: string;
+
+  /** The sender of every mail: an address, or `Name <address>`. */
+  @Matches(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'MAIL_FROM must be an address, or a name and <address>',
+  })
+  MAIL_FROM = 'Volunteer Wellbeing <no-reply@localhost>';
+
   /** Free slots start every this many minutes after local midnight on the therapist's clock. */
   @Transform(toInt)
   @IsIn([5, 10, 15, 20, 30, 60], {

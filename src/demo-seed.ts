@@ -288,7 +288,8 @@ class DemoSeed {
     const volunteer = volunteers.get(VOLUNTEERS[0].email)!;
     const db = this.app.get(DataSource);
     const [row] = await db.query<Array<{ id: string }>>(
-      `SELECT id FROM notification WHERE recipient_id = $1 AND template = 'session_confirmation'`,
+      `SELECT id FROM notification
+        WHERE recipient_id = $1 AND template = 'session_confirmation' AND channel <> 'email'`,
       [volunteer.id],
     );
     if (!row) throw new Error('Demo seed: the first volunteer has no booking confirmation');

@@ -35,6 +35,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /v1/me/notifications': 'any signed-in',
   'GET /v1/me/text-channel': 'any signed-in',
   'PUT /v1/me/text-channel': 'any signed-in',
+  'GET /v1/me/message-preferences': 'buddy,therapist,volunteer',
+  'PUT /v1/me/message-preferences': 'buddy,therapist,volunteer',
   'GET /v1/notifications': 'coordinator',
   'POST /v1/notifications/{id}/retry': 'coordinator',
   'POST /v1/auth/login': 'public',

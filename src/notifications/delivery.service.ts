@@ -5,7 +5,9 @@ import { batcher } from '../common/batcher';
 import { ConsentPurpose } from '../consent/consent-purpose';
 import { ConsentService } from '../consent/consent.service';
 import type { AccountView } from '../identity/identity.service';
+import { MAIL_SENDER, MailSendError, MailSender } from './mail-sender';
 import { MessageRenderer } from './message-renderer.service';
+import { RenderedMail } from './mail-templates';
 import { NotificationChannel } from './notification-status';
 import { NotificationTemplate, REMINDER_TEMPLATES } from './notification-templates';
 import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
@@ -74,6 +76,7 @@ export class DeliveryService {
     private readonly consent: ConsentService,
     private readonly preferences: TextPreferenceService,
     @Inject(SMS_SENDER) private readonly sender: SmsSender,
+    @Inject(MAIL_SENDER) private readonly mailer: MailSender,
     @Inject(smsConfig.KEY) private readonly config: ConfigType<typeof smsConfig>,
   ) {}
 
@@ -81,6 +84,7 @@ export class DeliveryService {
     const dueBy = new Date(now.getTime() + EARLY_TOLERANCE_MS);
     const claim = await this.outbox.claim(notificationId, now, dueBy);
     if (!claim) return 'not-claimed';
+    if (claim.channel === NotificationChannel.Email) return this.deliverMail(claim, now);
 
     const wanted = await this.stillWanted(claim, now);
     if ('skip' in wanted) {
@@ -115,15 +119,75 @@ export class DeliveryService {
     return this.sendSms(claim, wanted.phone, rendered, now);
   }
 
+  /**
+   * A mail row: the same claim, the same "still wanted?" questions a text asks (event begun,
+   * person erased), then the address. No SMS consent is asked: mail is not a text.
+   */
+  private async deliverMail(claim: ClaimedNotification, now: Date): Promise<DeliveryOutcome> {
+    if (eventStarted(claim, now)) return this.skip(claim, 'event-started');
+    const { recipient, other } = await this.renderer.people(
+      claim.recipientId,
+      claim.payload.otherId,
+    );
+    if (!recipient) return this.skip(claim, 'recipient-erased');
+    const to = await this.mailAddress(claim, recipient);
+    if (!to) return this.skip(claim, 'no-confirmed-email');
+
+    let mail: RenderedMail;
+    try {
+      mail = await this.renderer.renderMail(recipient, other, claim.template, claim.payload);
+    } catch (error) {
+      this.logger.error(
+        { notificationId: claim.id, err: (error as Error).message },
+        'Cannot render mail',
+      );
+      await this.outbox.markFailed(claim, 'render-error', 'cannot-render');
+      return 'failed';
+    }
+
+    let providerMessageId: string;
+    try {
+      ({ providerMessageId } = await this.mailer.send({
+        notificationId: claim.id,
+        to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      }));
+    } catch (error) {
+      return this.failed(claim, null, asSendError(error), NotificationChannel.Email);
+    }
+    const recorded = await this.outbox.markSent(claim, {
+      providerMessageId,
+      toPhone: null,
+      toEmail: to,
+      body: mail.storedText,
+      at: now,
+      channel: NotificationChannel.Email,
+    });
+    return recorded ? 'sent' : 'lost-claim';
+  }
+
+  /**
+   * Where a mail row goes, or null when it must not go anywhere: the recipient's own address,
+   * once they have proved it is theirs.
+   */
+  // eslint-disable-next-line @typescript-eslint/require-await -- a row may need a read to know
+  async mailAddress(claim: ClaimedNotification, recipient: AccountView): Promise<string | null> {
+    return recipient.email && recipient.emailConfirmed ? recipient.email : null;
+  }
+
+  private async skip(claim: ClaimedNotification, reason: string): Promise<DeliveryOutcome> {
+    await this.outbox.markSkipped(claim, reason);
+    return 'skipped';
+  }
+
   /** The recipient, number and channel, or why the row must not be sent now. */
   private async stillWanted(
     claim: ClaimedNotification,
     now: Date,
   ): Promise<{ skip: string } | { refusedByWhatsApp: string } | Plan> {
-    const startsAt = claim.payload.startsAt ? new Date(claim.payload.startsAt) : null;
-    if (REMINDER_TEMPLATES.has(claim.template) && startsAt && startsAt <= now) {
-      return { skip: 'event-started' };
-    }
+    if (eventStarted(claim, now)) return { skip: 'event-started' };
     // Asked together: each is a batched statement, and a text waits for every one it asks.
     const [{ recipient, other }, smsConsent] = await Promise.all([
       this.renderer.people(claim.recipientId, claim.payload.otherId),
@@ -257,12 +321,12 @@ export class DeliveryService {
 
   private async failed(
     claim: ClaimedNotification,
-    phone: string,
-    failure: SmsSendError,
+    phone: string | null,
+    failure: SmsSendError | MailSendError,
     channel: NotificationChannel,
   ): Promise<DeliveryOutcome> {
     // 21610 is the carrier's SMS opt-out; it says nothing about WhatsApp.
-    if (failure.code === TWILIO_UNSUBSCRIBED && channel === NotificationChannel.Sms) {
+    if (failure.code === TWILIO_UNSUBSCRIBED && channel === NotificationChannel.Sms && phone) {
       await this.outbox.optOut(phone, 'twilio-21610');
       await this.outbox.markSkipped(claim, 'opted-out');
       return 'skipped';
@@ -278,14 +342,22 @@ export class DeliveryService {
     await this.outbox.release(claim, failure.code);
     this.logger.warn(
       { notificationId: claim.id, attempt: claim.attempt, code: failure.code, channel },
-      'Text send failed; will retry',
+      'Send failed; will retry',
     );
-    throw new RetryLaterError(`Text ${claim.id} attempt ${claim.attempt} failed: ${failure.code}`);
+    throw new RetryLaterError(
+      `Message ${claim.id} attempt ${claim.attempt} failed: ${failure.code}`,
+    );
   }
 }
 
-function asSendError(error: unknown): SmsSendError {
-  return error instanceof SmsSendError
+/** A reminder is never sent once its event has begun. */
+function eventStarted(claim: ClaimedNotification, now: Date): boolean {
+  const startsAt = claim.payload.startsAt ? new Date(claim.payload.startsAt) : null;
+  return REMINDER_TEMPLATES.has(claim.template) && startsAt !== null && startsAt <= now;
+}
+
+function asSendError(error: unknown): SmsSendError | MailSendError {
+  return error instanceof SmsSendError || error instanceof MailSendError
     ? error
     : new SmsSendError('unexpected', false, (error as Error)?.message ?? String(error));
 }

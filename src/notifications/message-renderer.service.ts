@@ -5,11 +5,11 @@ import { AccountView, IdentityService } from '../identity/identity.service';
 import { firstName } from '../common/first-name';
 import { LinksService } from '../links/links.service';
 import { SessionsService } from '../sessions/sessions.service';
+import { MailContext, RenderedMail, renderMail } from './mail-templates';
 import {
   isCleanForText,
   NotificationTemplate,
   Person,
-  RenderContext,
   renderSms,
   whatsappVariables,
 } from './notification-templates';
@@ -76,8 +76,33 @@ export class MessageRenderer {
     template: NotificationTemplate,
     payload: Record<string, string>,
   ): Promise<{ body: string; variables: Record<string, string>; secret?: string }> {
+    const context = await this.context(recipient, other, template, payload);
+    return {
+      body: renderSms(template, context),
+      variables: whatsappVariables(template, context),
+      ...(context.code ? { secret: context.code } : {}),
+    };
+  }
+
+  /** The mail (subject, text, HTML, and the text as the row may keep it) for the same row. */
+  async renderMail(
+    recipient: AccountView,
+    other: AccountView | null,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<RenderedMail> {
+    return renderMail(template, await this.context(recipient, other, template, payload));
+  }
+
+  /** What every template may need, from current data and the row's payload. */
+  private async context(
+    recipient: AccountView,
+    other: AccountView | null,
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<MailContext> {
     const code = await this.code(template, payload);
-    const context: RenderContext = {
+    return {
       recipient: person(recipient),
       other: other ? person(other) : null,
       startsAt: instant(payload.startsAt),
@@ -91,11 +116,6 @@ export class MessageRenderer {
         ? { cancelledBy: payload.cancelledBy === recipient.id ? 'me' : 'other' }
         : {}),
       code,
-    };
-    return {
-      body: renderSms(template, context),
-      variables: whatsappVariables(template, context),
-      ...(code ? { secret: code } : {}),
     };
   }
 

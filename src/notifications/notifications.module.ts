@@ -25,12 +25,17 @@ import { CallNotificationsListener } from './call-notifications.listener';
 import { PhoneCodeListener } from './phone-code.listener';
 import { SessionNotificationsListener } from './session-notifications.listener';
 import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
+import { mailSenderProvider } from './mail-sender.factory';
 import { smsSenderProvider } from './sms-sender.factory';
 import { SmsOptOut } from './sms-opt-out.entity';
 import { SweeperService } from './sweeper.service';
 import { TwilioWebhooksController } from './twilio-webhooks.controller';
 import { TwilioWebhooksService } from './twilio-webhooks.service';
 import { TextPreference } from './text-preference.entity';
+import { MessagePreference } from './message-preference.entity';
+import { MessagePreferencesController } from './message-preferences.controller';
+import { MessagePreferencesRepository } from './message-preferences.repository';
+import { MessagePreferencesService } from './message-preferences.service';
 import { TextPreferenceController } from './text-preference.controller';
 import { TextPreferenceService } from './text-preference.service';
 
@@ -40,7 +45,13 @@ import { TextPreferenceService } from './text-preference.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Notification, SmsOptOut, InboundMessage, TextPreference]),
+    TypeOrmModule.forFeature([
+      Notification,
+      SmsOptOut,
+      InboundMessage,
+      TextPreference,
+      MessagePreference,
+    ]),
     BullModule.registerQueue({ name: QueueName.Notifications }),
     IdentityModule,
     ConsentModule,
@@ -50,7 +61,12 @@ import { TextPreferenceService } from './text-preference.service';
     SafeguardingModule,
     LinksModule,
   ],
-  controllers: [NotificationsController, TwilioWebhooksController, TextPreferenceController],
+  controllers: [
+    NotificationsController,
+    TwilioWebhooksController,
+    TextPreferenceController,
+    MessagePreferencesController,
+  ],
   providers: [
     NotificationsRepository,
     NotificationQueue,
@@ -65,10 +81,13 @@ import { TextPreferenceService } from './text-preference.service';
     InboundMessagesRepository,
     RepliesService,
     TextPreferenceService,
+    MessagePreferencesRepository,
+    MessagePreferencesService,
     MessageRenderer,
     DeliveryService,
     SweeperService,
     smsSenderProvider,
+    mailSenderProvider,
     QueueDashboard,
     CoordinatorTokenMiddleware,
   ],

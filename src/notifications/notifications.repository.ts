@@ -13,12 +13,16 @@ export interface NewNotification {
   payload: Record<string, string>;
   idempotencyKey: string;
   dueAt: Date;
+  /** `email` for a mail; a text otherwise (its channel is decided when it is sent). */
+  channel?: NotificationChannel.Email;
 }
 
 /** What a worker needs after claiming a row. */
 export interface ClaimedNotification {
   id: string;
   recipientId: string;
+  /** `email` rows go by mail; the others are texts (SMS or WhatsApp). */
+  channel: NotificationChannel;
   template: NotificationTemplate;
   payload: Record<string, string>;
   dueAt: Date;
@@ -91,12 +95,21 @@ export class NotificationsRepository {
     if (rows.length === 0) return [];
     const params: unknown[] = [];
     const values = rows.map((r) => {
-      params.push(r.recipientId, r.template, r.about, r.payload, r.idempotencyKey, r.dueAt);
+      params.push(
+        r.recipientId,
+        r.template,
+        r.about,
+        r.payload,
+        r.idempotencyKey,
+        r.dueAt,
+        r.channel ?? NotificationChannel.Sms,
+      );
       const n = params.length;
-      return `($${n - 5}::uuid, $${n - 4}, $${n - 3}, $${n - 2}::jsonb, $${n - 1}, $${n}::timestamptz)`;
+      return `($${n - 6}::uuid, $${n - 5}, $${n - 4}, $${n - 3}::jsonb, $${n - 2}, $${n - 1}::timestamptz, $${n})`;
     });
     return em.query<DueRow[]>(
-      `INSERT INTO notification (recipient_id, template, about, payload, idempotency_key, due_at)
+      `INSERT INTO notification
+              (recipient_id, template, about, payload, idempotency_key, due_at, channel)
        VALUES ${values.join(', ')}
        ON CONFLICT (idempotency_key) DO UPDATE
           SET status = 'pending', reason = NULL, due_at = EXCLUDED.due_at,
@@ -161,7 +174,8 @@ export class NotificationsRepository {
         WHERE n.id = u.id AND n.status = '${PENDING}' AND n.due_at <= u.due_by
           AND n.id IN (SELECT id FROM notification WHERE id = ANY ($1::uuid[])
                         FOR UPDATE SKIP LOCKED)
-        RETURNING n.id, n.recipient_id AS "recipientId", n.template, n.payload, n.due_at AS "dueAt",
+        RETURNING n.id, n.recipient_id AS "recipientId", n.channel, n.template, n.payload,
+                  n.due_at AS "dueAt",
                   n.attempts AS attempt, n.fallback_from AS "fallbackFrom",
                   n.fallback_error_code AS "fallbackErrorCode",
                   n.fallback_provider_message_id IS NOT NULL AS "refusedAfterAcceptance"`,
@@ -176,14 +190,16 @@ export class NotificationsRepository {
   });
 
   /**
-   * Records the provider's acceptance; false when this claim is no longer the row's. Texts sent
-   * at the same moment are recorded in one statement.
+   * Records the provider's acceptance; false when this claim is no longer the row's. Messages
+   * sent at the same moment are recorded in one statement. A text records its number, a mail its
+   * address; `body` is the text (of a mail, its text part with any secret removed).
    */
   markSent(
     claim: ClaimedNotification,
     sent: {
       providerMessageId: string;
-      toPhone: string;
+      toPhone: string | null;
+      toEmail?: string | null;
       body: string;
       at: Date;
       channel: NotificationChannel;
@@ -198,11 +214,12 @@ export class NotificationsRepository {
   >(async (keys) => {
     const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(
       `UPDATE notification n
-          SET status = 'sent', provider_message_id = u.sid, to_phone = u.phone, body = u.body,
-              sent_at = u.at, channel = u.channel, last_error_code = NULL, updated_at = now()
+          SET status = 'sent', provider_message_id = u.sid, to_phone = u.phone,
+              to_email = u.email, body = u.body, sent_at = u.at, channel = u.channel,
+              last_error_code = NULL, updated_at = now()
          FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[],
-                     $6::timestamptz[], $7::text[])
-                AS u (id, attempt, sid, phone, body, at, channel)
+                     $6::timestamptz[], $7::text[], $8::text[])
+                AS u (id, attempt, sid, phone, body, at, channel, email)
         WHERE n.id = u.id AND n.status = '${SENDING}' AND n.attempts = u.attempt
         RETURNING n.id`,
       [
@@ -213,6 +230,7 @@ export class NotificationsRepository {
         keys.map((k) => k.sent.body),
         keys.map((k) => k.sent.at),
         keys.map((k) => k.sent.channel),
+        keys.map((k) => k.sent.toEmail ?? null),
       ],
     );
     const recorded = new Set(rows.map((r) => r.id));

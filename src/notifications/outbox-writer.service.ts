@@ -5,6 +5,7 @@ import { remindersConfig } from '../../config/configuration';
 import { Clock } from '../common/clock';
 
 import { AccountView, IdentityService } from '../identity/identity.service';
+import { hasChosenWay, MessagePreferencesService } from './message-preferences.service';
 import { NotificationTemplate } from './notification-templates';
 import { NewNotification, NotificationsRepository } from './notifications.repository';
 import { OutboxCommitHook } from './outbox-commit-hook.service';
@@ -24,6 +25,7 @@ export class OutboxWriter {
     private readonly outbox: NotificationsRepository,
     private readonly commitHook: OutboxCommitHook,
     private readonly identity: IdentityService,
+    private readonly preferences: MessagePreferencesService,
     private readonly clock: Clock,
     @Inject(remindersConfig.KEY) readonly config: ConfigType<typeof remindersConfig>,
   ) {
@@ -59,8 +61,23 @@ export class OutboxWriter {
     });
   }
 
-  async write(rows: NewNotification[], em: EntityManager): Promise<void> {
-    this.commitHook.track(await this.outbox.add(rows, em), em);
+  /**
+   * Writes the rows, each by the way its person chose for its kind (text, email or both: a mail
+   * is a row of its own). `people` are the recipients when the caller has read them already.
+   */
+  async write(
+    rows: NewNotification[],
+    em: EntityManager,
+    people?: Map<string, AccountView>,
+  ): Promise<void> {
+    if (!rows.some(hasChosenWay)) {
+      this.commitHook.track(await this.outbox.add(rows, em), em);
+      return;
+    }
+    const recipients =
+      people ?? (await this.identity.getMany([...new Set(rows.map((r) => r.recipientId))], em));
+    const chosen = await this.preferences.byChosenWay(rows, recipients, em);
+    this.commitHook.track(await this.outbox.add(chosen, em), em);
   }
 
   cancelAbout(about: string, reason: string, em: EntityManager): Promise<number> {

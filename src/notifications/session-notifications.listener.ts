@@ -83,7 +83,7 @@ export class SessionNotificationsListener implements OnModuleInit {
       const person = people.get(me);
       return person ? rowsFor(me, other, person.timezone) : [];
     });
-    await this.writer.write(rows, em);
+    await this.writer.write(rows, em, people);
   }
 
   private reminders(e: SessionEvent, me: string, other: string, zone: string) {

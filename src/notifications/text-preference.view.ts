@@ -1,8 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { NotificationChannel } from './notification-status';
 
 /** How my texts reach me. */
 export class TextChannelView {
   /** What texts use now: my choice, or the service's default if I have not chosen. */
+  @ApiProperty({ enum: [NotificationChannel.Sms, NotificationChannel.WhatsApp] })
   channel!: NotificationChannel;
   /** False when I have never chosen (`channel` is then the default). */
   chosen!: boolean;

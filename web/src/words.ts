@@ -199,6 +199,14 @@ const TEXT_REASONS: Record<string, string> = {
   'no-phone': 'We have no phone number for you.',
   'no-consent': 'You have not agreed to text messages.',
   'opted-out': 'You replied STOP.',
+  'no-confirmed-email': 'Your email address is not confirmed, so we could not email you.',
+};
+
+/** The ways a kind of message can reach a person (GET /v1/me/message-preferences). */
+export const MESSAGE_WAYS: Record<string, string> = {
+  text: 'By text only',
+  email: 'By email only',
+  both: 'By email and by text',
 };
 
 /** Why a text was cancelled or not sent, in words; null when there is nothing to say. */

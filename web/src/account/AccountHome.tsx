@@ -74,6 +74,11 @@ export function AccountHome() {
         <li>
           <Link to="/account/texts">Texts we sent you</Link>
         </li>
+        {me.data?.role !== 'coordinator' && (
+          <li>
+            <Link to="/account/messages">How we contact you: email, text or both</Link>
+          </li>
+        )}
         <li>
           <Link to="/concerns">Concerns you raised</Link>
         </li>

@@ -32,7 +32,11 @@ export function Texts() {
             <p className="govuk-body">{t.body ?? textAbout(t, zone)}</p>
             {(t.status === 'sent' || t.status === 'delivered') && (
               <p className="govuk-hint">
-                {t.channel === 'whatsapp' ? 'By WhatsApp' : 'By text message'}
+                {t.channel === 'email'
+                  ? 'By email'
+                  : t.channel === 'whatsapp'
+                    ? 'By WhatsApp'
+                    : 'By text message'}
                 {t.fallbackFrom === 'whatsapp' && ' (WhatsApp could not take it)'}
               </p>
             )}

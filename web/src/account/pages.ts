@@ -7,5 +7,6 @@ export { ConcernList } from './ConcernList';
 export { ConcernNew } from './ConcernNew';
 export { Consents } from './Consents';
 export { DataPage } from './DataPage';
+export { MessagePreferences } from './MessagePreferences';
 export { PhoneConfirm } from './PhoneConfirm';
 export { Texts } from './Texts';

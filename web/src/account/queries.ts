@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { acceptToken } from '../api/auth';
 import { api, type Schemas } from '../api/client';
 import { queryClient, unwrap } from '../app/query';
@@ -55,5 +55,22 @@ export function useConfirmPhone() {
     mutationFn: async (body: Schemas['ConfirmPhoneDto']) =>
       unwrap(await api.POST('/v1/me/phone/confirm', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+  });
+}
+
+/** Which kinds of message reach me by text, email or both (GET /v1/me/message-preferences). */
+export function useMessagePreferences() {
+  return useQuery({
+    queryKey: ['my-message-preferences'],
+    queryFn: async () => unwrap(await api.GET('/v1/me/message-preferences')),
+  });
+}
+
+/** Saves my choice per kind (PUT /v1/me/message-preferences). */
+export function useChooseMessageWays() {
+  return useMutation({
+    mutationFn: async (body: Schemas['MessageChoiceDto']) =>
+      unwrap(await api.PUT('/v1/me/message-preferences', { body })),
+    onSuccess: (view) => queryClient.setQueryData(['my-message-preferences'], view),
   });
 }

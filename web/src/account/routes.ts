@@ -19,6 +19,11 @@ export const accountRoutes: Route[] = [
   { path: '/account/phone', component: page('PhoneConfirm'), roles: everyone },
   { path: '/account/consents', component: page('Consents'), roles: everyone },
   { path: '/account/texts', component: page('Texts'), roles: everyone },
+  {
+    path: '/account/messages',
+    component: page('MessagePreferences'),
+    roles: ['volunteer', 'therapist', 'buddy'],
+  },
   { path: '/account/data', component: page('DataPage'), roles: everyone },
   { path: '/concerns', component: page('ConcernList'), roles: everyone },
   { path: '/concerns/new', component: page('ConcernNew'), roles: everyone },

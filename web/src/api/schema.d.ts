@@ -1238,6 +1238,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/message-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which kinds of message reach me by text, by email or both, and whether mail can reach me. */
+    get: operations['MessagePreferencesController_get'];
+    /**
+     * Choose text, email or both, per kind. Therapists always get changes by email: `text` for
+     *     `changes` is refused (422 `changes-by-email`).
+     */
+    put: operations['MessagePreferencesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/links/{code}': {
     parameters: {
       query?: never;
@@ -2694,6 +2715,36 @@ export interface components {
        * @enum {string}
        */
       channel: 'sms' | 'whatsapp' | 'email';
+    };
+    MessagePreferencesView: {
+      /**
+       * @description Reminders of a session or call ahead: `text` (the default), `email` or `both`.
+       * @enum {string}
+       */
+      reminders: 'text' | 'email' | 'both';
+      /**
+       * @description Notices of bookings, moves and cancellations: `both` (the default), `text` or `email`.
+       * @enum {string}
+       */
+      changes: 'text' | 'email' | 'both';
+      /** @description Whether I have an email address on my account. */
+      hasEmail: boolean;
+      /** @description Whether I have confirmed it: mail goes only to a confirmed address. */
+      emailConfirmed: boolean;
+      /** @description True for therapists: bookings, moves and cancellations always reach them by email. */
+      changesAlwaysByEmail: boolean;
+    };
+    MessageChoiceDto: {
+      /**
+       * @description Reminders of a session or call ahead: `text`, `email` or `both`.
+       * @enum {string}
+       */
+      reminders?: 'text' | 'email' | 'both';
+      /**
+       * @description Notices of bookings, moves and cancellations: `text`, `email` or `both`.
+       * @enum {string}
+       */
+      changes?: 'text' | 'email' | 'both';
     };
     LinkActionsView: {
       reschedule: boolean;
@@ -7383,6 +7434,122 @@ export interface operations {
       };
       /** @description No valid bearer token (or, for login, wrong credentials). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MessagePreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePreferencesView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  MessagePreferencesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MessageChoiceDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessagePreferencesView'];
+        };
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description This role may not call the route (`/problems/role-not-allowed`), or a consent is missing. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
