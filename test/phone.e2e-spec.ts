@@ -6,6 +6,7 @@ import { NotificationsRepository } from '../src/notifications/notifications.repo
 import { createTestApp, PASSWORD, signInAgain, TestApp, TestUser, uniqueEmail } from './app';
 import { TestClock } from './clock';
 import { FakeTwilio } from './fake-twilio';
+import { startSmtpServer, TestSmtpServer, to } from './smtp';
 import { HOUR, OutboxRow, smsConsent, uniquePhone } from './notifications.fixtures';
 import { volunteerProfile } from './people.fixtures';
 
@@ -23,15 +24,22 @@ interface PhoneUser extends TestUser {
 describe('phone numbers', () => {
   const fake = new FakeTwilio();
   const clock = new TestClock('2027-05-03T09:00:00Z');
+  let smtp: TestSmtpServer;
   let t: TestApp;
 
   beforeAll(async () => {
     await fake.start();
-    Object.assign(process.env, { ...fake.env, PUBLIC_BASE_URL: 'https://vws.example.org' });
+    smtp = await startSmtpServer();
+    Object.assign(process.env, {
+      ...fake.env,
+      ...smtp.env,
+      PUBLIC_BASE_URL: 'https://vws.example.org',
+    });
     t = await createTestApp({ clock });
   });
   afterAll(async () => {
     await t?.close();
+    await smtp?.close();
     await fake.stop();
   });
 
@@ -76,8 +84,8 @@ describe('phone numbers', () => {
     return rows(user.id, template);
   }
 
-  /** A reminder of a session two hours ahead, due now. */
-  async function remind(user: TestUser): Promise<OutboxRow> {
+  /** A reminder of a session two hours ahead, due now; `key` names the message. */
+  async function remind(user: TestUser, key = `test:${randomUUID()}`): Promise<OutboxRow> {
     await t.db.transaction((em) =>
       t.app.get(NotificationsRepository).add(
         [
@@ -86,15 +94,17 @@ describe('phone numbers', () => {
             template: T.SessionReminder,
             about: `session:${randomUUID()}`,
             payload: { startsAt: new Date(clock.now().getTime() + 2 * HOUR).toISOString() },
-            idempotencyKey: `test:${randomUUID()}`,
+            idempotencyKey: key,
             dueAt: clock.now(),
           },
         ],
         em,
       ),
     );
+    await deliver(user, T.SessionReminder);
+    // Again: a mail written instead of the text goes too.
     const sent = await deliver(user, T.SessionReminder);
-    return sent[sent.length - 1];
+    return sent.filter((r) => r.idempotency_key === key)[0];
   }
 
   const askCode = (user: TestUser) => t.http.post('/v1/me/phone/code').set(user.auth);
@@ -303,6 +313,57 @@ describe('phone numbers', () => {
       expect(badShape.body.errors).toEqual([
         { field: 'code', message: 'Enter the 6-digit code from the text' },
       ]);
+    });
+  });
+
+  describe('reminders while a number waits', () => {
+    const confirmEmail = (user: TestUser) =>
+      t.db.query(`UPDATE account SET email_confirmed_at = now() WHERE id = $1`, [user.id]);
+
+    it('go by email to a confirmed address instead, once', async () => {
+      const user = await unconfirmed();
+      await confirmEmail(user);
+      const key = `test:${randomUUID()}`;
+      const text = await remind(user, key);
+      expect(text).toMatchObject({ status: 'skipped', reason: 'phone-unconfirmed' });
+      const [mailRow] = await t.db.query<OutboxRow[]>(
+        `SELECT * FROM notification WHERE idempotency_key = $1`,
+        [`${key}:email`],
+      );
+      expect(mailRow).toMatchObject({ status: 'sent', channel: 'email' });
+      const mail = await smtp.waitFor(to(user.email));
+      expect(mail.subject).toBeTruthy();
+      expect(mail.text).toContain('This is a reminder of your wellbeing session');
+      expect(fake.sentTo(user.phone)).toEqual([]);
+
+      // The same message again (a retry of the text row): no second mail row, no second mail.
+      await t.db.query(`UPDATE notification SET status = 'pending' WHERE id = $1`, [text.id]);
+      await t.app.get(DeliveryService).deliver(text.id, clock.now());
+      expect(
+        await t.db.query(`SELECT id FROM notification WHERE idempotency_key LIKE $1`, [`${key}%`]),
+      ).toHaveLength(2);
+      expect(smtp.messages.filter(to(user.email))).toHaveLength(1);
+    });
+
+    it('go nowhere without a confirmed address, and not by email once the number is confirmed', async () => {
+      const user = await unconfirmed();
+      const key = `test:${randomUUID()}`;
+      expect(await remind(user, key)).toMatchObject({ reason: 'phone-unconfirmed' });
+      expect(
+        await t.db.query(`SELECT id FROM notification WHERE idempotency_key = $1`, [
+          `${key}:email`,
+        ]),
+      ).toEqual([]);
+
+      await confirmEmail(user);
+      await confirm(user, await textedCode(user)).expect(204);
+      const again = `test:${randomUUID()}`;
+      expect(await remind(user, again)).toMatchObject({ status: 'sent' });
+      expect(
+        await t.db.query(`SELECT id FROM notification WHERE idempotency_key = $1`, [
+          `${again}:email`,
+        ]),
+      ).toEqual([]);
     });
   });
 });

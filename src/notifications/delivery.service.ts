@@ -10,7 +10,8 @@ import { MessageRenderer } from './message-renderer.service';
 import { RenderedMail } from './mail-templates';
 import { NotificationChannel } from './notification-status';
 import { NotificationTemplate, REMINDER_TEMPLATES } from './notification-templates';
-import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
+import { NotificationQueue } from './notification-queue.service';
+import { ClaimedNotification, DueRow, NotificationsRepository } from './notifications.repository';
 import {
   SMS_SENDER,
   SmsSendError,
@@ -77,6 +78,7 @@ export class DeliveryService {
     private readonly preferences: TextPreferenceService,
     @Inject(SMS_SENDER) private readonly sender: SmsSender,
     @Inject(MAIL_SENDER) private readonly mailer: MailSender,
+    private readonly queue: NotificationQueue,
     @Inject(smsConfig.KEY) private readonly config: ConfigType<typeof smsConfig>,
   ) {}
 
@@ -88,7 +90,9 @@ export class DeliveryService {
 
     const wanted = await this.stillWanted(claim, now);
     if ('skip' in wanted) {
+      const byMail = wanted.byMail ? await this.outbox.addMailTwin(claim.id, now) : null;
       await this.outbox.markSkipped(claim, wanted.skip);
+      if (byMail) await this.wake(byMail, now);
       return 'skipped';
     }
     if ('refusedByWhatsApp' in wanted) {
@@ -186,7 +190,7 @@ export class DeliveryService {
   private async stillWanted(
     claim: ClaimedNotification,
     now: Date,
-  ): Promise<{ skip: string } | { refusedByWhatsApp: string } | Plan> {
+  ): Promise<{ skip: string; byMail?: boolean } | { refusedByWhatsApp: string } | Plan> {
     if (eventStarted(claim, now)) return { skip: 'event-started' };
     // Asked together: each is a batched statement, and a text waits for every one it asks.
     const [{ recipient, other }, smsConsent] = await Promise.all([
@@ -199,7 +203,11 @@ export class DeliveryService {
     // The code that proves a number is the one text an unconfirmed number gets; the person asked
     // for it that moment, so it needs no consent to reminders (a STOP still stops it).
     const isCode = claim.template === NotificationTemplate.PhoneCode;
-    if (!recipient.phoneConfirmed && !isCode) return { skip: 'phone-unconfirmed' };
+    if (!recipient.phoneConfirmed && !isCode) {
+      // A reminder still reaches them, by email, while their number waits to be confirmed.
+      const byMail = REMINDER_TEMPLATES.has(claim.template) && recipient.emailConfirmed;
+      return { skip: 'phone-unconfirmed', byMail };
+    }
 
     const smsAllowed = (smsConsent || isCode) && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
@@ -213,6 +221,21 @@ export class DeliveryService {
     if (!smsConsent && !isCode) return { skip: 'no-consent' };
     if (!smsAllowed) return { skip: 'opted-out' };
     return { recipient, other, phone, channel: NotificationChannel.Sms, smsAllowed };
+  }
+
+  /**
+   * Wakes a worker for a row made here (a reminder's mail instead of its text). Should Redis be
+   * away, the row waits in PostgreSQL for the sweeper, as every row does.
+   */
+  private async wake(row: DueRow, now: Date): Promise<void> {
+    try {
+      await this.queue.enqueue([row], now);
+    } catch (error) {
+      this.logger.warn(
+        { notificationId: row.id, err: (error as Error).message },
+        'Mail left for the sweeper',
+      );
+    }
   }
 
   /** SMS consent, asked for every delivery in flight in one query. */

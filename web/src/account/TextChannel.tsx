@@ -10,8 +10,6 @@ import { Success } from '../components/Status';
 const WHATSAPP_PURPOSE = 'whatsapp_messages';
 
 type Channel = 'sms' | 'whatsapp';
-/** The API's channel list holds `email` too; texts go by SMS or WhatsApp only. */
-const asTextChannel = (channel: string): Channel => (channel === 'whatsapp' ? 'whatsapp' : 'sms');
 
 /**
  * SMS or WhatsApp for texts. Choosing WhatsApp without having agreed to WhatsApp messages asks
@@ -48,7 +46,7 @@ export function TextChannel() {
       return unwrap(await api.PUT('/v1/me/text-channel', { body: { channel } }));
     },
     onSuccess: async (result) => {
-      setSaved(asTextChannel(result.channel));
+      setSaved(result.channel);
       setAgreed([]);
       await queryClient.invalidateQueries({ queryKey: ['my-text-channel'] });
       await queryClient.invalidateQueries({ queryKey: ['my-consents'] });
@@ -57,7 +55,7 @@ export function TextChannel() {
 
   const data = current.data;
   if (!data?.whatsappAvailable) return null;
-  const channel = picked ?? asTextChannel(data.channel);
+  const channel = picked ?? data.channel;
   const needsConsent = channel === 'whatsapp' && !data.whatsappConsent;
 
   const submit = (event: FormEvent) => {

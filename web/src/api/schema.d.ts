@@ -2699,7 +2699,7 @@ export interface components {
        * @description What texts use now: my choice, or the service's default if I have not chosen.
        * @enum {string}
        */
-      channel: 'sms' | 'whatsapp' | 'email';
+      channel: 'sms' | 'whatsapp';
       /** @description False when I have never chosen (`channel` is then the default). */
       chosen: boolean;
       /** @description Whether the service offers WhatsApp at all. */
@@ -2714,7 +2714,7 @@ export interface components {
        * @description `sms` or `whatsapp`. WhatsApp needs consent to `whatsapp_messages` first.
        * @enum {string}
        */
-      channel: 'sms' | 'whatsapp' | 'email';
+      channel: 'sms' | 'whatsapp';
     };
     MessagePreferencesView: {
       /**
