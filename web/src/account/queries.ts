@@ -20,7 +20,9 @@ export function useChangeEmail() {
   return useMutation({
     mutationFn: async (body: Schemas['ChangeEmailDto']) =>
       unwrap(await api.PUT('/v1/me/email', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+    // Refetched before the account page shows, even though no page on the way reads it: that
+    // page says the row shows the address in use.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'], refetchType: 'all' }),
   });
 }
 
