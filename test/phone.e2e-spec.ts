@@ -297,6 +297,15 @@ describe('phone numbers', () => {
       await askCode(user).expect(202);
     });
 
+    it('forgets the codes and the numbers they went to when the person is erased', async () => {
+      const user = await unconfirmed();
+      await textedCode(user);
+      await t.http.post('/v1/me/erasure').set(user.auth).expect(200);
+      expect(
+        await t.db.query(`SELECT id FROM phone_code WHERE account_id = $1`, [user.id]),
+      ).toEqual([]);
+    });
+
     it('says what to do first without a number or before any code went', async () => {
       const res = await register({}).expect(201);
       const user = await signInAgain(t, {

@@ -197,6 +197,7 @@ const TEXT_REASONS: Record<string, string> = {
   'event-started': 'It had already started, so a reminder was no use.',
   'recipient-erased': 'Your details were erased.',
   'no-phone': 'We have no phone number for you.',
+  'phone-unconfirmed': 'Your mobile number was not confirmed yet, so we did not text it.',
   'no-consent': 'You have not agreed to text messages.',
   'opted-out': 'You replied STOP.',
   'no-confirmed-email': 'Your email address is not confirmed, so we could not email you.',
