@@ -48,6 +48,8 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'POST /v1/auth/refresh': 'public',
   'POST /v1/me/password': 'any signed-in',
   'PUT /v1/me/email': 'any signed-in',
+  'POST /v1/me/phone/code': 'any signed-in',
+  'POST /v1/me/phone/confirm': 'any signed-in',
   'PATCH /v1/me/account': 'any signed-in',
   'PATCH /v1/concerns/{id}': 'coordinator',
   'POST /v1/auth/register': 'public',

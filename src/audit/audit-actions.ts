@@ -23,6 +23,7 @@ export const AUDIT_CHANGES = {
   'account.email_changed': 'account',
   'account.registration_renewed': 'account',
   'account.registration_repeated': 'account',
+  'account.phone_confirmed': 'account',
   'auth.email_change_failed': 'account',
   'auth.login_failed': 'account',
   'auth.password_change_failed': 'account',

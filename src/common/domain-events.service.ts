@@ -34,6 +34,8 @@ export interface DomainEventMap {
   'account.password_changed': AccountMailEvent;
   /** A new address was asked for: a link goes to it, a notice to the address in use. */
   'account.email_change_requested': AccountMailEvent;
+  /** A person asked for a code to prove their number: notifications texts it. */
+  'phone.code_requested': { userId: string; phoneCodeId: string };
 }
 
 /** `requestId` tells one ask from the next, so each gets its own mail. */

@@ -8,8 +8,8 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
+import { isE164, isPhoneCountry, phoneProblem, toE164 } from './phone';
 import { LOCAL_END_TIME, LOCAL_TIME, parseLocalTime } from './time/weekly-window';
 
 /** An IANA time zone name that the tz database knows (e.g. Europe/London), not an offset. */
@@ -30,11 +30,7 @@ export function IsIanaZone(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-export const isE164 = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !/^\+[1-9]\d{6,14}$/.test(value)) return false;
-  const parsed = parsePhoneNumberFromString(value);
-  return parsed !== undefined && parsed.isValid() && parsed.number === value;
-};
+export { isE164 };
 
 /** A valid phone number written in E.164 (+447911123456). */
 export function IsE164(options?: ValidationOptions): PropertyDecorator {
@@ -43,14 +39,37 @@ export function IsE164(options?: ValidationOptions): PropertyDecorator {
       name: 'isE164',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: {
-        message:
-          'Enter a mobile number we can text, with the country code, for example +44 7911 123456',
-        ...options,
-      },
+      options: { message: phoneProblem(undefined), ...options },
       validator: { validate: isE164 },
     });
 }
+
+/**
+ * A phone number, read in the country the body's `phoneCountry` names (as it is written there,
+ * "07911 123456") or, without one, in E.164; turned into E.164 before it reaches a service.
+ */
+export const IsPhoneNumber = () =>
+  applyDecorators(
+    Transform(({ value, obj }: { value: unknown; obj: { phoneCountry?: unknown } }) =>
+      typeof value === 'string' &&
+      (obj.phoneCountry === undefined || isPhoneCountry(obj.phoneCountry))
+        ? (toE164(value, obj.phoneCountry) ?? value)
+        : value,
+    ),
+    rule(
+      'isPhoneNumber',
+      (_p, args) => phoneProblem((args.object as { phoneCountry?: unknown }).phoneCountry),
+      isE164,
+    ),
+  );
+
+/** The country a phone number is written in, as its ISO 3166 code (GB, GR, ...). */
+export const IsPhoneCountry = () =>
+  rule(
+    'isPhoneCountry',
+    () => 'Choose the country of the phone number from the list',
+    isPhoneCountry,
+  );
 
 /**
  * Years outside this span are typing mistakes or probes: nothing this service keeps happened

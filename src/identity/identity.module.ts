@@ -19,13 +19,17 @@ import { EmailController } from './email.controller';
 import { IdentityService } from './identity.service';
 import { LoginLimiter } from './login-limiter.service';
 import { PasswordController } from './password.controller';
+import { PhoneCode } from './phone-code.entity';
+import { PhoneController } from './phone.controller';
+import { PhoneCodesRepository } from './phone-codes.repository';
+import { PhoneCodesService } from './phone-codes.service';
 import { RefreshToken } from './refresh-token.entity';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { RefreshTokensService } from './refresh-tokens.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account, RefreshToken, EmailToken]),
+    TypeOrmModule.forFeature([Account, RefreshToken, EmailToken, PhoneCode]),
     JwtModule.registerAsync({
       global: true,
       inject: [authConfig.KEY],
@@ -44,6 +48,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
     EmailController,
     PasswordResetController,
     EmailConfirmationController,
+    PhoneController,
   ],
   providers: [
     IdentityService,
@@ -54,6 +59,8 @@ import { RefreshTokensService } from './refresh-tokens.service';
     AccountEmailRepository,
     AccountEmailService,
     EmailTokens,
+    PhoneCodesRepository,
+    PhoneCodesService,
     // The guard (here and on the queue dashboard) checks each token's version through this.
     { provide: TokenVersions, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },

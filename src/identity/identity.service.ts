@@ -20,6 +20,7 @@ import { LoginLimiter } from './login-limiter.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { AccessTokenView } from './account.view';
+import { PhoneCodesService } from './phone-codes.service';
 
 /** An account as other modules see it: never the entity, never the password hash. */
 export interface AccountView {
@@ -71,6 +72,7 @@ export class IdentityService implements TokenVersions {
     private readonly accountEmail: AccountEmailRepository,
     private readonly emailTokens: EmailTokens,
     private readonly events: DomainEvents,
+    private readonly phoneCodes: PhoneCodesService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
@@ -321,6 +323,7 @@ export class IdentityService implements TokenVersions {
   async anonymise(id: string, em: EntityManager): Promise<void> {
     await this.revokeSessions(id, em);
     await this.accountEmail.forget(id, em);
+    await this.phoneCodes.forget(id, em);
     await em.query(
       `UPDATE account
           SET email = NULL, email_confirmed_at = NULL, password_hash = NULL, name = 'Erased user',
@@ -345,6 +348,11 @@ export class IdentityService implements TokenVersions {
    */
   emailLinkAddress(accountId: string, purpose: EmailTokenPurpose): Promise<string | null> {
     return this.accountEmail.linkAddress(accountId, purpose, this.dataSource.manager);
+  }
+
+  /** The code of a requested phone code, drawn as its text is sent (PhoneCodesService.mint). */
+  mintPhoneCode(phoneCodeId: string): Promise<string | null> {
+    return this.phoneCodes.mint(phoneCodeId);
   }
   /** Every coordinator who has not been erased (alert recipients). */
   coordinators(em: EntityManager = this.dataSource.manager): Promise<Account[]> {

@@ -10,8 +10,9 @@ import { MAIL_SENDER, MailSendError, MailSender } from './mail-sender';
 import { MessageRenderer } from './message-renderer.service';
 import { RenderedMail } from './mail-templates';
 import { NotificationChannel } from './notification-status';
-import { REMINDER_TEMPLATES } from './notification-templates';
-import { ClaimedNotification, NotificationsRepository } from './notifications.repository';
+import { NotificationTemplate, REMINDER_TEMPLATES } from './notification-templates';
+import { NotificationQueue } from './notification-queue.service';
+import { ClaimedNotification, DueRow, NotificationsRepository } from './notifications.repository';
 import {
   SMS_SENDER,
   SmsSendError,
@@ -46,7 +47,13 @@ interface Plan {
 interface Rendered {
   body: string;
   variables: Record<string, string>;
+  /** A code in the text: sent, but never stored (the row's body says `[removed]`). */
+  secret?: string;
 }
+
+/** The text as the row records it: what was sent, less any secret. */
+const withoutSecret = (r: Rendered) =>
+  r.secret ? r.body.replaceAll(r.secret, '[removed]') : r.body;
 
 /**
  * Sends one outbox row: claim it, check it is still wanted, send, record. The body of the Bull
@@ -72,6 +79,7 @@ export class DeliveryService {
     private readonly preferences: TextPreferenceService,
     @Inject(SMS_SENDER) private readonly sender: SmsSender,
     @Inject(MAIL_SENDER) private readonly mailer: MailSender,
+    private readonly queue: NotificationQueue,
     @Inject(smsConfig.KEY) private readonly config: ConfigType<typeof smsConfig>,
   ) {}
 
@@ -83,7 +91,9 @@ export class DeliveryService {
 
     const wanted = await this.stillWanted(claim, now);
     if ('skip' in wanted) {
+      const byMail = wanted.byMail ? await this.outbox.addMailTwin(claim.id, now) : null;
       await this.outbox.markSkipped(claim, wanted.skip);
+      if (byMail) await this.wake(byMail, now);
       return 'skipped';
     }
     if ('refusedByWhatsApp' in wanted) {
@@ -111,7 +121,7 @@ export class DeliveryService {
     if (wanted.channel === NotificationChannel.WhatsApp) {
       return this.sendWhatsApp(claim, wanted, rendered, now);
     }
-    return this.sendSms(claim, wanted.phone, rendered.body, now);
+    return this.sendSms(claim, wanted.phone, rendered, now);
   }
 
   /**
@@ -183,7 +193,7 @@ export class DeliveryService {
   private async stillWanted(
     claim: ClaimedNotification,
     now: Date,
-  ): Promise<{ skip: string } | { refusedByWhatsApp: string } | Plan> {
+  ): Promise<{ skip: string; byMail?: boolean } | { refusedByWhatsApp: string } | Plan> {
     if (eventStarted(claim, now)) return { skip: 'event-started' };
     // Asked together: each is a batched statement, and a text waits for every one it asks.
     const [{ recipient, other }, smsConsent] = await Promise.all([
@@ -193,8 +203,16 @@ export class DeliveryService {
     if (!recipient) return { skip: 'recipient-erased' };
     if (!recipient.phone) return { skip: 'no-phone' };
     const phone = recipient.phone;
+    // The code that proves a number is the one text an unconfirmed number gets; the person asked
+    // for it that moment, so it needs no consent to reminders (a STOP still stops it).
+    const isCode = claim.template === NotificationTemplate.PhoneCode;
+    if (!recipient.phoneConfirmed && !isCode) {
+      // A reminder still reaches them, by email, while their number waits to be confirmed.
+      const byMail = REMINDER_TEMPLATES.has(claim.template) && recipient.emailConfirmed;
+      return { skip: 'phone-unconfirmed', byMail };
+    }
 
-    const smsAllowed = smsConsent && !(await this.outbox.isOptedOut(phone));
+    const smsAllowed = (smsConsent || isCode) && !(await this.outbox.isOptedOut(phone));
     if (!claim.fallbackFrom && (await this.wantsWhatsApp(recipient.id))) {
       return { recipient, other, phone, channel: NotificationChannel.WhatsApp, smsAllowed };
     }
@@ -203,9 +221,24 @@ export class DeliveryService {
     if (!smsAllowed && claim.refusedAfterAcceptance && claim.fallbackErrorCode) {
       return { refusedByWhatsApp: claim.fallbackErrorCode };
     }
-    if (!smsConsent) return { skip: 'no-consent' };
+    if (!smsConsent && !isCode) return { skip: 'no-consent' };
     if (!smsAllowed) return { skip: 'opted-out' };
     return { recipient, other, phone, channel: NotificationChannel.Sms, smsAllowed };
+  }
+
+  /**
+   * Wakes a worker for a row made here (a reminder's mail instead of its text). Should Redis be
+   * away, the row waits in PostgreSQL for the sweeper, as every row does.
+   */
+  private async wake(row: DueRow, now: Date): Promise<void> {
+    try {
+      await this.queue.enqueue([row], now);
+    } catch (error) {
+      this.logger.warn(
+        { notificationId: row.id, err: (error as Error).message },
+        'Mail left for the sweeper',
+      );
+    }
   }
 
   /** SMS consent, asked for every delivery in flight in one query. */
@@ -230,8 +263,7 @@ export class DeliveryService {
   ): Promise<DeliveryOutcome> {
     const windowOpen = await this.outbox.whatsappWindowOpen(plan.phone, now);
     const contentSid = this.config.whatsapp.templates.get(claim.template);
-    if (!windowOpen && !contentSid)
-      return this.fallBack(claim, plan, rendered.body, NO_TEMPLATE, now);
+    if (!windowOpen && !contentSid) return this.fallBack(claim, plan, rendered, NO_TEMPLATE, now);
 
     let providerMessageId: string;
     try {
@@ -247,14 +279,14 @@ export class DeliveryService {
     } catch (error) {
       const failure = asSendError(error);
       if (failure.permanent && WHATSAPP_FALLBACK_CODES.has(failure.code)) {
-        return this.fallBack(claim, plan, rendered.body, failure.code, now);
+        return this.fallBack(claim, plan, rendered, failure.code, now);
       }
       return this.failed(claim, plan.phone, failure, NotificationChannel.WhatsApp);
     }
     const recorded = await this.outbox.markSent(claim, {
       providerMessageId,
       toPhone: plan.phone,
-      body: rendered.body,
+      body: withoutSecret(rendered),
       at: now,
       channel: NotificationChannel.WhatsApp,
     });
@@ -269,7 +301,7 @@ export class DeliveryService {
   private async fallBack(
     claim: ClaimedNotification,
     plan: Plan,
-    body: string,
+    rendered: Rendered,
     code: string,
     now: Date,
   ): Promise<DeliveryOutcome> {
@@ -283,13 +315,13 @@ export class DeliveryService {
     }
     if (!(await this.outbox.recordFallback(claim, code, now))) return 'lost-claim';
     this.logger.warn({ notificationId: claim.id, code }, 'WhatsApp refused; sending by SMS');
-    return this.sendSms(claim, plan.phone, body, now);
+    return this.sendSms(claim, plan.phone, rendered, now);
   }
 
   private async sendSms(
     claim: ClaimedNotification,
     phone: string,
-    body: string,
+    rendered: Rendered,
     now: Date,
   ): Promise<DeliveryOutcome> {
     let providerMessageId: string;
@@ -297,7 +329,7 @@ export class DeliveryService {
       ({ providerMessageId } = await this.sender.send({
         notificationId: claim.id,
         to: phone,
-        body,
+        body: rendered.body,
         channel: 'sms',
       }));
     } catch (error) {
@@ -306,7 +338,7 @@ export class DeliveryService {
     const recorded = await this.outbox.markSent(claim, {
       providerMessageId,
       toPhone: phone,
-      body,
+      body: withoutSecret(rendered),
       at: now,
       channel: NotificationChannel.Sms,
     });

@@ -80,11 +80,12 @@ export class MessageRenderer {
     other: AccountView | null,
     template: NotificationTemplate,
     payload: Record<string, string>,
-  ): Promise<{ body: string; variables: Record<string, string> }> {
+  ): Promise<{ body: string; variables: Record<string, string>; secret?: string }> {
     const context = await this.context(recipient, other, template, payload);
     return {
       body: renderSms(template, context),
       variables: whatsappVariables(template, context),
+      ...(context.code ? { secret: context.code } : {}),
     };
   }
 
@@ -136,6 +137,7 @@ export class MessageRenderer {
     template: NotificationTemplate,
     payload: Record<string, string>,
   ): Promise<MailContext> {
+    const code = await this.code(template, payload);
     return {
       recipient: person(recipient),
       other: other ? person(other) : null,
@@ -149,7 +151,22 @@ export class MessageRenderer {
       ...(payload.cancelledBy
         ? { cancelledBy: payload.cancelledBy === recipient.id ? 'me' : 'other' }
         : {}),
+      code,
     };
+  }
+
+  /**
+   * A phone code is drawn now, as its text goes, so it exists only in the text (the row keeps the
+   * text with the code removed). None to draw (used, or the number is gone): the text cannot go.
+   */
+  private async code(
+    template: NotificationTemplate,
+    payload: Record<string, string>,
+  ): Promise<string | undefined> {
+    if (template !== NotificationTemplate.PhoneCode) return undefined;
+    const code = await this.identity.mintPhoneCode(payload.phoneCodeId);
+    if (!code) throw new Error('No phone code to send');
+    return code;
   }
 
   /**

@@ -21,6 +21,7 @@ const contexts: RenderContext[] = [
     channel: 'phone',
     reference: '1a2b3c4d',
     expiresOn: '2026-04-01',
+    code: '042137',
   },
   {
     recipient: { firstName: null, zone: 'America/New_York' },
@@ -30,6 +31,7 @@ const contexts: RenderContext[] = [
     channel: 'skype',
     reference: 'ffffffff',
     expiresOn: '2026-12-31',
+    code: '999999',
   },
   {
     recipient: { firstName: 'Amira', zone: 'Europe/London', role: Role.Volunteer },
@@ -40,6 +42,7 @@ const contexts: RenderContext[] = [
     expiresOn: '2026-04-01',
     join: 'https://meet.jit.si/0123456789abcdef0123456789abcdef',
     cancelledBy: 'other',
+    code: '000000',
   },
 ];
 

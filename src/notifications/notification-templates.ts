@@ -32,6 +32,8 @@ export enum NotificationTemplate {
   EmailChangeConfirm = 'email_change_confirm',
   /** To the address in use: a change was asked for. */
   EmailChangeNotice = 'email_change_notice',
+  /** The code that proves a number: the one text that goes to a number not yet confirmed. */
+  PhoneCode = 'phone_code',
 }
 
 /** Templates that only ever go by email: they have no text and no WhatsApp template. */
@@ -80,6 +82,8 @@ export interface RenderContext {
   join?: string;
   /** A cancellation: who cancelled, from the recipient's side (absent: the service did). */
   cancelledBy?: 'me' | 'other';
+  /** The 6 digits that prove a number, drawn at send time; never stored with the text. */
+  code?: string;
 }
 
 /** Words that must never appear in a text (matched case-insensitively, as word stems). */
@@ -199,6 +203,9 @@ const TEMPLATES: Record<TextTemplate, (c: RenderContext) => string> = {
   [NotificationTemplate.VettingExpiringAlert]: (c) =>
     `Volunteer Wellbeing: vetting of a registered supporter expires on ` +
     `${need(c.expiresOn, 'expiresOn')} (ref ${need(c.reference, 'reference')}).`,
+  [NotificationTemplate.PhoneCode]: (c) =>
+    `Volunteer Wellbeing: your code is ${need(c.code, 'code')}. It works for 10 minutes. ` +
+    `If you did not ask for it, you can ignore this text.`,
 };
 
 export function renderSms(template: NotificationTemplate, context: RenderContext): string {
@@ -267,6 +274,7 @@ const WHATSAPP_VARIABLES: Record<TextTemplate, (c: RenderContext) => string[]> =
     need(c.expiresOn, 'expiresOn'),
     need(c.reference, 'reference'),
   ],
+  [NotificationTemplate.PhoneCode]: (c) => [need(c.code, 'code')],
 };
 
 /**

@@ -23,6 +23,7 @@ import { OutboxWriter } from './outbox-writer.service';
 import { AccountNotificationsListener } from './account-notifications.listener';
 import { AlertNotificationsListener } from './alert-notifications.listener';
 import { CallNotificationsListener } from './call-notifications.listener';
+import { PhoneCodeListener } from './phone-code.listener';
 import { SessionNotificationsListener } from './session-notifications.listener';
 import { CoordinatorTokenMiddleware, QueueDashboard } from './queue-dashboard';
 import { mailSenderProvider } from './mail-sender.factory';
@@ -76,6 +77,7 @@ import { TextPreferenceService } from './text-preference.service';
     CallNotificationsListener,
     AlertNotificationsListener,
     AccountNotificationsListener,
+    PhoneCodeListener,
     NotificationsService,
     TwilioWebhooksService,
     InboundMessagesRepository,

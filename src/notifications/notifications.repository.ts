@@ -255,6 +255,23 @@ export class NotificationsRepository {
     );
   }
 
+  /**
+   * The mail twin of a text row (its key + `:email`, as MessagePreferencesService writes it), due
+   * `at`; null when the message has a mail row already (chosen by email, or made before).
+   */
+  async addMailTwin(textId: string, at: Date): Promise<DueRow | null> {
+    const [row] = await this.dataSource.query<DueRow[]>(
+      `INSERT INTO notification
+              (recipient_id, template, about, payload, idempotency_key, due_at, channel)
+       SELECT recipient_id, template, about, payload, idempotency_key || ':email', $2, 'email'
+         FROM notification WHERE id = $1
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id, due_at AS "dueAt"`,
+      [textId, at],
+    );
+    return row ?? null;
+  }
+
   async markSkipped(claim: ClaimedNotification, reason: string): Promise<boolean> {
     return this.finish(claim, `status = 'skipped', reason = $3`, [reason]);
   }

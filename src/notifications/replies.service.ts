@@ -126,7 +126,8 @@ export class RepliesService {
     const since = new Date(now.getTime() - this.config.replyWindowHours * HOUR);
     const context = await this.inbound.latestSentTo(message.phone, REPLYABLE_TEMPLATES, since, em);
     const person = context ? await this.identity.find(context.recipientId, em) : null;
-    if (!context || person?.phone !== message.phone) {
+    // Only a confirmed number speaks for its owner: an unconfirmed one may be someone else's.
+    if (!context || person?.phone !== message.phone || !person.phoneConfirmed) {
       return { action: 'no-context', message: REPLY_TEXTS.help };
     }
     if (!REPLYABLE[context.template]?.includes(parsed)) {

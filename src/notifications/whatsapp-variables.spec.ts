@@ -15,6 +15,7 @@ const context: RenderContext = {
   channel: 'skype',
   reference: '1a2b3c4d',
   expiresOn: '2026-04-01',
+  code: '042137',
 };
 
 describe('WhatsApp template variables', () => {

@@ -3,7 +3,7 @@ import { Role } from '../../src/common/auth.decorators';
 import { ConsentChannel, ConsentPurpose } from '../../src/consent/consent-purpose';
 import { ConsentService } from '../../src/consent/consent.service';
 import { IdentityService } from '../../src/identity/identity.service';
-import { confirmEmail, PASSWORD, TestApp, TestUser, uniqueEmail } from '../app';
+import { confirmEmail, confirmPhone, PASSWORD, TestApp, TestUser, uniqueEmail } from '../app';
 
 /** Fails with the problem body, so a broken setup step says why. */
 function ok(res: Response, step: string): Response {
@@ -35,6 +35,7 @@ export async function signUp(
     'register',
   );
   const id = await confirmEmail(t, email);
+  if (overrides.phone) await confirmPhone(t, id);
   const { accessToken } = await t.app
     .get(IdentityService)
     .issueToken({ id, role, tokenVersion: 0 });

@@ -1,6 +1,6 @@
 import { IsEmail, IsIn, IsString, MaxLength, MinLength, IsOptional } from 'class-validator';
 import { Role } from '../../common/auth.decorators';
-import { IsE164, IsIanaZone, IsName } from '../../common/validators';
+import { IsIanaZone, IsPhoneCountry, IsPhoneNumber, IsName } from '../../common/validators';
 
 export const SELF_REGISTERING_ROLES = [Role.Volunteer, Role.Therapist, Role.Buddy] as const;
 export type SelfRegisteringRole = (typeof SELF_REGISTERING_ROLES)[number];
@@ -23,10 +23,18 @@ export class RegisterDto {
   @IsName(120)
   name!: string;
 
-  /** E.164, e.g. +447911123456 */
+  /**
+   * A mobile number: as it is written in `phoneCountry` (07911 123456), or E.164 without one
+   * (+447911123456). Stored as E.164.
+   */
   @IsOptional()
-  @IsE164()
+  @IsPhoneNumber()
   phone?: string;
+
+  /** The country of `phone`, as an ISO 3166 code (GB, GR, ...); omit it for an E.164 number. */
+  @IsOptional()
+  @IsPhoneCountry()
+  phoneCountry?: string;
 
   /** IANA zone, e.g. Europe/London */
   @IsIanaZone()

@@ -1,5 +1,5 @@
 import { IsOptional, ValidateIf } from 'class-validator';
-import { IsE164, IsIanaZone, IsName } from '../../common/validators';
+import { IsIanaZone, IsPhoneCountry, IsPhoneNumber, IsName } from '../../common/validators';
 
 /**
  * The contact fields every profile may change; they live on the account. Omitted means
@@ -10,10 +10,19 @@ export class ContactInput {
   @IsName(120)
   name?: string;
 
-  /** E.164, e.g. +447911123456; null removes it. */
+  /**
+   * A mobile number: as it is written in `phoneCountry` (07911 123456), or E.164 without one
+   * (+447911123456); null removes it. Stored as E.164; a new number must be confirmed again
+   * (`POST /v1/me/phone/code`) before texts go to it.
+   */
   @IsOptional()
-  @IsE164()
+  @IsPhoneNumber()
   phone?: string | null;
+
+  /** The country of `phone`, as an ISO 3166 code (GB, GR, ...); omit it for an E.164 number. */
+  @IsOptional()
+  @IsPhoneCountry()
+  phoneCountry?: string;
 
   /** IANA zone, e.g. Europe/Athens. */
   @ValidateIf((o: ContactInput) => o.timezone !== undefined)

@@ -2,6 +2,7 @@ import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
 import { SummaryList, type SummaryRow } from '../components/SummaryList';
+import { PhoneUnconfirmed } from './PhoneUnconfirmed';
 import { useMe } from './useMe';
 import { placeName } from '../time/zones';
 
@@ -15,6 +16,7 @@ const CHANGED: Record<string, string> = {
   'email-confirmed': 'Your email address has been changed. Sign in with it from now on.',
   password:
     'Your password has been changed. Anywhere else you were signed in, you need to sign in again.',
+  phone: 'Your mobile number is confirmed. We text your reminders to it from now on.',
 };
 
 export function AccountHome() {
@@ -48,7 +50,15 @@ export function AccountHome() {
           value: 'Hidden',
           change: { to: '/account/password', label: 'your password' },
         },
-        { key: 'Phone', value: me.data.phone ?? 'Not given' },
+        {
+          key: 'Mobile number',
+          value: !me.data.phone
+            ? 'Not given'
+            : `${me.data.phoneNational}${me.data.phoneConfirmed ? '' : ' (not confirmed: no texts yet)'}`,
+          ...(me.data.role !== 'coordinator'
+            ? { change: { to: `/${me.data.role}/profile`, label: 'your mobile number' } }
+            : {}),
+        },
         { key: 'Time zone', value: placeName(me.data.timezone) },
       ]
     : [];
@@ -57,6 +67,7 @@ export function AccountHome() {
       {changed && <Success>{changed}</Success>}
       {me.isPending && <Loading />}
       {me.error && <LoadError error={me.error} />}
+      {me.data && <PhoneUnconfirmed me={me.data} />}
       {me.data && <SummaryList rows={rows} />}
       <ul className="govuk-list">
         <li>

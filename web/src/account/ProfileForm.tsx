@@ -5,11 +5,13 @@ import { unwrap } from '../app/query';
 import { Button } from '../components/Button';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Page } from '../components/Page';
+import { PhoneInput } from '../components/PhoneInput';
 import { LoadError, Loading, Success } from '../components/Status';
 import { TextInput } from '../components/TextInput';
 import { ZonePicker } from '../components/ZonePicker';
 import { VettingStatus } from '../therapist/VettingStatus';
 import { parseLanguages } from '../words';
+import { PhoneUnconfirmed } from './PhoneUnconfirmed';
 import { useMe } from './useMe';
 
 type Me = Schemas['MeView'];
@@ -45,7 +47,8 @@ export function ProfileLoader({
 export function useProfileForm(me: Me) {
   const client = useQueryClient();
   const [name, setName] = useState(me.name);
-  const [phone, setPhone] = useState(me.phone ?? '');
+  const [phone, setPhone] = useState(me.phoneNational ?? '');
+  const [phoneCountry, setPhoneCountry] = useState(me.phoneCountry ?? 'GB');
   const [timezone, setTimezone] = useState(me.timezone);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const save = useMutation({
@@ -66,11 +69,9 @@ export function useProfileForm(me: Me) {
   const submit = (found: FieldError[], input: () => ProfileInput) => {
     const all = [...found];
     if (!name.trim()) all.unshift({ href: 'name', message: 'Enter your name' });
-    if (phone.trim() && !/^\+[1-9]\d{6,14}$/.test(phone.replace(/\s/g, '')))
-      all.push({
-        href: 'phone',
-        message: 'Enter a phone number with its country code, like +447911123456',
-      });
+    // The number itself is read by the server, in the country chosen (src/common/phone.ts).
+    if (phone.trim() && !phoneCountry)
+      all.push({ href: 'phoneCountry', message: 'Choose the country of the number' });
     if (!timezone)
       all.push({ href: 'timezone', message: 'Choose the place whose time you live by' });
     setErrors(all);
@@ -78,7 +79,7 @@ export function useProfileForm(me: Me) {
     save.mutate({
       ...input(),
       name: name.trim(),
-      phone: phone.trim() ? phone.replace(/\s/g, '') : null,
+      ...(phone.trim() ? { phone: phone.trim(), phoneCountry } : { phone: null }),
       timezone,
     });
   };
@@ -93,16 +94,13 @@ export function useProfileForm(me: Me) {
         onChange={setName}
         error={err('name')}
       />
-      <TextInput
-        id="phone"
-        label="Mobile phone number (optional)"
-        hint="With the country code, for example +447911123456. Texts and calls use it."
-        type="tel"
-        autoComplete="tel"
-        widthClass="govuk-input--width-20"
-        value={phone}
-        onChange={setPhone}
-        error={err('phone')}
+      <PhoneInput
+        number={phone}
+        country={phoneCountry}
+        onNumber={setPhone}
+        onCountry={setPhoneCountry}
+        numberError={err('phone')}
+        countryError={err('phoneCountry')}
       />
       <ZonePicker
         id="timezone"
@@ -141,6 +139,7 @@ export function ProfileFrame({
     <Page title="Your profile" back={back} hasError={form.errors.length > 0}>
       <ErrorSummary errors={form.errors} />
       {form.save.isSuccess && <Success>Your profile is saved.</Success>}
+      <PhoneUnconfirmed me={form.save.data ?? me} />
       {me.role !== 'volunteer' && <VettingStatus me={form.save.data ?? me} />}
       <form noValidate onSubmit={submit}>
         {form.contact}

@@ -8,4 +8,5 @@ export { ConcernNew } from './ConcernNew';
 export { Consents } from './Consents';
 export { DataPage } from './DataPage';
 export { MessagePreferences } from './MessagePreferences';
+export { PhoneConfirm } from './PhoneConfirm';
 export { Texts } from './Texts';

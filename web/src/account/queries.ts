@@ -20,7 +20,9 @@ export function useChangeEmail() {
   return useMutation({
     mutationFn: async (body: Schemas['ChangeEmailDto']) =>
       unwrap(await api.PUT('/v1/me/email', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+    // Refetched before the account page shows, even though no page on the way reads it: that
+    // page says the row shows the address in use.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'], refetchType: 'all' }),
   });
 }
 
@@ -39,6 +41,22 @@ export function useChangePassword() {
       // Should that fail, the next request finds the login ended and the page asks to sign in.
       if (login.data) acceptToken(login.data);
     },
+  });
+}
+
+/** Asks for a code by text to my number (POST /v1/me/phone/code). */
+export function useAskPhoneCode() {
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/v1/me/phone/code')),
+  });
+}
+
+/** Confirms my number with the code from the latest text (POST /v1/me/phone/confirm). */
+export function useConfirmPhone() {
+  return useMutation({
+    mutationFn: async (body: Schemas['ConfirmPhoneDto']) =>
+      unwrap(await api.POST('/v1/me/phone/confirm', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
   });
 }
 

@@ -22,6 +22,7 @@ export const accountRoutes: Route[] = [
   { path: '/account/name', component: page('AccountName'), roles: everyone },
   { path: '/account/email', component: page('AccountEmail'), roles: everyone },
   { path: '/account/password', component: page('AccountPassword'), roles: everyone },
+  { path: '/account/phone', component: page('PhoneConfirm'), roles: everyone },
   { path: '/account/consents', component: page('Consents'), roles: everyone },
   { path: '/account/texts', component: page('Texts'), roles: everyone },
   {

@@ -214,6 +214,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/phone/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Texts a 6-digit code to the caller's number (by WhatsApp for those who chose it), to prove it
+     *     is theirs: no other text goes to a number until it is confirmed. A code works for 10 minutes
+     *     and 5 tries; at most 3 codes an hour (429 with Retry-After). 409 when there is no number
+     *     (`/problems/no-phone`) or it is confirmed already (`/problems/phone-already-confirmed`).
+     */
+    post: operations['PhoneController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/phone/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirms the caller's number with the code from the latest text. 422 says why a code did not
+     *     work: `/problems/wrong-code` (with `triesLeft`), `code-expired`, `code-used`, `code-used-up`
+     *     or `phone-changed` (the number changed after the text went); 409 `/problems/no-code` before
+     *     any code was sent.
+     */
+    post: operations['PhoneController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/consent/purposes': {
     parameters: {
       query?: never;
@@ -1455,8 +1499,13 @@ export interface components {
        */
       role: 'volunteer' | 'therapist' | 'buddy';
       name: string;
-      /** @description E.164, e.g. +447911123456 */
+      /**
+       * @description A mobile number: as it is written in `phoneCountry` (07911 123456), or E.164 without one
+       *     (+447911123456). Stored as E.164.
+       */
       phone?: string;
+      /** @description The country of `phone`, as an ISO 3166 code (GB, GR, ...); omit it for an E.164 number. */
+      phoneCountry?: string;
       /** @description IANA zone, e.g. Europe/London */
       timezone: string;
     };
@@ -1515,6 +1564,18 @@ export interface components {
       token: string;
       /** @description At least 12 characters, as at registration. */
       password: string;
+    };
+    PhoneCodeRequestView: {
+      /** @description The number it goes to, as written in its country (07911 123456). */
+      sentTo: string;
+      /** @description How long the code works once it arrives. */
+      minutesValid: number;
+      /** @description Codes the person may still ask for this hour. */
+      codesLeft: number;
+    };
+    ConfirmPhoneDto: {
+      /** @description The 6 digits from the text; spaces are ignored. */
+      code: string;
     };
     PurposeView: {
       /** @description Stable name clients send back, e.g. `sms_reminders`. */
@@ -1745,7 +1806,14 @@ export interface components {
       /** @enum {string} */
       role: 'volunteer' | 'therapist' | 'buddy' | 'coordinator';
       name: string;
+      /** @description E.164. */
       phone: string | null;
+      /** @description Its owner typed back the code we texted to it: texts go to it. False without a number. */
+      phoneConfirmed: boolean;
+      /** @description The number's country (ISO 3166, e.g. GB), for a form that asks for it again. */
+      phoneCountry: string | null;
+      /** @description The number as it is written in its country, e.g. 07911 123456. */
+      phoneNational: string | null;
       timezone: string;
       /** Format: date-time */
       createdAt: string;
@@ -1775,8 +1843,14 @@ export interface components {
       /** @description Every deployment, past, current and planned; none may overlap another. */
       deployments: components['schemas']['DeploymentInput'][];
       name?: string;
-      /** @description E.164, e.g. +447911123456; null removes it. */
+      /**
+       * @description A mobile number: as it is written in `phoneCountry` (07911 123456), or E.164 without one
+       *     (+447911123456); null removes it. Stored as E.164; a new number must be confirmed again
+       *     (`POST /v1/me/phone/code`) before texts go to it.
+       */
       phone?: string | null;
+      /** @description The country of `phone`, as an ISO 3166 code (GB, GR, ...); omit it for an E.164 number. */
+      phoneCountry?: string;
       /** @description IANA zone, e.g. Europe/Athens. */
       timezone?: string;
     };
@@ -1811,8 +1885,14 @@ export interface components {
       /** @description Where in-person sessions happen; shown only to a volunteer with a session booked with you. */
       address?: string | null;
       name?: string;
-      /** @description E.164, e.g. +447911123456; null removes it. */
+      /**
+       * @description A mobile number: as it is written in `phoneCountry` (07911 123456), or E.164 without one
+       *     (+447911123456); null removes it. Stored as E.164; a new number must be confirmed again
+       *     (`POST /v1/me/phone/code`) before texts go to it.
+       */
       phone?: string | null;
+      /** @description The country of `phone`, as an ISO 3166 code (GB, GR, ...); omit it for an E.164 number. */
+      phoneCountry?: string;
       /** @description IANA zone, e.g. Europe/Athens. */
       timezone?: string;
     };
@@ -1846,8 +1926,14 @@ export interface components {
       /** @description Buddies of kind therapist only: 4 to 10 digits. */
       membershipNumber?: string;
       name?: string;
-      /** @description E.164, e.g. +447911123456; null removes it. */
+      /**
+       * @description A mobile number: as it is written in `phoneCountry` (07911 123456), or E.164 without one
+       *     (+447911123456); null removes it. Stored as E.164; a new number must be confirmed again
+       *     (`POST /v1/me/phone/code`) before texts go to it.
+       */
       phone?: string | null;
+      /** @description The country of `phone`, as an ISO 3166 code (GB, GR, ...); omit it for an E.164 number. */
+      phoneCountry?: string;
       /** @description IANA zone, e.g. Europe/Athens. */
       timezone?: string;
     };
@@ -1964,7 +2050,14 @@ export interface components {
       /** @enum {string} */
       role: 'volunteer' | 'therapist' | 'buddy' | 'coordinator';
       name: string;
+      /** @description E.164. */
       phone: string | null;
+      /** @description Its owner typed back the code we texted to it: texts go to it. False without a number. */
+      phoneConfirmed: boolean;
+      /** @description The number's country (ISO 3166, e.g. GB), for a form that asks for it again. */
+      phoneCountry: string | null;
+      /** @description The number as it is written in its country, e.g. 07911 123456. */
+      phoneNational: string | null;
       timezone: string;
       /** Format: date-time */
       createdAt: string;
@@ -2324,7 +2417,7 @@ export interface components {
     };
     BuddyMatchReasonView: {
       /** @enum {string} */
-      factor: 'kind' | 'language' | 'fairness' | 'overlap';
+      factor: 'language' | 'kind' | 'fairness' | 'overlap';
       weight: number;
       score: number;
       detail: string;
@@ -2570,6 +2663,7 @@ export interface components {
         | 'account.email_change_requested'
         | 'account.email_changed'
         | 'account.email_confirmed'
+        | 'account.phone_confirmed'
         | 'account.registration_renewed'
         | 'account.registration_repeated'
         | 'auth.email_change_failed'
@@ -3591,6 +3685,129 @@ export interface operations {
       };
       /** @description Conflicts with the current state; `type` names which conflict. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PhoneController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhoneCodeRequestView'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Rate limited; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected failure; the body carries only an `errorId` that the server log also carries. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PhoneController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmPhoneDto'];
+      };
+    };
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed request, or invalid fields (`/problems/validation-failed` lists each in `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token (or, for login, wrong credentials). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state; `type` names which conflict. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but breaks a rule; `type` names which. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

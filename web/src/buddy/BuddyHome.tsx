@@ -1,6 +1,7 @@
 import { Link, useLocation } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading, Success } from '../components/Status';
+import { PhoneUnconfirmed } from '../account/PhoneUnconfirmed';
 import { useMe } from '../account/useMe';
 import { VettingStatus } from '../therapist/VettingStatus';
 import { formatZoned } from '../time/formatZoned';
@@ -41,6 +42,7 @@ export function BuddyHome() {
   return (
     <Page title="Your home" caption={me.data.name}>
       {search.get('logged') === 'concern' && <ConcernLogged />}
+      <PhoneUnconfirmed me={me.data} />
       <VettingStatus me={me.data} />
       <ul className="govuk-list">
         <li>

@@ -5,6 +5,7 @@ import { Link } from '../app/router';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/Status';
 import { formatZoned } from '../time/formatZoned';
+import { PhoneUnconfirmed } from '../account/PhoneUnconfirmed';
 import { useMe } from '../account/useMe';
 import { attendanceWords } from './Attendance';
 import { VettingStatus } from './VettingStatus';
@@ -47,6 +48,7 @@ export function TherapistHome() {
     .sort((a, b) => a.startsAt.utc.localeCompare(b.startsAt.utc));
   return (
     <Page title="Your home" caption={me.data.name}>
+      <PhoneUnconfirmed me={me.data} />
       <VettingStatus me={me.data} />
       <ul className="govuk-list">
         <li>

@@ -1,3 +1,4 @@
+import { PhoneUnconfirmed } from '../account/PhoneUnconfirmed';
 import { useMe } from '../account/useMe';
 import type { Schemas } from '../api/client';
 import { Link, useLocation } from '../app/router';
@@ -40,6 +41,7 @@ export function VolunteerHome() {
       {me.error && <LoadError error={me.error} />}
       {me.data && (
         <>
+          <PhoneUnconfirmed me={me.data} />
           <h2 className="govuk-heading-m">Your free session</h2>
           {sessions.isPending && <Loading />}
           {booked && (
