@@ -732,12 +732,26 @@ describe('SSuN buddies: pairings and check-in calls', () => {
       expect((await cancel(buddy, second.id).expect(409)).body.type).toBe(
         '/problems/call-not-scheduled',
       );
-      const told = await t.db.query<Array<{ recipient_id: string; template: string }>>(
-        `SELECT recipient_id, template FROM notification
+      const told = await t.db.query<
+        Array<{ recipient_id: string; template: string; channel: string | null }>
+      >(
+        `SELECT recipient_id, template, channel FROM notification
           WHERE about = $1 AND status <> 'cancelled' ORDER BY template`,
         [`checkin:${second.id}`],
       );
-      expect(told).toEqual([{ recipient_id: buddy.id, template: 'call_cancelled' }]);
+      // Told once per channel: exactly one text, and at most one mail (its twin), both to the buddy.
+      const tell = ({ recipient_id, template }: { recipient_id: string; template: string }) => ({
+        recipient_id,
+        template,
+      });
+      expect(told.filter((r) => r.channel !== 'email').map(tell)).toEqual([
+        { recipient_id: buddy.id, template: 'call_cancelled' },
+      ]);
+      expect(told.filter((r) => r.channel === 'email').map(tell)).toEqual(
+        told.some((r) => r.channel === 'email')
+          ? [{ recipient_id: buddy.id, template: 'call_cancelled' }]
+          : [],
+      );
       const [audit] = await t.db.query(
         `SELECT actor_id FROM audit_event WHERE action = 'checkin.cancelled' AND target_id = $1`,
         [second.id],
@@ -768,11 +782,13 @@ describe('SSuN buddies: pairings and check-in calls', () => {
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const after = await t.http.get(`/v1/check-ins/${call.id}`).set(v.auth).expect(200);
       expect(after.body).toMatchObject({ status: 'cancelled', sequence: 1 });
-      const notices = await t.db.query(
-        `SELECT 1 FROM notification WHERE about = $1 AND template = 'call_cancelled'`,
+      const notices = await t.db.query<Array<{ channel: string | null }>>(
+        `SELECT channel FROM notification WHERE about = $1 AND template = 'call_cancelled'`,
         [`checkin:${call.id}`],
       );
-      expect(notices).toHaveLength(1);
+      // One notice per channel: exactly one text, and at most one mail twin.
+      expect(notices.filter((n) => n.channel !== 'email')).toHaveLength(1);
+      expect(notices.filter((n) => n.channel === 'email').length).toBeLessThanOrEqual(1);
     });
 
     it('re-plans future calls on a new cadence in a new zone, and brings planned calls back when re-planned again', async () => {

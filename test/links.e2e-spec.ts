@@ -13,7 +13,11 @@ import { TestClock } from './clock';
 import { FakeTwilio } from './fake-twilio';
 import { paired, verifiedBuddy } from './factories/checkins';
 import { bookedSession, consent, newCoordinator, therapist } from './factories/sessions';
-import { outboxAbout } from './notifications.fixtures';
+import { outboxAbout, OutboxRow } from './notifications.fixtures';
+
+/** An outbox row with its channel: `email` for a mail twin, else a text (null until it goes). */
+type ChannelRow = OutboxRow & { channel: string | null };
+const isMail = (r: OutboxRow) => (r as ChannelRow).channel === 'email';
 
 const TODAY = '2027-02-20T12:00:00Z';
 const STARTS = '2027-03-10T09:00:00Z';
@@ -195,7 +199,12 @@ describe('signed links', () => {
     const notices = (await outboxAbout(t, `session:${id}`)).filter(
       (r) => r.template === String(NotificationTemplate.SessionRescheduled),
     );
-    expect(notices.map((r) => r.recipient_id).sort()).toEqual([volunteer.id, th.id].sort());
+    const texts = notices.filter((r) => !isMail(r));
+    expect(texts.map((r) => r.recipient_id).sort()).toEqual([volunteer.id, th.id].sort());
+    // Mail twins, if any: at most one per person, and only to those two.
+    const mailedTo = notices.filter(isMail).map((r) => r.recipient_id);
+    expect(new Set(mailedTo).size).toBe(mailedTo.length);
+    expect(mailedTo.every((r) => r === volunteer.id || r === th.id)).toBe(true);
   });
 
   it('works until the session starts and not from that moment', async () => {
@@ -311,6 +320,7 @@ describe('signed links', () => {
     await consent(t, volunteer.id, [ConsentPurpose.SmsReminders], true);
     const [confirmation] = (await outboxAbout(t, `session:${id}`)).filter(
       (r) =>
+        !isMail(r) && // the text, not its mail twin
         r.template === String(NotificationTemplate.SessionConfirmation) &&
         r.recipient_id === volunteer.id,
     );
@@ -434,11 +444,26 @@ describe('signed links', () => {
     notFound(await open(fresh));
     const gone = await t.http.get(`/v1/check-ins/${call.id}`).set(volunteer.auth).expect(200);
     expect(gone.body).toMatchObject({ status: 'cancelled', sequence: 2 });
-    const told = await t.db.query<Array<{ recipient_id: string; template: string }>>(
-      `SELECT recipient_id, template FROM notification WHERE about = $1 AND template = 'call_cancelled'`,
+    const told = await t.db.query<
+      Array<{ recipient_id: string; template: string; channel: string | null }>
+    >(
+      `SELECT recipient_id, template, channel FROM notification
+        WHERE about = $1 AND template = 'call_cancelled'`,
       [`checkin:${call.id}`],
     );
-    expect(told).toEqual([{ recipient_id: volunteer.id, template: 'call_cancelled' }]);
+    // One text to the volunteer, and at most one mail (to the volunteer too).
+    const tell = ({ recipient_id, template }: { recipient_id: string; template: string }) => ({
+      recipient_id,
+      template,
+    });
+    expect(told.filter((r) => r.channel !== 'email').map(tell)).toEqual([
+      { recipient_id: volunteer.id, template: 'call_cancelled' },
+    ]);
+    expect(told.filter((r) => r.channel === 'email').map(tell)).toEqual(
+      told.some((r) => r.channel === 'email')
+        ? [{ recipient_id: volunteer.id, template: 'call_cancelled' }]
+        : [],
+    );
     const next = calls.body.items[1] as Body;
     await t.http
       .get(`/v1/check-ins/${next.id}`)

@@ -40,6 +40,8 @@ describe('message preferences: email, text or both', () => {
     Object.assign(process.env, smtp.env);
     t = await createTestApp({ clock, role: AppRole.Worker });
     coordinator = await newCoordinator(t);
+    // Never confirmed an address (the factories confirm every one): the urgent-alert test's point.
+    await unconfirmEmail(coordinator);
   }, 180_000); // a database of its own, migrated: slow on a loaded machine
   afterAll(async () => {
     await t?.close();
@@ -49,6 +51,9 @@ describe('message preferences: email, text or both', () => {
 
   const confirmEmail = (user: TestUser) =>
     t.db.query(`UPDATE account SET email_confirmed_at = now() WHERE id = $1`, [user.id]);
+  /** Takes back the confirmation the factories give every test person's address. */
+  const unconfirmEmail = (user: TestUser) =>
+    t.db.query(`UPDATE account SET email_confirmed_at = NULL WHERE id = $1`, [user.id]);
   const prefs = (user: TestUser) => t.http.get('/v1/me/message-preferences').set(user.auth);
   const choose = (user: TestUser, body: Record<string, unknown>) =>
     t.http.put('/v1/me/message-preferences').set(user.auth).send(body);
@@ -67,6 +72,7 @@ describe('message preferences: email, text or both', () => {
   describe('choosing', () => {
     it('starts from reminders by text and changes by both, and keeps what I choose', async () => {
       const v = await signUp(t, Role.Volunteer);
+      await unconfirmEmail(v);
       const first = await prefs(v).expect(200);
       expect(first.headers['cache-control']).toContain('no-store');
       expect(first.body).toEqual({
@@ -156,7 +162,8 @@ describe('message preferences: email, text or both', () => {
       const th = await therapist(t, coordinator);
       await confirmEmail(th);
       await choose(th, { changes: 'email' }).expect(200);
-      const v = await volunteer(t); // never confirmed
+      const v = await volunteer(t);
+      await unconfirmEmail(v); // never confirmed
       await choose(v, { changes: 'email' }).expect(200);
       const { id } = await bookedSession(t, th, '2027-03-02T10:00:00Z', v);
       const confirmations = (await rowsAbout(`session:${id}`)).filter((r) =>

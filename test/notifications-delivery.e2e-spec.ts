@@ -29,6 +29,8 @@ import {
   publish,
   settle,
   smsConsent,
+  textsAbout,
+  textsFor,
 } from './notifications.fixtures';
 
 const PUBLIC_BASE_URL = 'https://vws.example.org';
@@ -108,11 +110,14 @@ describe('notifications: delivery through Twilio', () => {
     return added.map((r) => r.id);
   }
 
-  /** Rows recorded as sent: once a row says so, the fake Twilio has the message too. */
+  /**
+   * Texts recorded as sent: once a row says so, the fake Twilio has the message too. Mail twins
+   * (channel `email`) go to the mailer, not Twilio, and are not counted.
+   */
   const sentRows = async (people: Person[]) => {
     const [{ n }] = await t.db.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM notification
-        WHERE recipient_id = ANY($1) AND status IN ('sent', 'delivered')`,
+        WHERE recipient_id = ANY($1) AND status IN ('sent', 'delivered') AND channel <> 'email'`,
       [people.map((p) => p.id)],
     );
     return n;
@@ -180,7 +185,7 @@ describe('notifications: delivery through Twilio', () => {
       );
       await settle();
 
-      const rows = await outboxAbout(t, `session:${sessionId}`);
+      const rows = await textsAbout(t, `session:${sessionId}`);
       expect(rows.map((r) => r.status)).toEqual(Array(6).fill('sent'));
       const sids = new Set(sentTo([volunteer, therapist]).map((m) => m.sid));
       expect(new Set(rows.map((r) => r.provider_message_id))).toEqual(sids);
@@ -200,6 +205,16 @@ describe('notifications: delivery through Twilio', () => {
       for (const m of sentTo([volunteer, therapist])) {
         expect(FORBIDDEN_WORDS.filter((w) => m.body.toLowerCase().includes(w))).toEqual([]);
       }
+      // The booking also went by mail, once to each; reminders by text only.
+      const mails = (await outboxAbout(t, `session:${sessionId}`)).filter(
+        (r) => r.channel === 'email',
+      );
+      expect(mails.map((r) => [r.recipient_id, r.template, r.status]).sort()).toEqual(
+        [
+          [volunteer.id, 'session_confirmation', 'sent'],
+          [therapist.id, 'session_confirmation', 'sent'],
+        ].sort(),
+      );
     });
 
     it('sends nothing once SMS consent is withdrawn, nor to someone who never gave it', async () => {
@@ -216,7 +231,7 @@ describe('notifications: delivery through Twilio', () => {
         endsAt: new Date(start.getTime() + HOUR),
       });
       await eventually(
-        () => outboxFor(t, therapist.id),
+        () => textsFor(t, therapist.id),
         (rows) => rows[0]?.status === 'skipped',
       );
       await eventually(
@@ -227,7 +242,7 @@ describe('notifications: delivery through Twilio', () => {
       await smsConsent(t, volunteer.id, false);
       clock.advance(29.5 * HOUR); // both reminders due, the event not begun
       await sweep();
-      const rows = await outboxAbout(t, `session:${sessionId}`);
+      const rows = await textsAbout(t, `session:${sessionId}`);
       expect(
         rows
           .filter((r) => r.recipient_id === volunteer.id)
@@ -449,7 +464,7 @@ describe('notifications: delivery through Twilio', () => {
         [volunteer.id],
       );
       expect(withdrawal).toEqual({ granted: false, channel: 'sms' });
-      const rows = await outboxAbout(t, `session:${sessionId}`);
+      const rows = await textsAbout(t, `session:${sessionId}`);
       expect(
         rows.filter((r) => r.recipient_id === volunteer.id && r.status === 'cancelled'),
       ).toHaveLength(2);

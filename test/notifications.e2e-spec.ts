@@ -15,6 +15,8 @@ import {
   person,
   publish,
   smsConsent,
+  textsAbout,
+  textsFor,
 } from './notifications.fixtures';
 
 /**
@@ -56,6 +58,12 @@ describe('notifications: the outbox fills from domain events', () => {
       },
     };
   };
+  /** Mail twins (channel `email`) of texts, as [recipient, template] pairs, sorted. */
+  const mails = (rows: Awaited<ReturnType<typeof outboxAbout>>) =>
+    rows
+      .filter((r) => r.channel === 'email')
+      .map((r) => [r.recipient_id, r.template])
+      .sort();
   const view = (rows: Awaited<ReturnType<typeof outboxAbout>>) =>
     rows.map((r) => ({
       to: r.recipient_id,
@@ -71,7 +79,7 @@ describe('notifications: the outbox fills from domain events', () => {
       const { volunteer: v, therapist: th, event } = await session('2026-07-15T07:30:00Z');
       await publish(t, 'session.booked', event);
 
-      const rows = await outboxAbout(t, `session:${event.sessionId}`);
+      const rows = await textsAbout(t, `session:${event.sessionId}`);
       expect(view(rows)).toEqual(
         expect.arrayContaining([
           { to: v.id, template: 'session_confirmation', due: iso(clock.now()), status: 'pending' },
@@ -106,13 +114,21 @@ describe('notifications: the outbox fills from domain events', () => {
       expect(rows.map((r) => r.idempotency_key)).toContain(
         `session:${event.sessionId}:reminder:1h:2026-07-15T07:30:00.000Z:${th.id}`,
       );
+      // Both have a confirmed address: the booking goes by mail too; reminders stay texts.
+      expect(mails(await outboxAbout(t, `session:${event.sessionId}`))).toEqual(
+        [
+          [v.id, 'session_confirmation'],
+          [th.id, 'session_confirmation'],
+        ].sort(),
+      );
     });
 
     it('writes nothing twice for the same event, and nothing when the transaction rolls back', async () => {
       const { event } = await session('2026-07-20T12:00:00Z');
       await publish(t, 'session.booked', event);
       await publish(t, 'session.booked', event);
-      expect(await outboxAbout(t, `session:${event.sessionId}`)).toHaveLength(6);
+      expect(await textsAbout(t, `session:${event.sessionId}`)).toHaveLength(6);
+      expect(mails(await outboxAbout(t, `session:${event.sessionId}`))).toHaveLength(2);
 
       const other = { ...event, sessionId: randomUUID() };
       await expect(
@@ -127,7 +143,7 @@ describe('notifications: the outbox fills from domain events', () => {
     it('does not plan reminders whose moment has passed', async () => {
       const { event } = await session(new Date(clock.now().getTime() + 3 * HOUR).toISOString());
       await publish(t, 'session.booked', event);
-      const rows = await outboxAbout(t, `session:${event.sessionId}`);
+      const rows = await textsAbout(t, `session:${event.sessionId}`);
       expect(rows.map((r) => r.template).sort()).toEqual([
         'session_confirmation',
         'session_confirmation',
@@ -150,7 +166,7 @@ describe('notifications: the outbox fills from domain events', () => {
       };
       await publish(t, 'session.rescheduled', moved);
 
-      const rows = await outboxAbout(t, about);
+      const rows = await textsAbout(t, about);
       const reminders = rows.filter((r) => r.template === 'session_reminder');
       expect(
         reminders.filter((r) => r.status === 'cancelled').map((r) => [iso(r.due_at), r.reason]),
@@ -169,6 +185,11 @@ describe('notifications: the outbox fills from domain events', () => {
       expect(rows.filter((r) => r.template === 'session_rescheduled').map((r) => r.status)).toEqual(
         ['pending', 'pending'],
       );
+      // By mail, each is told at most once.
+      const movedMails = mails(await outboxAbout(t, about)).filter(
+        ([, template]) => template === 'session_rescheduled',
+      );
+      expect(new Set(movedMails.map(([to]) => to)).size).toBe(movedMails.length);
 
       // Back to the first time: the very same reminder rows are wanted again.
       await publish(t, 'session.rescheduled', {
@@ -189,7 +210,7 @@ describe('notifications: the outbox fills from domain events', () => {
       await publish(t, 'session.booked', event);
       await publish(t, 'session.cancelled', { ...event, cancelledBy: event.volunteerId });
 
-      const rows = await outboxAbout(t, about);
+      const rows = await textsAbout(t, about);
       expect(rows.filter((r) => r.status === 'pending').map((r) => r.template)).toEqual([
         'session_cancelled',
         'session_cancelled',
@@ -197,6 +218,13 @@ describe('notifications: the outbox fills from domain events', () => {
       expect(rows.filter((r) => r.template !== 'session_cancelled').map((r) => r.status)).toEqual(
         Array(6).fill('cancelled'),
       );
+      // The booking's mails still pending are cancelled too; the notice by mail at most once each.
+      const all = await outboxAbout(t, about);
+      expect(
+        all.filter((r) => r.template !== 'session_cancelled' && r.status === 'pending'),
+      ).toEqual([]);
+      const notices = mails(all).filter(([, template]) => template === 'session_cancelled');
+      expect(new Set(notices.map(([to]) => to)).size).toBe(notices.length);
     });
   });
 
@@ -267,7 +295,7 @@ describe('notifications: the outbox fills from domain events', () => {
         startsAt: new Date('2026-07-11T12:00:00Z'),
         previousStartsAt: first.startsAt,
       });
-      const moved = await outboxAbout(t, `checkin:${first.checkinId}`);
+      const moved = await textsAbout(t, `checkin:${first.checkinId}`);
       expect(moved.filter((r) => r.status === 'cancelled')).toHaveLength(4);
       expect(
         moved
@@ -282,11 +310,18 @@ describe('notifications: the outbox fills from domain events', () => {
           .map((r) => r.recipient_id)
           .sort(),
       ).toEqual([volunteer.id, buddy.id].sort());
+      const movedMails = mails(await outboxAbout(t, `checkin:${first.checkinId}`)).filter(
+        ([, template]) => template === 'call_moved',
+      );
+      expect(new Set(movedMails.map(([to]) => to)).size).toBe(movedMails.length);
 
       await publish(t, 'checkin.cancelled', second);
-      expect((await outboxAbout(t, `checkin:${second.checkinId}`)).map((r) => r.status)).toEqual(
+      expect((await textsAbout(t, `checkin:${second.checkinId}`)).map((r) => r.status)).toEqual(
         Array(4).fill('cancelled'),
       );
+      expect(
+        (await outboxAbout(t, `checkin:${second.checkinId}`)).filter((r) => r.status === 'pending'),
+      ).toEqual([]);
 
       await publish(t, 'pairing.ended', {
         pairingId,
@@ -335,12 +370,17 @@ describe('notifications: the outbox fills from domain events', () => {
       expect(alerts.map((r) => r.template)).toEqual(
         Array(alerts.length).fill('urgent_concern_alert'),
       );
+      // Every coordinator gets exactly one text, and at most one mail.
+      const alertTexts = await textsAbout(t, `concern:${urgent}`);
       expect(
-        alerts
+        alertTexts
           .map((r) => r.recipient_id)
           .filter((id) => ids.includes(id))
           .sort(),
       ).toEqual(ids);
+      expect(new Set(alertTexts.map((r) => r.recipient_id)).size).toBe(alertTexts.length);
+      const alertMails = alerts.filter((r) => r.channel === 'email');
+      expect(new Set(alertMails.map((r) => r.recipient_id)).size).toBe(alertMails.length);
       expect(await outboxAbout(t, `concern:${high}`)).toEqual([]);
     });
 
@@ -370,13 +410,20 @@ describe('notifications: the outbox fills from domain events', () => {
       await publish(t, 'session.booked', event);
       await smsConsent(t, volunteer.id, false);
 
-      const rows = await outboxAbout(t, `session:${event.sessionId}`);
+      const rows = await textsAbout(t, `session:${event.sessionId}`);
       expect(
         rows.filter((r) => r.recipient_id === volunteer.id).map((r) => [r.status, r.reason]),
       ).toEqual(Array(3).fill(['cancelled', 'consent-withdrawn']));
       expect(rows.filter((r) => r.recipient_id === therapist.id).map((r) => r.status)).toEqual(
         Array(3).fill('pending'),
       );
+      // SMS consent is about texts: the booking's mail to the volunteer still goes.
+      const mail = (await outboxAbout(t, `session:${event.sessionId}`)).filter(
+        (r) => r.recipient_id === volunteer.id && r.channel === 'email',
+      );
+      expect(mail.map((r) => [r.template, r.status])).toEqual([
+        ['session_confirmation', 'pending'],
+      ]);
     });
 
     it('withdrawing a sharing consent leaves texts to the sessions and buddies modules', async () => {
@@ -387,9 +434,11 @@ describe('notifications: the outbox fills from domain events', () => {
         granted: false,
         channel: ConsentChannel.Web,
       });
-      expect((await outboxFor(t, volunteer.id)).map((r) => r.status)).toEqual(
+      expect((await textsFor(t, volunteer.id)).map((r) => r.status)).toEqual(
         Array(3).fill('pending'),
       );
+      const all = await outboxFor(t, volunteer.id);
+      expect(all.filter((r) => r.status !== 'pending')).toEqual([]);
     });
   });
 
@@ -400,7 +449,7 @@ describe('notifications: the outbox fills from domain events', () => {
       await t.db.query(
         `UPDATE notification SET status = 'sent', body = 'hello', to_phone = $2,
                 provider_message_id = $3, sent_at = now()
-          WHERE recipient_id = $1 AND template = 'session_confirmation'`,
+          WHERE recipient_id = $1 AND template = 'session_confirmation' AND channel <> 'email'`,
         [volunteer.id, volunteer.phone, `log-${randomUUID()}`],
       );
       const part = t.app
@@ -409,22 +458,31 @@ describe('notifications: the outbox fills from domain events', () => {
         .find((p) => p.name === 'notifications')!;
       const exported = (await t.db.transaction((em) => part.export(volunteer.id, em))) as Array<{
         template: string;
+        channel: string;
         body: string | null;
       }>;
-      expect(exported.map((n) => n.template).sort()).toEqual([
-        'session_confirmation',
-        'session_reminder',
-        'session_reminder',
+      // Their texts, and the booking's mail twin with them.
+      expect(exported.map((n) => `${n.template}/${n.channel}`).sort()).toEqual([
+        'session_confirmation/email',
+        'session_confirmation/sms',
+        'session_reminder/sms',
+        'session_reminder/sms',
       ]);
-      expect(exported.find((n) => n.template === 'session_confirmation')?.body).toBe('hello');
+      expect(
+        exported.find((n) => n.template === 'session_confirmation' && n.channel === 'sms')?.body,
+      ).toBe('hello');
 
       await t.db.transaction((em) => part.erase(volunteer.id, em));
       await t.db.transaction((em) => part.erase(volunteer.id, em));
-      const rows = await outboxFor(t, volunteer.id);
+      const rows = await textsFor(t, volunteer.id);
       expect(rows.map((r) => [r.template, r.status, r.body, r.to_phone])).toEqual([
         ['session_confirmation', 'sent', null, null],
         ['session_reminder', 'cancelled', null, null],
         ['session_reminder', 'cancelled', null, null],
+      ]);
+      const mail = (await outboxFor(t, volunteer.id)).filter((r) => r.channel === 'email');
+      expect(mail.map((r) => [r.template, r.status, r.body, r.to_phone])).toEqual([
+        ['session_confirmation', 'cancelled', null, null],
       ]);
     });
   });
@@ -441,6 +499,7 @@ describe('notifications: the outbox fills from domain events', () => {
       expect(first.body.items).toHaveLength(2);
       expect(first.body.items[0]).toMatchObject({
         template: 'session_reminder',
+        channel: 'sms',
         status: 'pending',
         dueAt: {
           utc: '2026-08-03T11:00:00.000Z',
@@ -460,10 +519,20 @@ describe('notifications: the outbox fills from domain events', () => {
         .query({ limit: 2, cursor: first.body.nextCursor, tz: 'America/New_York' })
         .set(volunteer.auth)
         .expect(200);
-      expect(second.body).toMatchObject({
-        nextCursor: null,
-        items: [{ template: 'session_confirmation' }],
-      });
+      // The confirmation by text and its mail twin: what is left.
+      expect(second.body.nextCursor).toBeNull();
+      expect(
+        second.body.items.map((n: { template: string; channel: string }) => [
+          n.template,
+          n.channel,
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['session_confirmation', 'sms'],
+          ['session_confirmation', 'email'],
+        ]),
+      );
+      expect(second.body.items).toHaveLength(2);
       expect(second.body.items[0].dueAt).toMatchObject({ timezone: 'America/New_York' });
       expect(second.body.items[0].dueAt.local).toMatch(/-04:00$/);
 
@@ -474,7 +543,7 @@ describe('notifications: the outbox fills from domain events', () => {
       const coordinator = await createCoordinator(t);
       await t.db.query(
         `UPDATE notification SET status = 'failed', last_error_code = '21211' WHERE recipient_id = $1
-            AND template = 'session_confirmation'`,
+            AND template = 'session_confirmation' AND channel <> 'email'`,
         [volunteer.id],
       );
       const failed = await t.http
@@ -507,7 +576,8 @@ describe('notifications: the outbox fills from domain events', () => {
       const coordinator = await createCoordinator(t);
       const [row] = await t.db.query(
         `UPDATE notification SET status = 'failed', last_error_code = '30003', attempts = 3
-          WHERE recipient_id = $1 AND template = 'session_confirmation' RETURNING id`,
+          WHERE recipient_id = $1 AND template = 'session_confirmation' AND channel <> 'email'
+          RETURNING id`,
         [volunteer.id],
       );
       const [failedRow] = row as { id: string }[];

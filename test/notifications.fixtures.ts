@@ -58,6 +58,8 @@ export function publish<K extends DomainEventName>(
 export interface OutboxRow {
   id: string;
   recipient_id: string;
+  /** `sms` or `whatsapp` for a text, `email` for its mail twin. */
+  channel: string;
   template: string;
   status: string;
   due_at: Date;
@@ -81,6 +83,23 @@ export function outboxFor(t: TestApp, recipientId: string): Promise<OutboxRow[]>
   return t.db.query(`SELECT * FROM notification WHERE recipient_id = $1 ORDER BY due_at`, [
     recipientId,
   ]);
+}
+
+/** The texts (not their mail twins) about something, as `outboxAbout` orders them. */
+export function textsAbout(t: TestApp, about: string): Promise<OutboxRow[]> {
+  return t.db.query(
+    `SELECT * FROM notification WHERE about = $1 AND channel <> 'email'
+      ORDER BY due_at, recipient_id`,
+    [about],
+  );
+}
+
+/** A person's texts (not their mail twins), as `outboxFor` orders them. */
+export function textsFor(t: TestApp, recipientId: string): Promise<OutboxRow[]> {
+  return t.db.query(
+    `SELECT * FROM notification WHERE recipient_id = $1 AND channel <> 'email' ORDER BY due_at`,
+    [recipientId],
+  );
 }
 
 /** Waits until `check` holds (polling), failing with its last answer after `timeoutMs`. */

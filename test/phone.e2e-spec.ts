@@ -3,7 +3,15 @@ import { Role } from '../src/common/auth.decorators';
 import { DeliveryService } from '../src/notifications/delivery.service';
 import { NotificationTemplate as T } from '../src/notifications/notification-templates';
 import { NotificationsRepository } from '../src/notifications/notifications.repository';
-import { createTestApp, PASSWORD, signInAgain, TestApp, TestUser, uniqueEmail } from './app';
+import {
+  confirmEmail,
+  createTestApp,
+  PASSWORD,
+  signInAgain,
+  TestApp,
+  TestUser,
+  uniqueEmail,
+} from './app';
 import { TestClock } from './clock';
 import { FakeTwilio } from './fake-twilio';
 import { startSmtpServer, TestSmtpServer, to } from './smtp';
@@ -53,19 +61,40 @@ describe('phone numbers', () => {
       ...body,
     });
 
-  /** A volunteer whose number is not confirmed yet (signUp would confirm it), agreeing to SMS. */
-  async function unconfirmed(options: { sms?: boolean } = {}): Promise<PhoneUser> {
-    const phone = uniquePhone();
+  const me = async (user: TestUser) =>
+    (await t.http.get('/v1/me').set(user.auth).expect(200)).body as Record<string, unknown>;
+
+  /**
+   * Registers (sign-up answers 202 without an id), confirms the address as its link would (the
+   * account's id comes from there), and signs the person in.
+   */
+  async function registered(body: Record<string, unknown>): Promise<TestUser> {
     const email = uniqueEmail('phone');
-    const res = await register({ email, phone }).expect(201);
-    expect(res.body.phoneConfirmed).toBe(false);
-    const user = await signInAgain(t, {
-      id: res.body.id as string,
+    const res = await register({ ...body, email }).expect(202);
+    expect(res.body).toMatchObject({ email });
+    expect(res.body.id).toBeUndefined();
+    const id = await confirmEmail(t, email);
+    return signInAgain(t, {
+      id,
       email,
       role: Role.Volunteer,
       token: '',
       auth: { Authorization: '' },
     });
+  }
+
+  /**
+   * A volunteer whose number is not confirmed yet (signUp would confirm it), agreeing to SMS.
+   * Their address is confirmed (signing in needs it) unless `email: false`, which takes the
+   * confirmation back once they are signed in.
+   */
+  async function unconfirmed(options: { sms?: boolean; email?: boolean } = {}): Promise<PhoneUser> {
+    const phone = uniquePhone();
+    const user = await registered({ phone });
+    expect(await me(user)).toMatchObject({ phone, phoneConfirmed: false });
+    if (options.email === false) {
+      await t.db.query(`UPDATE account SET email_confirmed_at = NULL WHERE id = $1`, [user.id]);
+    }
     if (options.sms ?? true) await smsConsent(t, user.id, true);
     return { ...user, phone };
   }
@@ -110,8 +139,6 @@ describe('phone numbers', () => {
   const askCode = (user: TestUser) => t.http.post('/v1/me/phone/code').set(user.auth);
   const confirm = (user: TestUser, code: string) =>
     t.http.post('/v1/me/phone/confirm').set(user.auth).send({ code });
-  const me = async (user: TestUser) =>
-    (await t.http.get('/v1/me').set(user.auth).expect(200)).body as Record<string, unknown>;
 
   /** Asks for a code and has it texted; returns the 6 digits the person reads. */
   async function textedCode(user: PhoneUser): Promise<string> {
@@ -130,8 +157,8 @@ describe('phone numbers', () => {
       ['FR', '06 12 34 56 78', '+33612345678', '06 12 34 56 78'],
       ['GB', '+30 691 234 5678', '+306912345678', '691 234 5678'],
     ])('%s "%s" is stored as %s and shown back as %s', async (country, typed, e164, national) => {
-      const res = await register({ phone: typed, phoneCountry: country }).expect(201);
-      expect(res.body).toMatchObject({
+      const user = await registered({ phone: typed, phoneCountry: country });
+      expect(await me(user)).toMatchObject({
         phone: e164,
         phoneNational: national,
         phoneConfirmed: false,
@@ -165,7 +192,7 @@ describe('phone numbers', () => {
     });
 
     it('still reads E.164 without a country, and nothing else', async () => {
-      await register({ phone: '+447400123457' }).expect(201);
+      await register({ phone: '+447400123457' }).expect(202);
       await register({ phone: '07400 123457' }).expect(400);
     });
 
@@ -307,14 +334,7 @@ describe('phone numbers', () => {
     });
 
     it('says what to do first without a number or before any code went', async () => {
-      const res = await register({}).expect(201);
-      const user = await signInAgain(t, {
-        id: res.body.id as string,
-        email: res.body.email as string,
-        role: Role.Volunteer,
-        token: '',
-        auth: { Authorization: '' },
-      });
+      const user = await registered({});
       expect((await askCode(user).expect(409)).body.type).toBe('/problems/no-phone');
       const other = await unconfirmed();
       expect((await confirm(other, '123456').expect(409)).body.type).toBe('/problems/no-code');
@@ -326,12 +346,8 @@ describe('phone numbers', () => {
   });
 
   describe('reminders while a number waits', () => {
-    const confirmEmail = (user: TestUser) =>
-      t.db.query(`UPDATE account SET email_confirmed_at = now() WHERE id = $1`, [user.id]);
-
     it('go by email to a confirmed address instead, once', async () => {
-      const user = await unconfirmed();
-      await confirmEmail(user);
+      const user = await unconfirmed(); // its address confirmed
       const key = `test:${randomUUID()}`;
       const text = await remind(user, key);
       expect(text).toMatchObject({ status: 'skipped', reason: 'phone-unconfirmed' });
@@ -355,7 +371,7 @@ describe('phone numbers', () => {
     });
 
     it('go nowhere without a confirmed address, and not by email once the number is confirmed', async () => {
-      const user = await unconfirmed();
+      const user = await unconfirmed({ email: false });
       const key = `test:${randomUUID()}`;
       expect(await remind(user, key)).toMatchObject({ reason: 'phone-unconfirmed' });
       expect(
@@ -364,7 +380,7 @@ describe('phone numbers', () => {
         ]),
       ).toEqual([]);
 
-      await confirmEmail(user);
+      await confirmEmail(t, user.email);
       await confirm(user, await textedCode(user)).expect(204);
       const again = `test:${randomUUID()}`;
       expect(await remind(user, again)).toMatchObject({ status: 'sent' });
