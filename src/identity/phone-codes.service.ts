@@ -131,7 +131,9 @@ export class PhoneCodesService {
     );
   }
 
+  /** Keyed by its own key, derived from the server's secret, so no HMAC here is ever a token's. */
   private hash(phoneCodeId: string, code: string): Buffer {
-    return createHmac('sha256', this.config.jwtSecret).update(`${phoneCodeId}:${code}`).digest();
+    const key = createHmac('sha256', this.config.jwtSecret).update('vws phone codes v1').digest();
+    return createHmac('sha256', key).update(`${phoneCodeId}:${code}`).digest();
   }
 }
